@@ -1,0 +1,162 @@
+package dev.kubeward.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One Kubernetes object as loaded from a manifest: its identity, its full tree with positions,
+ * and where it came from. Immutable and safe to share between threads.
+ */
+public final class Resource {
+
+  private final Source source;
+  private final int documentIndex;
+  private final MapNode root;
+  private final String apiVersion;
+  private final String kind;
+  private final String name;
+  private final String namespace;
+  private final Map<String, String> labels;
+  private final Map<String, String> annotations;
+  private final PodSpec podSpec;
+
+  private Resource(Source source, int documentIndex, MapNode root, WorkloadKinds workloadKinds) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.documentIndex = documentIndex;
+    this.root = Objects.requireNonNull(root, "root");
+    this.apiVersion = root.get("apiVersion").text("");
+    this.kind = root.get("kind").text("");
+    Node metadata = root.get("metadata");
+    this.name = metadata.get("name").text();
+    this.namespace = emptyToNull(metadata.get("namespace").text());
+    this.labels = stringMap(metadata.get("labels"));
+    this.annotations = stringMap(metadata.get("annotations"));
+    this.podSpec = workloadKinds.podSpecOf(this);
+  }
+
+  /**
+   * A resource over {@code root}, which must be a mapping; the pod spec view is found with
+   * {@code workloadKinds}.
+   *
+   * @param documentIndex 0-based index of the document in its source
+   */
+  public static Resource of(Source source, int documentIndex, MapNode root, WorkloadKinds workloadKinds) {
+    return new Resource(source, documentIndex, root, workloadKinds);
+  }
+
+  /** A resource over {@code root} with the built-in workload kinds. */
+  public static Resource of(Source source, int documentIndex, MapNode root) {
+    return new Resource(source, documentIndex, root, WorkloadKinds.builtIn());
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static Map<String, String> stringMap(Node node) {
+    if (!node.isMap() || node.size() == 0) {
+      return Map.of();
+    }
+    MapNode map = node.asMap();
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < map.size(); i++) {
+      String value = map.value(i).isScalar() ? map.value(i).text() : null;
+      out.put(map.key(i), value == null ? "" : value);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  public Source source() {
+    return source;
+  }
+
+  /** 0-based index of the document in its source (items of a {@code List} share it). */
+  public int documentIndex() {
+    return documentIndex;
+  }
+
+  /** The whole object. */
+  public MapNode root() {
+    return root;
+  }
+
+  /** 1-based line where the object starts. */
+  public int line() {
+    return root.line();
+  }
+
+  /** 1-based column where the object starts. */
+  public int column() {
+    return root.column();
+  }
+
+  public String apiVersion() {
+    return apiVersion;
+  }
+
+  /** The API group: {@code ""} for the core group ({@code v1}), {@code "apps"} for {@code apps/v1}. */
+  public String apiGroup() {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  /** {@code metadata.name}, or {@code null} when unset (as with {@code generateName}). */
+  public String name() {
+    return name;
+  }
+
+  /** {@code metadata.namespace}, or {@code null} when unset or empty. */
+  public String namespace() {
+    return namespace;
+  }
+
+  /** {@code metadata.labels} as strings, in source order; empty when absent. */
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  /** {@code metadata.annotations} as strings, in source order; empty when absent. */
+  public Map<String, String> annotations() {
+    return annotations;
+  }
+
+  /** The pod spec this object carries (a Pod, a workload's template...), or {@code null}. */
+  public PodSpec podSpec() {
+    return podSpec;
+  }
+
+  /** True if this object carries a pod template. */
+  public boolean isWorkload() {
+    return podSpec != null;
+  }
+
+  /**
+   * The JSON Pointer of {@code node} inside this resource ({@code ""} for the root), or
+   * {@code null} if the node is not part of it. Found by identity; allocates, so meant for the
+   * rare case of reporting a finding.
+   */
+  public String pointerOf(Node node) {
+    if (node == root) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    return Pointers.find(root, node, sb) ? sb.toString() : null;
+  }
+
+  /** {@code Kind namespace/name}, {@code Kind name}, for messages. */
+  public String displayName() {
+    String n = name == null ? "<unnamed>" : name;
+    return namespace == null ? kind + " " + n : kind + " " + namespace + "/" + n;
+  }
+
+  @Override
+  public String toString() {
+    return displayName() + " (" + source.name() + ":" + line() + ")";
+  }
+}

@@ -1,0 +1,113 @@
+package dev.kubeward.model;
+
+/**
+ * A scalar with its text and the type it resolves to the way Kubernetes resolves it
+ * (YAML 1.1 rules of {@code sigs.k8s.io/yaml}: plain {@code yes}, {@code On}, {@code n} are
+ * booleans; quoted scalars are always strings).
+ */
+public final class ScalarNode extends Node {
+
+  /** What a scalar resolves to. */
+  public enum Type {
+    STRING,
+    BOOLEAN,
+    INTEGER,
+    FLOAT,
+    NULL
+  }
+
+  private final String text;
+  private final Type type;
+  private final boolean booleanValue;
+  private final boolean plain;
+
+  private ScalarNode(int line, int column, String text, Type type, boolean booleanValue, boolean plain) {
+    super(line, column);
+    this.text = text;
+    this.type = type;
+    this.booleanValue = booleanValue;
+    this.plain = plain;
+  }
+
+  /** A string scalar. */
+  public static ScalarNode ofString(int line, int column, String text, boolean plain) {
+    return new ScalarNode(line, column, text, Type.STRING, false, plain);
+  }
+
+  /** A boolean scalar; {@code text} is the source spelling ({@code yes}, {@code On}, ...). */
+  public static ScalarNode ofBoolean(int line, int column, String text, boolean value) {
+    return new ScalarNode(line, column, text, Type.BOOLEAN, value, true);
+  }
+
+  /** An integer or float scalar, kept as its source text. */
+  public static ScalarNode ofNumber(int line, int column, String text, boolean integer) {
+    return new ScalarNode(line, column, text, integer ? Type.INTEGER : Type.FLOAT, false, true);
+  }
+
+  /** A null scalar. */
+  public static ScalarNode ofNull(int line, int column, String text) {
+    return new ScalarNode(line, column, text, Type.NULL, false, true);
+  }
+
+  /** A new scalar with the same value and position (alias expansion gives each use its own node). */
+  public ScalarNode copy() {
+    return new ScalarNode(line(), column(), text, type, booleanValue, plain);
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** The source text, even for nulls and booleans. */
+  public String rawText() {
+    return text;
+  }
+
+  /** True if the scalar was written without quotes (or is a JSON non-string). */
+  public boolean isPlain() {
+    return plain;
+  }
+
+  @Override
+  public String text() {
+    return type == Type.NULL ? null : text;
+  }
+
+  @Override
+  public boolean isScalar() {
+    return true;
+  }
+
+  @Override
+  public boolean isNull() {
+    return type == Type.NULL;
+  }
+
+  @Override
+  public boolean isTrue() {
+    return type == Type.BOOLEAN && booleanValue;
+  }
+
+  @Override
+  public boolean isFalse() {
+    return type == Type.BOOLEAN && !booleanValue;
+  }
+
+  /**
+   * The integer value of an {@link Type#INTEGER} scalar (decimal, {@code 0x}, {@code 0o}, YAML 1.1
+   * {@code 0}-prefixed octal, {@code 0b}, underscores), or {@code fallback} for anything else or
+   * a value out of the {@code long} range.
+   */
+  @Override
+  public long longValue(long fallback) {
+    if (type != Type.INTEGER) {
+      return fallback;
+    }
+    return Scalars.parseLong(text, fallback);
+  }
+
+  @Override
+  public String toString() {
+    return type + ":" + text;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.kubeward.model;
+
+/**
+ * Resolution of plain YAML scalars the way Kubernetes resolves them: {@code sigs.k8s.io/yaml}
+ * on top of YAML 1.1 rules, where {@code y}, {@code Yes}, {@code ON}, {@code off} are booleans,
+ * {@code ~} and {@code null} are null, and {@code 0x1F}, {@code 0o17}, {@code 017}, {@code 1_000}
+ * are integers.
+ */
+public final class Scalars {
+
+  private Scalars() {}
+
+  /** Resolves a plain (unquoted) YAML scalar to a typed node at the given position. */
+  public static ScalarNode resolvePlain(int line, int column, String text) {
+    switch (text) {
+      case "":
+      case "~":
+      case "null":
+      case "Null":
+      case "NULL":
+        return ScalarNode.ofNull(line, column, text);
+      case "y":
+      case "Y":
+      case "yes":
+      case "Yes":
+      case "YES":
+      case "true":
+      case "True":
+      case "TRUE":
+      case "on":
+      case "On":
+      case "ON":
+        return ScalarNode.ofBoolean(line, column, text, true);
+      case "n":
+      case "N":
+      case "no":
+      case "No":
+      case "NO":
+      case "false":
+      case "False":
+      case "FALSE":
+      case "off":
+      case "Off":
+      case "OFF":
+        return ScalarNode.ofBoolean(line, column, text, false);
+      default:
+        break;
+    }
+    if (isInteger(text)) {
+      return ScalarNode.ofNumber(line, column, text, true);
+    }
+    if (isFloat(text)) {
+      return ScalarNode.ofNumber(line, column, text, false);
+    }
+    return ScalarNode.ofString(line, column, text, true);
+  }
+
+  /** True if {@code text} is a YAML 1.1 integer (as {@code sigs.k8s.io/yaml} reads it). */
+  public static boolean isInteger(String text) {
+    int n = text.length();
+    if (n == 0) {
+      return false;
+    }
+    int i = 0;
+    char c = text.charAt(0);
+    if (c == '+' || c == '-') {
+      i++;
+    }
+    if (i >= n) {
+      return false;
+    }
+    if (text.startsWith("0x", i) || text.startsWith("0X", i)) {
+      return digits(text, i + 2, 16);
+    }
+    if (text.startsWith("0b", i)) {
+      return digits(text, i + 2, 2);
+    }
+    if (text.startsWith("0o", i)) {
+      return digits(text, i + 2, 8);
+    }
+    return digits(text, i, 10);
+  }
+
+  private static boolean digits(String text, int from, int radix) {
+    if (from >= text.length()) {
+      return false;
+    }
+    boolean any = false;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '_') {
+        continue;
+      }
+      if (Character.digit(c, radix) < 0 || c > 'z') {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  /** True if {@code text} is a YAML 1.1 float, including {@code .inf} and {@code .nan}. */
+  public static boolean isFloat(String text) {
+    switch (text) {
+      case ".inf":
+      case ".Inf":
+      case ".INF":
+      case "+.inf":
+      case "+.Inf":
+      case "+.INF":
+      case "-.inf":
+      case "-.Inf":
+      case "-.INF":
+      case ".nan":
+      case ".NaN":
+      case ".NAN":
+        return true;
+      default:
+        break;
+    }
+    int n = text.length();
+    int i = 0;
+    if (n > 0 && (text.charAt(0) == '+' || text.charAt(0) == '-')) {
+      i++;
+    }
+    boolean digits = false;
+    boolean dot = false;
+    boolean exp = false;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '_' && digits) {
+        continue;
+      } else if (c == '.' && !dot && !exp) {
+        dot = true;
+      } else if ((c == 'e' || c == 'E') && digits && !exp) {
+        exp = true;
+        if (i + 1 < n && (text.charAt(i + 1) == '+' || text.charAt(i + 1) == '-')) {
+          i++;
+        }
+        if (i + 1 >= n) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return digits && (dot || exp);
+  }
+
+  /**
+   * The value of an integer in any form {@link #isInteger} accepts; a leading {@code 0} followed
+   * by digits is octal, as in YAML 1.1. Returns {@code fallback} when out of range or invalid.
+   */
+  public static long parseLong(String text, long fallback) {
+    if (!isInteger(text)) {
+      return fallback;
+    }
+    String t = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
+    boolean negative = false;
+    int i = 0;
+    if (t.charAt(0) == '+' || t.charAt(0) == '-') {
+      negative = t.charAt(0) == '-';
+      i = 1;
+    }
+    int radix = 10;
+    if (t.startsWith("0x", i) || t.startsWith("0X", i)) {
+      radix = 16;
+      i += 2;
+    } else if (t.startsWith("0b", i)) {
+      radix = 2;
+      i += 2;
+    } else if (t.startsWith("0o", i)) {
+      radix = 8;
+      i += 2;
+    } else if (t.length() - i > 1 && t.charAt(i) == '0') {
+      radix = 8;
+      i += 1;
+    }
+    try {
+      long v = Long.parseLong(t, i, t.length(), radix);
+      return negative ? -v : v;
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}

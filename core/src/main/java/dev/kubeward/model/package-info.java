@@ -1,0 +1,2 @@
+/** The immutable resource model: trees with the position of every node, resources, pod spec and container views, the inventory of a scan. */
+package dev.kubeward.model;

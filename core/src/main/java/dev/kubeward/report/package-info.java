@@ -1,0 +1,2 @@
+/** Report writers: text, JSON (schema version 1), SARIF 2.1.0 and JUnit XML. */
+package dev.kubeward.report;

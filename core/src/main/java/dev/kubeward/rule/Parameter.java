@@ -1,0 +1,47 @@
+package dev.kubeward.rule;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A declared, typed rule parameter with its default and a description for the docs.
+ *
+ * @param name camelCase name used in configuration
+ * @param type the value type
+ * @param defaultValue the default, as configuration text ({@code "1000"}, {@code "true"},
+ *     {@code "a,b"} for a list)
+ * @param description one sentence for the catalogue
+ */
+public record Parameter(String name, Type type, String defaultValue, String description) {
+
+  /** Parameter value types. */
+  public enum Type {
+    INT,
+    BOOLEAN,
+    STRING,
+    STRING_LIST
+  }
+
+  public Parameter {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(defaultValue, "defaultValue");
+    Objects.requireNonNull(description, "description");
+  }
+
+  public static Parameter ofInt(String name, long defaultValue, String description) {
+    return new Parameter(name, Type.INT, Long.toString(defaultValue), description);
+  }
+
+  public static Parameter ofBoolean(String name, boolean defaultValue, String description) {
+    return new Parameter(name, Type.BOOLEAN, Boolean.toString(defaultValue), description);
+  }
+
+  public static Parameter ofString(String name, String defaultValue, String description) {
+    return new Parameter(name, Type.STRING, defaultValue, description);
+  }
+
+  public static Parameter ofList(String name, List<String> defaultValue, String description) {
+    return new Parameter(name, Type.STRING_LIST, String.join(",", defaultValue), description);
+  }
+}

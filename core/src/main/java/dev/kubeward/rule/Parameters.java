@@ -1,0 +1,109 @@
+package dev.kubeward.rule;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of a rule's declared parameters, validated against their types when the scanner is
+ * built. A rule reads them once in {@link Rule#configure(Parameters)} into its own typed record.
+ */
+public final class Parameters {
+
+  private final Map<String, Parameter> declared;
+  private final Map<String, Object> values;
+
+  private Parameters(Map<String, Parameter> declared, Map<String, Object> values) {
+    this.declared = declared;
+    this.values = values;
+  }
+
+  /**
+   * Binds {@code overrides} (name to text, or to a list of texts for list parameters) over the
+   * defaults of {@code declared}.
+   *
+   * @throws IllegalArgumentException naming the parameter, for an unknown name or a value of the
+   *     wrong type
+   */
+  public static Parameters bind(String ruleId, List<Parameter> declared, Map<String, ?> overrides) {
+    Map<String, Parameter> byName = new java.util.LinkedHashMap<>();
+    for (Parameter p : declared) {
+      byName.put(p.name(), p);
+    }
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (Parameter p : declared) {
+      values.put(p.name(), convert(ruleId, p, p.defaultValue()));
+    }
+    for (Map.Entry<String, ?> e : overrides.entrySet()) {
+      Parameter p = byName.get(e.getKey());
+      if (p == null) {
+        throw new IllegalArgumentException(
+            "rule " + ruleId + " has no parameter '" + e.getKey() + "' (it has " + byName.keySet() + ")");
+      }
+      values.put(p.name(), convert(ruleId, p, e.getValue()));
+    }
+    return new Parameters(Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values));
+  }
+
+  private static Object convert(String ruleId, Parameter p, Object raw) {
+    String where = "parameter " + p.name() + " of rule " + ruleId;
+    switch (p.type()) {
+      case INT:
+        try {
+          return Long.parseLong(String.valueOf(raw).trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(where + " must be an integer");
+        }
+      case BOOLEAN:
+        String b = String.valueOf(raw).trim();
+        if (b.equals("true") || b.equals("false")) {
+          return Boolean.parseBoolean(b);
+        }
+        throw new IllegalArgumentException(where + " must be true or false");
+      case STRING:
+        return String.valueOf(raw);
+      case STRING_LIST:
+        List<String> list = new ArrayList<>();
+        if (raw instanceof List<?> items) {
+          for (Object item : items) {
+            list.add(String.valueOf(item));
+          }
+        } else {
+          for (String part : String.valueOf(raw).split(",")) {
+            if (!part.isBlank()) {
+              list.add(part.trim());
+            }
+          }
+        }
+        return List.copyOf(list);
+      default:
+        throw new IllegalStateException(p.type().toString());
+    }
+  }
+
+  private Object value(String name, Parameter.Type type) {
+    Parameter p = declared.get(name);
+    if (p == null || p.type() != type) {
+      throw new IllegalArgumentException("no " + type + " parameter '" + name + "' is declared");
+    }
+    return values.get(name);
+  }
+
+  public long getInt(String name) {
+    return (Long) value(name, Parameter.Type.INT);
+  }
+
+  public boolean getBoolean(String name) {
+    return (Boolean) value(name, Parameter.Type.BOOLEAN);
+  }
+
+  public String getString(String name) {
+    return (String) value(name, Parameter.Type.STRING);
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> getList(String name) {
+    return (List<String>) value(name, Parameter.Type.STRING_LIST);
+  }
+}

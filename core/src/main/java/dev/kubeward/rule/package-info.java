@@ -1,0 +1,2 @@
+/** The Rule SPI a plugin author sees: rules, metadata, parameters, the reporting context and the provider registered through ServiceLoader. */
+package dev.kubeward.rule;
