@@ -1,0 +1,237 @@
+package dev.kubeward.assertj;
+
+import dev.kubeward.engine.Finding;
+import dev.kubeward.engine.Profile;
+import dev.kubeward.engine.ScanReport;
+import dev.kubeward.engine.Scanner;
+import dev.kubeward.rule.PssVersion;
+import dev.kubeward.rule.Rule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * Runs a rule's fixture files: {@code rules/<rule-id>/fires*.yaml} and {@code passes*.yaml} on
+ * the test classpath. A line that must carry a finding ends with {@code # expect: <rule-id>}
+ * ({@code # expect: <rule-id>*2} for two findings on the line, {@code <rule-id>@7} to pin the
+ * column too, several ids separated by commas); every other line must carry none. A
+ * {@code fires} file needs at least one expectation, a {@code passes} file none.
+ *
+ * <p>Header comments set the scan up: {@code # pss-version: v1.22}, {@code # profile:
+ * pss-baseline}, {@code # param: name=value} (repeatable).
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> fixtures() {
+ *   return RuleFixtures.of(new PrivilegedContainer()).tests();
+ * }
+ * }</pre>
+ */
+public final class RuleFixtures {
+
+  private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*([^#]+)$");
+  private static final Pattern ITEM = Pattern.compile("([a-z0-9-]+)(?:@(\\d+))?(?:\\*(\\d+))?");
+  private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*(pss-version|profile|param):\\s*(.+?)\\s*$");
+
+  private final Rule rule;
+  private final List<Rule> companions;
+  private final ClassLoader classLoader;
+
+  private RuleFixtures(Rule rule, List<Rule> companions, ClassLoader classLoader) {
+    this.rule = Objects.requireNonNull(rule, "rule");
+    this.companions = List.copyOf(companions);
+    this.classLoader = classLoader;
+  }
+
+  /** The fixtures of {@code rule}, found under {@code rules/<id>/} on the test classpath. */
+  public static RuleFixtures of(Rule rule) {
+    return new RuleFixtures(rule, List.of(), Thread.currentThread().getContextClassLoader());
+  }
+
+  /** The id of the rule under test. */
+  public String ruleId() {
+    return rule.metadata().id();
+  }
+
+  /** One dynamic test per fixture file. */
+  public Stream<DynamicTest> tests() {
+    return files().stream().map(file -> DynamicTest.dynamicTest(
+        ruleId() + "/" + file.getFileName(), file.toUri(), () -> verify(file)));
+  }
+
+  /** Verifies every fixture file; fails on the first file that does not hold. */
+  public void verifyAll() {
+    for (Path file : files()) {
+      verify(file);
+    }
+  }
+
+  /** The fixture files, in name order; fails if there is none of either kind. */
+  public List<Path> files() {
+    Path dir = directory();
+    try (Stream<Path> stream = Files.list(dir)) {
+      List<Path> files = stream
+          .filter(p -> {
+            String n = p.getFileName().toString();
+            return (n.startsWith("fires") || n.startsWith("passes")) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+          })
+          .sorted()
+          .collect(Collectors.toList());
+      boolean fires = files.stream().anyMatch(p -> p.getFileName().toString().startsWith("fires"));
+      boolean passes = files.stream().anyMatch(p -> p.getFileName().toString().startsWith("passes"));
+      if (!fires || !passes) {
+        throw new AssertionError("rule " + ruleId() + " needs both fires*.yaml and passes*.yaml fixtures in " + dir);
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path directory() {
+    String name = "rules/" + ruleId();
+    URL url = classLoader.getResource(name);
+    if (url == null) {
+      throw new AssertionError("no fixture directory " + name + " on the test classpath");
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new AssertionError("fixture directory " + name + " is not a plain directory: " + url);
+    }
+  }
+
+  /** Verifies one fixture file. */
+  public void verify(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String name = file.getFileName().toString();
+    List<String> lines = text.lines().collect(Collectors.toList());
+    Map<String, String> directives = new LinkedHashMap<>();
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (String line : lines) {
+      if (!line.startsWith("#")) {
+        break;
+      }
+      Matcher d = DIRECTIVE.matcher(line);
+      if (d.matches()) {
+        if (d.group(1).equals("param")) {
+          String[] kv = d.group(2).split("=", 2);
+          params.put(kv[0].trim(), kv.length > 1 ? kv[1].trim() : "");
+        } else {
+          directives.put(d.group(1), d.group(2));
+        }
+      }
+    }
+    if (lines.isEmpty() || !lines.get(0).startsWith("#")) {
+      throw new AssertionError(name + " must start with a comment saying why it exists");
+    }
+    // expected: line -> list of (column or 0)
+    TreeMap<Integer, List<Integer>> expected = new TreeMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = EXPECT.matcher(lines.get(i));
+      if (!m.find()) {
+        continue;
+      }
+      for (String item : m.group(1).split(",")) {
+        Matcher im = ITEM.matcher(item.trim());
+        if (!im.matches()) {
+          throw new AssertionError(name + ":" + (i + 1) + ": cannot read expectation '" + item.trim() + "'");
+        }
+        if (!im.group(1).equals(ruleId())) {
+          continue;
+        }
+        int column = im.group(2) == null ? 0 : Integer.parseInt(im.group(2));
+        int count = im.group(3) == null ? 1 : Integer.parseInt(im.group(3));
+        for (int k = 0; k < count; k++) {
+          expected.computeIfAbsent(i + 1, x -> new ArrayList<>()).add(column);
+        }
+      }
+    }
+    boolean fires = name.startsWith("fires");
+    if (fires && expected.isEmpty()) {
+      throw new AssertionError(name + " is a fires fixture without any '# expect: " + ruleId() + "'");
+    }
+    if (!fires && !expected.isEmpty()) {
+      throw new AssertionError(name + " is a passes fixture but expects findings");
+    }
+
+    Scanner.Builder builder = Scanner.builder()
+        .rules(Stream.concat(Stream.of(rule), companions.stream()).collect(Collectors.toList()))
+        .profile(Profile.of(directives.getOrDefault("profile", "all")))
+        .onlyRules(Set.of(ruleId()));
+    if (directives.containsKey("pss-version")) {
+      builder.pssVersion(PssVersion.parse(directives.get("pss-version")));
+    }
+    if (!params.isEmpty()) {
+      builder.configuration(new dev.kubeward.engine.Configuration(null, null, Set.of(), Set.of(), Map.of(),
+          Map.of(ruleId(), params), List.of(), List.of()));
+    }
+    ScanReport report = builder.build().scanString(file.toString(), text);
+    if (!report.errors().isEmpty()) {
+      throw new AssertionError(name + " does not load cleanly: " + report.errors());
+    }
+    TreeMap<Integer, List<Finding>> actual = new TreeMap<>();
+    for (Finding f : report.findings()) {
+      if (f.rule().equals(ruleId())) {
+        actual.computeIfAbsent(f.line(), x -> new ArrayList<>()).add(f);
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    Set<Integer> allLines = new java.util.TreeSet<>(expected.keySet());
+    allLines.addAll(actual.keySet());
+    for (int line : allLines) {
+      List<Integer> want = expected.getOrDefault(line, List.of());
+      List<Finding> got = actual.getOrDefault(line, List.of());
+      if (want.size() != got.size()) {
+        problems.add("line " + line + ": expected " + want.size() + " finding(s) of " + ruleId() + " but got "
+            + got.size() + describe(got) + "  | " + lines.get(line - 1).trim());
+        continue;
+      }
+      List<Integer> wantColumns = want.stream().filter(c -> c > 0).sorted().collect(Collectors.toList());
+      if (!wantColumns.isEmpty()) {
+        List<Integer> gotColumns = got.stream().map(Finding::column).sorted().collect(Collectors.toList());
+        if (!gotColumns.containsAll(wantColumns)) {
+          problems.add("line " + line + ": expected column(s) " + wantColumns + " but got " + gotColumns);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      sb.append("Fixture ").append(file).append(" of rule ").append(ruleId()).append(" does not hold:\n");
+      problems.forEach(p -> sb.append("  ").append(p).append('\n'));
+      sb.append("Actual findings:\n");
+      actual.values().stream().flatMap(List::stream)
+          .forEach(f -> sb.append("  ").append(f.line()).append(':').append(f.column()).append(' ').append(f.message()).append('\n'));
+      throw new AssertionError(sb.toString());
+    }
+  }
+
+  private static String describe(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return "";
+    }
+    return " " + findings.stream().map(f -> f.line() + ":" + f.column() + " " + f.message())
+        .collect(Collectors.joining("; ", "[", "]"));
+  }
+}

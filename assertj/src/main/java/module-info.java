@@ -1,0 +1,8 @@
+/** AssertJ entry points for Kubeward reports and the fixture kit for rule authors. */
+module dev.kubeward.assertj {
+  requires transitive dev.kubeward.core;
+  requires transitive org.assertj.core;
+  requires org.junit.jupiter.api;
+
+  exports dev.kubeward.assertj;
+}

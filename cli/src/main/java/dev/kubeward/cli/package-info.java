@@ -1,0 +1,2 @@
+/** The {@code kubeward} command line. */
+package dev.kubeward.cli;

@@ -1,0 +1,8 @@
+/** Kubeward rules for cluster configuration: control plane flags, kubelet, audit, encryption, deprecated APIs. */
+module dev.kubeward.rules.cluster {
+  requires dev.kubeward.core;
+
+  exports dev.kubeward.rules.cluster;
+
+  provides dev.kubeward.rule.RuleProvider with dev.kubeward.rules.cluster.ClusterRules;
+}

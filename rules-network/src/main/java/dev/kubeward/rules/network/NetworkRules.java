@@ -1,0 +1,14 @@
+package dev.kubeward.rules.network;
+
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleProvider;
+import java.util.List;
+
+/** Registers the network rules. */
+public final class NetworkRules implements RuleProvider {
+
+  @Override
+  public List<Rule> rules() {
+    return List.of();
+  }
+}

@@ -1,0 +1,2 @@
+/** The network rules module: its {@link dev.kubeward.rules.network.NetworkRules} provider. */
+package dev.kubeward.rules.network;

@@ -1,0 +1,8 @@
+/** Kubeward rules for networking: NetworkPolicy coverage, default deny, exposed Services. */
+module dev.kubeward.rules.network {
+  requires dev.kubeward.core;
+
+  exports dev.kubeward.rules.network;
+
+  provides dev.kubeward.rule.RuleProvider with dev.kubeward.rules.network.NetworkRules;
+}

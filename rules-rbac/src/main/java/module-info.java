@@ -1,0 +1,8 @@
+/** Kubeward rules for RBAC: wildcards, escalation verbs, secret readers, dangerous bindings, effective permissions of workloads. */
+module dev.kubeward.rules.rbac {
+  requires dev.kubeward.core;
+
+  exports dev.kubeward.rules.rbac;
+
+  provides dev.kubeward.rule.RuleProvider with dev.kubeward.rules.rbac.RbacRules;
+}

@@ -1,0 +1,2 @@
+/** Image references: tags, digests, registries, pull policy. */
+package dev.kubeward.rules.workload.images;

@@ -1,0 +1,8 @@
+/** Kubeward rules for workloads: Pod Security Standards, images, secrets, resources, hardening. */
+module dev.kubeward.rules.workload {
+  requires dev.kubeward.core;
+
+  exports dev.kubeward.rules.workload;
+
+  provides dev.kubeward.rule.RuleProvider with dev.kubeward.rules.workload.WorkloadRules;
+}
