@@ -57,6 +57,7 @@ public final class Main implements Callable<Integer> {
       cl.addSubcommand(new ScanCommand(env, out, err));
       cl.addSubcommand(new RulesCommand(env, out));
       cl.addSubcommand(new ExplainCommand(env, out));
+      cl.setExpandAtFiles(false);
       cl.setOut(out);
       cl.setErr(err);
       cl.setParameterExceptionHandler((e, arguments) -> {
@@ -113,6 +114,10 @@ public final class Main implements Callable<Integer> {
     if (env.rules() != null) {
       builder.rules(env.rules().get());
     }
-    return builder.build().rules().stream().map(Rule::metadata).toList();
+    try {
+      return builder.build().rules().stream().map(Rule::metadata).toList();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }

@@ -110,6 +110,13 @@ class CatalogueCommandsTest {
   }
 
   @Test
+  void twoRulesWithOneIdAreReportedNotThrown() {
+    Result r = cli().rules(() -> java.util.List.of(new TestRules.Privileged(), new TestRules.Privileged())).run("rules");
+    assertThat(r.err()).isEqualTo("kubeward: two rules have the id smoke-privileged\n");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void explainWithoutARuleIsAUsageError() {
     Result r = cli().run("explain");
     assertThat(r.err()).isEqualTo("kubeward: missing required parameter: 'RULE-ID' (see 'kubeward explain --help')\n");

@@ -104,6 +104,13 @@ class ScanCommandTest {
   }
 
   @Test
+  void anAtSignIsAPathNotAnArgumentFile() {
+    Result r = cli().run("scan", "@" + WEB);
+    assertThat(r.out()).startsWith("@src/test/resources/manifests/web.yaml: ERROR no such file or directory\n");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void dashTwiceIsAUsageError() {
     Result r = cli().stdin("").run("scan", "-", "-");
     assertThat(r.err()).isEqualTo("kubeward: standard input '-' can be given only once\n");
