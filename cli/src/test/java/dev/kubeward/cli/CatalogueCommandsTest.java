@@ -18,6 +18,7 @@ class CatalogueCommandsTest {
         smoke-image-latest  MEDIUM    images        -                            Image on the latest tag (test rule)
         smoke-privileged    HIGH      pod-security  pss-baseline:privileged      Privileged container (test rule)
         test-settings       INFO      hygiene       -                            Scan settings (test rule)
+            parameter levels (list, default baseline,restricted): Levels worth echoing.
         4 rules
         """);
     assertThat(r.exitCode()).isZero();
@@ -97,6 +98,27 @@ class CatalogueCommandsTest {
           metadata:
             annotations:
               ignore.kubeward.dev/smoke-privileged: "<reason>"
+        """);
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void explainListsTheParameters() {
+    Result r = cli().run("explain", "test-settings");
+    assertThat(r.out()).contains("""
+          Profiles:   all
+          Kinds:      Namespace
+          Since:      0.1.0
+
+        Why it matters
+          Shows what the rules see.
+
+        How to fix it
+          Nothing to do.
+
+        Parameters
+          levels (list, default baseline,restricted): Levels worth echoing.
+
         """);
     assertThat(r.exitCode()).isZero();
   }

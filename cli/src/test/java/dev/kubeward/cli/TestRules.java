@@ -4,6 +4,7 @@ import dev.kubeward.model.Container;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
+import dev.kubeward.rule.Parameter;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
@@ -126,6 +127,7 @@ final class TestRules {
         .rationale("Shows what the rules see.")
         .remediation("Nothing to do.")
         .kinds("Namespace")
+        .parameters(Parameter.ofList("levels", List.of("baseline", "restricted"), "Levels worth echoing."))
         .optIn()
         .build();
 

@@ -172,7 +172,8 @@ public enum CatalogueFormat {
       }
       List<String> params = new ArrayList<>();
       for (Parameter p : r.parameters()) {
-        params.add("`" + p.name() + "` (" + typeName(p) + ", default `" + p.defaultValue() + "`)");
+        params.add("`" + p.name() + "` (" + typeName(p) + ", default "
+            + (p.defaultValue().isEmpty() ? "empty" : "`" + p.defaultValue() + "`") + ")");
       }
       sb.append("| `").append(r.id()).append("` | ").append(cell(r.title())).append(" | ").append(r.severity())
           .append(" | ").append(r.topic().id()).append(" | ").append(joined(controls, ", "))
