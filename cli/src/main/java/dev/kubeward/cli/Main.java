@@ -1,12 +1,123 @@
 package dev.kubeward.cli;
 
-/** The {@code kubeward} command. */
-public final class Main {
+import dev.kubeward.engine.Profile;
+import dev.kubeward.engine.Scanner;
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleMetadata;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-  private Main() {}
+/**
+ * The {@code kubeward} command: {@code scan}, {@code rules}, {@code explain}, {@code --version}
+ * and {@code --help}. Exit codes: 0 nothing at or above {@code --fail-on}, 1 findings at or above
+ * it, 2 a usage error or input that could not be fully checked. Every problem is reported as one
+ * line on standard error; a stack trace is printed only when {@code KUBEWARD_DEBUG} is set.
+ */
+@Command(
+    name = "kubeward",
+    mixinStandardHelpOptions = true,
+    version = "kubeward " + Scanner.VERSION,
+    description = "Finds security problems in Kubernetes manifests and points at the exact line.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = CommandLine.HelpCommand.class,
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  nothing at or above --fail-on",
+      "  1  findings at or above --fail-on",
+      "  2  usage error, or input that could not be fully checked"})
+public final class Main implements Callable<Integer> {
 
+  /** Exit code for usage errors and input that could not be checked. */
+  static final int USAGE = 2;
+
+  private final PrintWriter err;
+
+  private Main(PrintWriter err) {
+    this.err = err;
+  }
+
+  /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
-    System.err.println("kubeward: the command line is not built yet");
-    System.exit(2);
+    System.exit(run(Environment.system(), args));
+  }
+
+  /** Runs the command line in {@code env} and returns the exit code. */
+  static int run(Environment env, String... args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(env.stdout(), StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(env.stderr(), StandardCharsets.UTF_8));
+    try {
+      CommandLine cl = new CommandLine(new Main(err));
+      cl.addSubcommand(new ScanCommand(env, out, err));
+      cl.addSubcommand(new RulesCommand(env, out));
+      cl.addSubcommand(new ExplainCommand(env, out));
+      cl.setExpandAtFiles(false);
+      cl.setOut(out);
+      cl.setErr(err);
+      cl.setParameterExceptionHandler((e, arguments) -> {
+        err.println("kubeward: " + describe(e));
+        return USAGE;
+      });
+      cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(env, err, e));
+      return cl.execute(args);
+    } catch (RuntimeException | Error e) {
+      return fail(env, err, e);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  @Override
+  public Integer call() {
+    err.println("kubeward: no command given (see 'kubeward --help')");
+    return USAGE;
+  }
+
+  private static int fail(Environment env, PrintWriter err, Throwable e) {
+    if (e instanceof UsageException) {
+      err.println("kubeward: " + e.getMessage());
+      return USAGE;
+    }
+    err.println("kubeward: internal error (" + e.getClass().getName() + "); "
+        + (env.debug() ? "details follow" : "set KUBEWARD_DEBUG=1 for details"));
+    if (env.debug()) {
+      e.printStackTrace(err);
+    }
+    return USAGE;
+  }
+
+  /** A one-line message for a command line that could not be parsed. */
+  private static String describe(ParameterException e) {
+    CommandLine cl = e.getCommandLine();
+    String command = cl.getCommandSpec().qualifiedName();
+    if (e instanceof UnmatchedArgumentException u && cl.getParent() == null && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '" + u.getUnmatched().get(0) + "' (see 'kubeward --help')";
+    }
+    String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid arguments");
+    if (!message.isEmpty()) {
+      message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+    return message.endsWith(")") ? message : message + " (see '" + command + " --help')";
+  }
+
+  /** Every rule known to this run, whatever the profile, in id order. */
+  static List<RuleMetadata> catalogue(Environment env) {
+    Scanner.Builder builder = Scanner.builder().profile(Profile.ALL);
+    if (env.rules() != null) {
+      builder.rules(env.rules().get());
+    }
+    try {
+      return builder.build().rules().stream().map(Rule::metadata).toList();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }

@@ -1,0 +1,206 @@
+package dev.kubeward.cli;
+
+import dev.kubeward.engine.Configuration;
+import dev.kubeward.engine.Profile;
+import dev.kubeward.engine.ScanReport;
+import dev.kubeward.engine.Scanner;
+import dev.kubeward.load.LoadError;
+import dev.kubeward.report.ReportFormat;
+import dev.kubeward.report.ReportWriter;
+import dev.kubeward.report.TextReportWriter;
+import dev.kubeward.rule.PssVersion;
+import dev.kubeward.rule.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kubeward scan}: loads manifests, runs the selected rules and writes a report. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    version = "kubeward " + Scanner.VERSION,
+    sortOptions = false,
+    description = {
+      "Scans manifests and reports security problems with their exact positions.",
+      "Reads .kubeward.yaml from the current directory unless --config is given."},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  nothing at or above --fail-on",
+      "  1  findings at or above --fail-on",
+      "  2  usage error, or input that could not be fully checked"})
+final class ScanCommand implements Callable<Integer> {
+
+  /** The configuration file looked for in the current directory. */
+  static final String DEFAULT_CONFIG = ".kubeward.yaml";
+
+  private final Environment env;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "files or directories (*.yaml, *.yml, *.json, recursively), or - for standard input;"
+          + " default: the current directory")
+  private List<String> paths = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.Format.class,
+      description = "text, json, sarif or junit (default: text)")
+  private ReportFormat format = ReportFormat.TEXT;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE instead of standard output")
+  private String output;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "the configuration file (default: ./" + DEFAULT_CONFIG
+      + " if it exists)")
+  private String config;
+
+  @Option(names = "--profile", paramLabel = "NAME", converter = Converters.ProfileName.class,
+      description = "recommended, pss-baseline, pss-restricted, cis or all (default: recommended)")
+  private Profile profile;
+
+  @Option(names = "--pss-version", paramLabel = "V", converter = Converters.Version.class,
+      description = "the Pod Security Standards version: latest or v1.N (default: latest)")
+  private PssVersion pssVersion;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Converters.SeverityName.class,
+      description = "exit with 1 for findings at or above: critical, high, medium, low or info (default: low)")
+  private Severity failOn = Severity.LOW;
+
+  @Option(names = "--rule", paramLabel = "ID", description = "run only this rule (repeatable)")
+  private List<String> onlyRules = new ArrayList<>();
+
+  @Option(names = "--skip-rule", paramLabel = "ID", description = "do not run this rule (repeatable)")
+  private List<String> skipRules = new ArrayList<>();
+
+  ScanCommand(Environment env, PrintWriter out, PrintWriter err) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> inputs = inputs();
+    Scanner scanner = scanner(configuration());
+    if (scanner.rules().isEmpty()) {
+      err.println("kubeward: warning: no rule is selected, so nothing is checked");
+    }
+    ScanReport report = scanner.scan(inputs, env.stdin());
+    if (output == null) {
+      ReportWriter writer = format == ReportFormat.TEXT && env.colour() ? TextReportWriter.coloured() : format.writer();
+      writer.write(report, out);
+      out.flush();
+    } else {
+      writeFile(report);
+    }
+    if (output != null || format != ReportFormat.TEXT) {
+      for (LoadError e : report.errors()) {
+        err.println("kubeward: " + e);
+      }
+    }
+    return report.exitCode(failOn);
+  }
+
+  private List<String> inputs() {
+    if (paths.isEmpty()) {
+      return List.of(env.currentDirectory());
+    }
+    List<String> inputs = new ArrayList<>();
+    boolean stdin = false;
+    for (String path : paths) {
+      if (path.isEmpty()) {
+        throw new UsageException("an empty path was given");
+      }
+      if (path.equals("-")) {
+        if (stdin) {
+          throw new UsageException("standard input '-' can be given only once");
+        }
+        stdin = true;
+        inputs.add(path);
+      } else {
+        inputs.add(env.resolve(path));
+      }
+    }
+    return inputs;
+  }
+
+  private Configuration configuration() {
+    String name;
+    Path file;
+    if (config != null) {
+      name = config;
+      file = Path.of(env.resolve(config));
+      if (!Files.exists(file)) {
+        throw new UsageException("configuration file '" + config + "' does not exist");
+      }
+    } else {
+      name = DEFAULT_CONFIG;
+      file = Path.of(env.resolve(DEFAULT_CONFIG));
+      if (!Files.exists(file)) {
+        return Configuration.empty();
+      }
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new UsageException("configuration file '" + name + "' is not valid UTF-8");
+    } catch (AccessDeniedException e) {
+      throw new UsageException("cannot read configuration file '" + name + "': permission denied");
+    } catch (IOException e) {
+      throw new UsageException("cannot read configuration file '" + name + "'" + (Files.isDirectory(file)
+          ? ": it is a directory" : ""));
+    }
+    try {
+      return ConfigFile.parse(name, text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private Scanner scanner(Configuration configuration) {
+    Scanner.Builder builder = Scanner.builder().configuration(configuration);
+    if (env.rules() != null) {
+      builder.rules(env.rules().get());
+    }
+    if (profile != null) {
+      builder.profile(profile);
+    }
+    if (pssVersion != null) {
+      builder.pssVersion(pssVersion);
+    }
+    builder.onlyRules(new LinkedHashSet<>(onlyRules));
+    builder.skipRules(new LinkedHashSet<>(skipRules));
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private void writeFile(ScanReport report) throws IOException {
+    Path file = Path.of(env.resolve(output));
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      format.writer().write(report, writer);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("cannot write report to '" + output + "': no such directory");
+    } catch (AccessDeniedException e) {
+      throw new UsageException("cannot write report to '" + output + "': permission denied");
+    } catch (IOException e) {
+      throw new UsageException("cannot write report to '" + output + "'" + (Files.isDirectory(file)
+          ? ": it is a directory" : ""));
+    }
+  }
+}

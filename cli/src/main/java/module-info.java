@@ -1,0 +1,7 @@
+/** The {@code kubeward} command line: scan manifests, list and explain rules. */
+module dev.kubeward.cli {
+  requires dev.kubeward.core;
+  requires info.picocli;
+
+  opens dev.kubeward.cli to info.picocli;
+}

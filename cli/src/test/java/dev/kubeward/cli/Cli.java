@@ -1,0 +1,71 @@
+package dev.kubeward.cli;
+
+import dev.kubeward.rule.Rule;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Runs the command line in-process with captured streams. */
+final class Cli {
+
+  private String stdin = "";
+  private final Map<String, String> variables = new HashMap<>();
+  private Path workingDirectory = Path.of("");
+  private boolean terminal;
+  private Supplier<List<? extends Rule>> rules = TestRules::all;
+
+  private Cli() {}
+
+  /** A run with the test rules, no terminal, no environment variables, and empty stdin. */
+  static Cli cli() {
+    return new Cli();
+  }
+
+  Cli stdin(String text) {
+    this.stdin = text;
+    return this;
+  }
+
+  Cli env(String name, String value) {
+    variables.put(name, value);
+    return this;
+  }
+
+  Cli in(Path directory) {
+    this.workingDirectory = directory;
+    return this;
+  }
+
+  Cli onTerminal() {
+    this.terminal = true;
+    return this;
+  }
+
+  /** Discovers rules with ServiceLoader, as the real command does. */
+  Cli discovering() {
+    this.rules = null;
+    return this;
+  }
+
+  Cli rules(Supplier<List<? extends Rule>> rules) {
+    this.rules = rules;
+    return this;
+  }
+
+  Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Environment env = new Environment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
+        variables, workingDirectory, terminal, rules);
+    int code = Main.run(env, args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** What a run produced. */
+  record Result(int exitCode, String out, String err) {}
+}

@@ -1,0 +1,78 @@
+package dev.kubeward.cli;
+
+import static dev.kubeward.cli.Cli.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeward.cli.Cli.Result;
+import dev.kubeward.engine.Scanner;
+import org.junit.jupiter.api.Test;
+
+/** The top level: version, help, usage errors, and the internal-error path. */
+class CommandLineTest {
+
+  @Test
+  void versionPrintsTheToolVersion() {
+    Result r = cli().run("--version");
+    assertThat(r.out()).isEqualTo("kubeward " + Scanner.VERSION + "\n");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void helpListsTheCommandsAndExitCodes() {
+    Result r = cli().run("--help");
+    assertThat(r.out()).startsWith("Usage: kubeward [-hV] COMMAND\n")
+        .contains("  scan ", "  rules ", "  explain ", "  1  findings at or above --fail-on\n");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void scanHelpListsEveryOption() {
+    Result r = cli().run("scan", "--help");
+    assertThat(r.out()).contains("[PATH...]", "--format=FORMAT", "--output=FILE", "--config=FILE", "--profile=NAME",
+        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Result r = cli().run();
+    assertThat(r.err()).isEqualTo("kubeward: no command given (see 'kubeward --help')\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    Result r = cli().run("lint", "x.yaml");
+    assertThat(r.err()).isEqualTo("kubeward: unknown command 'lint' (see 'kubeward --help')\n");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    Result r = cli().run("scan", "--strict");
+    assertThat(r.err()).isEqualTo("kubeward: unknown option: '--strict' (see 'kubeward scan --help')\n");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnexpectedFailureIsOneLineAndExits2() {
+    Result r = cli().rules(() -> {
+      throw new IllegalStateException("rule registry is broken");
+    }).run("scan", ScanCommandTest.WEB);
+    assertThat(r.err()).isEqualTo(
+        "kubeward: internal error (java.lang.IllegalStateException); set KUBEWARD_DEBUG=1 for details\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void debugShowsTheStackTraceOfAnUnexpectedFailure() {
+    Result r = cli().env("KUBEWARD_DEBUG", "1").rules(() -> {
+      throw new IllegalStateException("rule registry is broken");
+    }).run("rules");
+    assertThat(r.err()).startsWith("kubeward: internal error (java.lang.IllegalStateException); details follow\n"
+        + "java.lang.IllegalStateException: rule registry is broken\n\tat ");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.kubeward.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kubeward.engine.Finding;
+import dev.kubeward.engine.ResourceRef;
+import dev.kubeward.engine.ScanReport;
+import dev.kubeward.load.LoadError;
+import dev.kubeward.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/**
+ * The JSON report, schema version 1, as fixed in the architecture contract:
+ *
+ * <pre>{@code
+ * {"schemaVersion": 1,
+ *  "tool": {"name": "kubeward", "version": "0.1.0"},
+ *  "summary": {"files", "documents", "resources", "findings", "suppressed", "errors",
+ *              "bySeverity": {"CRITICAL": n, "HIGH": n, "MEDIUM": n, "LOW": n, "INFO": n}},
+ *  "findings": [{"rule", "severity", "topic", "controls", "message",
+ *                "resource": {"apiVersion", "kind", "namespace", "name"},
+ *                "file", "line", "column", "path", "suppressed"}],
+ *  "errors": [{"file", "line", "column", "message"}]}
+ * }</pre>
+ *
+ * <p>{@code summary.findings} and {@code bySeverity} count the findings that are not suppressed;
+ * {@code summary.suppressed} counts the others, which stay in {@code findings} with
+ * {@code "suppressed": true} and their reason in {@code "suppression"}. {@code namespace} (and
+ * {@code name}) are absent when unset. An error that concerns a whole path has line and column 0.
+ * Printed with two-space indentation and a final newline; the same report gives the same bytes.
+ */
+public final class JsonReportWriter implements ReportWriter {
+
+  /** The version of the report schema this writer produces. */
+  public static final int SCHEMA_VERSION = 1;
+
+  @Override
+  public void write(ScanReport report, Writer out) throws IOException {
+    JsonGenerator g = JsonSupport.open(out);
+    g.writeStartObject();
+    g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    g.writeObjectFieldStart("tool");
+    g.writeStringField("name", "kubeward");
+    g.writeStringField("version", report.toolVersion());
+    g.writeEndObject();
+
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("files", report.files());
+    g.writeNumberField("documents", report.documents());
+    g.writeNumberField("resources", report.resources());
+    g.writeNumberField("findings", report.findings().size() - report.suppressedCount());
+    g.writeNumberField("suppressed", report.suppressedCount());
+    g.writeNumberField("errors", report.errors().size());
+    g.writeObjectFieldStart("bySeverity");
+    for (Map.Entry<Severity, Integer> e : report.countBySeverity().entrySet()) {
+      g.writeNumberField(e.getKey().name(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+
+    g.writeArrayFieldStart("findings");
+    for (Finding f : report.findings()) {
+      finding(g, f);
+    }
+    g.writeEndArray();
+
+    g.writeArrayFieldStart("errors");
+    for (LoadError e : report.errors()) {
+      g.writeStartObject();
+      g.writeStringField("file", e.file());
+      g.writeNumberField("line", e.line());
+      g.writeNumberField("column", e.column());
+      g.writeStringField("message", e.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    JsonSupport.finish(g, out);
+  }
+
+  private static void finding(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("rule", f.rule());
+    g.writeStringField("severity", f.severity().name());
+    g.writeStringField("topic", f.topic().id());
+    JsonSupport.stringArray(g, "controls", f.controls());
+    g.writeStringField("message", f.message());
+    ResourceRef r = f.resource();
+    g.writeObjectFieldStart("resource");
+    g.writeStringField("apiVersion", r.apiVersion());
+    g.writeStringField("kind", r.kind());
+    if (r.namespace() != null) {
+      g.writeStringField("namespace", r.namespace());
+    }
+    if (r.name() != null) {
+      g.writeStringField("name", r.name());
+    }
+    g.writeEndObject();
+    g.writeStringField("file", f.file());
+    g.writeNumberField("line", f.line());
+    g.writeNumberField("column", f.column());
+    g.writeStringField("path", f.path());
+    g.writeBooleanField("suppressed", f.suppressed());
+    if (f.suppressed()) {
+      g.writeStringField("suppression", f.suppression());
+    }
+    g.writeEndObject();
+  }
+}

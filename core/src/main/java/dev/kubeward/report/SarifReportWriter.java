@@ -1,0 +1,309 @@
+package dev.kubeward.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kubeward.engine.Finding;
+import dev.kubeward.engine.ResourceRef;
+import dev.kubeward.engine.ScanReport;
+import dev.kubeward.load.LoadError;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0, for code scanning services. One run: {@code tool.driver.rules} holds a descriptor
+ * for every rule that ran (built from its {@link RuleMetadata}: name, title, rationale, help text
+ * in plain text and Markdown, the level of its effective severity, and the properties
+ * {@code tags}, {@code topic}, {@code controls} and {@code security-severity}); every finding is a
+ * result with its rule, level, message, physical location (the file as a URI reference, line and
+ * column) and logical locations (the resource, and the JSON Pointer of the offending field). A
+ * suppressed finding carries an {@code inSource} suppression with its reason. Input that could
+ * not be checked becomes a tool execution notification of the one invocation, which is then not
+ * successful.
+ *
+ * <p>Severities map to levels as CRITICAL and HIGH: {@code error}, MEDIUM: {@code warning}, LOW
+ * and INFO: {@code note}. Nothing time- or machine-dependent is written: the same report gives
+ * the same bytes.
+ */
+public final class SarifReportWriter implements ReportWriter {
+
+  /** The schema the output conforms to. */
+  public static final String SCHEMA_URI =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+  /** The key of the stable fingerprint in {@code partialFingerprints}. */
+  public static final String FINGERPRINT_KEY = "kubeward/v1";
+
+  @Override
+  public void write(ScanReport report, Writer out) throws IOException {
+    List<RuleMetadata> rules = report.rules();
+    Map<String, Integer> ruleIndex = new HashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      ruleIndex.putIfAbsent(rules.get(i).id(), i);
+    }
+    JsonGenerator g = JsonSupport.open(out);
+    g.writeStartObject();
+    g.writeStringField("$schema", SCHEMA_URI);
+    g.writeStringField("version", "2.1.0");
+    g.writeArrayFieldStart("runs");
+    g.writeStartObject();
+
+    g.writeObjectFieldStart("tool");
+    g.writeObjectFieldStart("driver");
+    g.writeStringField("name", "kubeward");
+    g.writeStringField("version", report.toolVersion());
+    g.writeArrayFieldStart("rules");
+    for (RuleMetadata rule : rules) {
+      Severity effective = report.severityOf(rule.id());
+      descriptor(g, rule, effective != null ? effective : rule.severity());
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+
+    g.writeArrayFieldStart("invocations");
+    g.writeStartObject();
+    g.writeBooleanField("executionSuccessful", report.errors().isEmpty());
+    if (!report.errors().isEmpty()) {
+      g.writeArrayFieldStart("toolExecutionNotifications");
+      for (LoadError e : report.errors()) {
+        notification(g, e);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    g.writeEndArray();
+
+    g.writeArrayFieldStart("results");
+    for (Finding f : report.findings()) {
+      result(g, f, ruleIndex.get(f.rule()));
+    }
+    g.writeEndArray();
+
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+    JsonSupport.finish(g, out);
+  }
+
+  private static void descriptor(JsonGenerator g, RuleMetadata rule, Severity severity) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", rule.id());
+    g.writeStringField("name", upperCamel(rule.id()));
+    message(g, "shortDescription", rule.title());
+    message(g, "fullDescription", rule.rationale());
+    g.writeObjectFieldStart("help");
+    g.writeStringField("text", rule.rationale() + "\n\nRemediation: " + rule.remediation());
+    g.writeStringField("markdown", helpMarkdown(rule));
+    g.writeEndObject();
+    g.writeObjectFieldStart("defaultConfiguration");
+    g.writeStringField("level", level(severity));
+    g.writeEndObject();
+    g.writeObjectFieldStart("properties");
+    g.writeArrayFieldStart("tags");
+    g.writeString("security");
+    g.writeString(rule.topic().id());
+    g.writeEndArray();
+    g.writeStringField("topic", rule.topic().id());
+    JsonSupport.stringArray(g, "controls", rule.controls());
+    g.writeStringField("security-severity", securitySeverity(severity));
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static String helpMarkdown(RuleMetadata rule) {
+    StringBuilder md = new StringBuilder();
+    md.append(rule.rationale()).append("\n\n**Remediation:** ").append(rule.remediation());
+    if (!rule.controls().isEmpty()) {
+      md.append("\n\n**Controls:** ");
+      for (int i = 0; i < rule.controls().size(); i++) {
+        md.append(i == 0 ? "" : ", ").append('`').append(rule.controls().get(i)).append('`');
+      }
+    }
+    md.append("\n\nTo accept a finding on one object, annotate it with `ignore.kubeward.dev/")
+        .append(rule.id()).append(": \"<reason>\"`.");
+    return md.toString();
+  }
+
+  private static void result(JsonGenerator g, Finding f, Integer ruleIndex) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.rule());
+    if (ruleIndex != null) {
+      g.writeNumberField("ruleIndex", ruleIndex);
+    }
+    g.writeStringField("level", level(f.severity()));
+    message(g, "message", f.message());
+    g.writeArrayFieldStart("locations");
+    g.writeStartObject();
+    physicalLocation(g, f.file(), f.line(), f.column());
+    ResourceRef r = f.resource();
+    String resource = r.apiVersion() + "/" + r.kind() + (r.namespace() == null ? "" : "/" + r.namespace())
+        + "/" + (r.name() == null ? "" : r.name());
+    g.writeArrayFieldStart("logicalLocations");
+    g.writeStartObject();
+    g.writeStringField("name", r.displayName());
+    g.writeStringField("fullyQualifiedName", resource);
+    g.writeStringField("kind", "resource");
+    g.writeEndObject();
+    if (!f.path().isEmpty()) {
+      g.writeStartObject();
+      g.writeStringField("name", f.path());
+      g.writeStringField("fullyQualifiedName", resource + "#" + f.path());
+      g.writeStringField("kind", "property");
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectFieldStart("partialFingerprints");
+    g.writeStringField(FINGERPRINT_KEY, fingerprint(f.rule(), resource, f.path()));
+    g.writeEndObject();
+    if (f.suppressed()) {
+      g.writeArrayFieldStart("suppressions");
+      g.writeStartObject();
+      g.writeStringField("kind", "inSource");
+      if (f.suppression() != null) {
+        g.writeStringField("justification", f.suppression());
+      }
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("severity", f.severity().name());
+    JsonSupport.stringArray(g, "controls", f.controls());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void notification(JsonGenerator g, LoadError e) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("level", "error");
+    message(g, "message", e.message());
+    if (!e.file().startsWith("<")) {
+      g.writeArrayFieldStart("locations");
+      g.writeStartObject();
+      physicalLocation(g, e.file(), e.line(), e.column());
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void physicalLocation(JsonGenerator g, String file, int line, int column) throws IOException {
+    g.writeObjectFieldStart("physicalLocation");
+    g.writeObjectFieldStart("artifactLocation");
+    g.writeStringField("uri", uriOf(file));
+    g.writeEndObject();
+    if (line > 0) {
+      g.writeObjectFieldStart("region");
+      g.writeNumberField("startLine", line);
+      if (column > 0) {
+        g.writeNumberField("startColumn", column);
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  private static void message(JsonGenerator g, String field, String text) throws IOException {
+    g.writeObjectFieldStart(field);
+    g.writeStringField("text", text);
+    g.writeEndObject();
+  }
+
+  /** The SARIF level of a severity. */
+  static String level(Severity severity) {
+    switch (severity) {
+      case CRITICAL:
+      case HIGH:
+        return "error";
+      case MEDIUM:
+        return "warning";
+      default:
+        return "note";
+    }
+  }
+
+  /** The CVSS-like score code scanning services sort by. */
+  static String securitySeverity(Severity severity) {
+    switch (severity) {
+      case CRITICAL:
+        return "9.5";
+      case HIGH:
+        return "8.0";
+      case MEDIUM:
+        return "5.5";
+      case LOW:
+        return "3.0";
+      default:
+        return "0.0";
+    }
+  }
+
+  /**
+   * A file name as a URI reference: a relative path stays relative (segments percent-encoded,
+   * {@code /} separators), an absolute one becomes a {@code file:} URI.
+   */
+  static String uriOf(String file) {
+    String path = file.replace('\\', '/');
+    boolean windowsDrive = path.length() >= 3 && Character.isLetter(path.charAt(0)) && path.charAt(1) == ':'
+        && path.charAt(2) == '/';
+    if (windowsDrive) {
+      return "file:///" + path.substring(0, 2) + encode(path.substring(2));
+    }
+    if (path.startsWith("/")) {
+      return "file://" + encode(path);
+    }
+    return encode(path);
+  }
+
+  private static String encode(String path) {
+    StringBuilder sb = new StringBuilder(path.length() + 8);
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String upperCamel(String id) {
+    StringBuilder sb = new StringBuilder(id.length());
+    boolean upper = true;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '-') {
+        upper = true;
+      } else {
+        sb.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String fingerprint(String rule, String resource, String path) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] hash = digest.digest((rule + "\n" + resource + "\n" + path).getBytes(StandardCharsets.UTF_8));
+      StringBuilder sb = new StringBuilder(64);
+      for (byte b : hash) {
+        sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      }
+      return sb.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}

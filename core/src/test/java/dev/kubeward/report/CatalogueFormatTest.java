@@ -1,0 +1,109 @@
+package dev.kubeward.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
+import dev.kubeward.rule.Topic;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rule catalogue in its three formats, from metadata alone. */
+class CatalogueFormatTest {
+
+  static final RuleMetadata REPLICAS = RuleMetadata.builder("too-many-replicas")
+      .title("Replica count | over the limit")
+      .severity(Severity.LOW)
+      .topic(Topic.HYGIENE)
+      .rationale("Runaway replica counts exhaust quotas.")
+      .remediation("Lower spec.replicas.")
+      .kinds("StatefulSet", "Deployment")
+      .parameters(
+          Parameter.ofInt("maxReplicas", 10, "The largest replica count allowed."),
+          Parameter.ofList("exempt", List.of(), "Names never checked."))
+      .optIn()
+      .build();
+
+  static final List<RuleMetadata> RULES = List.of(ReportFixtures.PRIVILEGED, REPLICAS, ReportFixtures.CLUSTER_ADMIN);
+
+  static String write(CatalogueFormat format) throws IOException {
+    StringWriter out = new StringWriter();
+    format.write(RULES, out);
+    return out.toString();
+  }
+
+  @Test
+  void textIsAnAlignedTableWithParameters() throws IOException {
+    assertThat(write(CatalogueFormat.TEXT)).isEqualTo("""
+        ID                     SEVERITY  TOPIC         CONTROLS                 TITLE
+        cluster-admin-binding  CRITICAL  rbac          cis-k8s:5.1.1            Binding to cluster-admin
+        privileged-container   HIGH      pod-security  pss-baseline:privileged  Privileged container
+        too-many-replicas      LOW       hygiene       -                        Replica count | over the limit
+            parameter maxReplicas (int, default 10): The largest replica count allowed.
+            parameter exempt (list, default empty): Names never checked.
+        3 rules
+        """);
+  }
+
+  @Test
+  void jsonHoldsEveryMetadataField() throws IOException {
+    assertThat(write(CatalogueFormat.JSON)).endsWith("""
+            {
+              "id": "too-many-replicas",
+              "title": "Replica count | over the limit",
+              "severity": "LOW",
+              "topic": "hygiene",
+              "controls": [],
+              "profiles": [
+                "all"
+              ],
+              "optIn": true,
+              "since": "0.1.0",
+              "kinds": [
+                "Deployment",
+                "StatefulSet"
+              ],
+              "rationale": "Runaway replica counts exhaust quotas.",
+              "remediation": "Lower spec.replicas.",
+              "parameters": [
+                {
+                  "name": "maxReplicas",
+                  "type": "int",
+                  "default": "10",
+                  "description": "The largest replica count allowed."
+                },
+                {
+                  "name": "exempt",
+                  "type": "list",
+                  "default": "",
+                  "description": "Names never checked."
+                }
+              ]
+            }
+          ]
+        }
+        """);
+  }
+
+  @Test
+  void markdownIsATableWithEscapedCells() throws IOException {
+    assertThat(write(CatalogueFormat.MARKDOWN)).isEqualTo("""
+        | Rule | Title | Severity | Topic | Controls | Profiles | Parameters |
+        |------|-------|----------|-------|----------|----------|------------|
+        | `cluster-admin-binding` | Binding to cluster-admin | CRITICAL | rbac | `cis-k8s:5.1.1` | recommended, cis, all | - |
+        | `privileged-container` | Privileged container | HIGH | pod-security | `pss-baseline:privileged` | recommended, pss-baseline, pss-restricted, all | - |
+        | `too-many-replicas` | Replica count \\| over the limit | LOW | hygiene | - | all | `maxReplicas` (int, default `10`)<br>`exempt` (list, default empty) |
+        """);
+  }
+
+  @Test
+  void formatsAreNamedAsOnTheCommandLine() {
+    assertThat(CatalogueFormat.of("Markdown")).isEqualTo(CatalogueFormat.MARKDOWN);
+    assertThatThrownBy(() -> CatalogueFormat.of("yaml"))
+        .hasMessage("unknown catalogue format 'yaml' (expected text, json or markdown)");
+  }
+}

@@ -1,0 +1,105 @@
+package dev.kubeward.report;
+
+import static dev.kubeward.report.ReportFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.kubeward.engine.ScanReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The SARIF writer's output validates against the official SARIF 2.1.0 schema (copied into the
+ * test resources, see {@code schemas/README.md}), and carries what code scanning needs.
+ */
+class SarifSchemaTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static JsonSchema schema;
+
+  @BeforeAll
+  static void loadSchema() throws IOException {
+    try (InputStream in = SarifSchemaTest.class.getClassLoader().getResourceAsStream("schemas/sarif-schema-2.1.0.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mixed", "clean", "awkward"})
+  void outputValidatesAgainstTheSarifSchema(String fixture) throws IOException {
+    JsonNode sarif = MAPPER.readTree(write(new SarifReportWriter(), ReportWritersTest.report(fixture)));
+    Set<ValidationMessage> problems = schema.validate(sarif);
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theSchemaRejectsWhatIsNotSarif() throws IOException {
+    JsonNode sarif = MAPPER.readTree(write(new SarifReportWriter(), ReportFixtures.mixed()));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.get("runs").get(0).get("results").get(0))
+        .put("level", "severe");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.get("runs").get(0).get("invocations").get(0))
+        .remove("executionSuccessful");
+    assertThat(schema.validate(sarif)).hasSize(2);
+  }
+
+  @Test
+  void rulesResultsSuppressionsAndNotificationsAreWhereCodeScanningLooks() throws IOException {
+    ScanReport report = ReportFixtures.mixed();
+    JsonNode run = MAPPER.readTree(write(new SarifReportWriter(), report)).get("runs").get(0);
+    JsonNode rules = run.get("tool").get("driver").get("rules");
+    assertThat(rules).hasSize(3);
+    JsonNode privileged = rules.get(2);
+    assertThat(privileged.get("id").asText()).isEqualTo("privileged-container");
+    assertThat(privileged.get("shortDescription").get("text").asText()).isEqualTo("Privileged container");
+    assertThat(privileged.get("help").get("text").asText()).isEqualTo(
+        "A privileged container has every capability of the host and can take it over.\n\n"
+            + "Remediation: Remove securityContext.privileged or set it to false.");
+    assertThat(privileged.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
+    assertThat(privileged.get("properties").get("security-severity").asText()).isEqualTo("8.0");
+    assertThat(privileged.get("properties").get("controls").get(0).asText()).isEqualTo("pss-baseline:privileged");
+
+    JsonNode results = run.get("results");
+    assertThat(results).hasSize(4);
+    JsonNode second = results.get(1);
+    assertThat(second.get("ruleId").asText()).isEqualTo("privileged-container");
+    assertThat(second.get("ruleIndex").asInt()).isEqualTo(2);
+    JsonNode location = second.get("locations").get(0);
+    assertThat(location.get("physicalLocation").get("artifactLocation").get("uri").asText()).isEqualTo("deploy/web.yaml");
+    assertThat(location.get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(21);
+    assertThat(location.get("physicalLocation").get("region").get("startColumn").asInt()).isEqualTo(23);
+    assertThat(location.get("logicalLocations").get(1).get("name").asText())
+        .isEqualTo("/spec/template/spec/containers/0/securityContext/privileged");
+    assertThat(second.has("suppressions")).isFalse();
+
+    JsonNode suppressed = results.get(2);
+    assertThat(suppressed.get("suppressions").get(0).get("kind").asText()).isEqualTo("inSource");
+    assertThat(suppressed.get("suppressions").get(0).get("justification").asText())
+        .isEqualTo("rebuilt nightly from a pinned base");
+
+    JsonNode invocation = run.get("invocations").get(0);
+    assertThat(invocation.get("executionSuccessful").asBoolean()).isFalse();
+    JsonNode notifications = invocation.get("toolExecutionNotifications");
+    assertThat(notifications).hasSize(2);
+    assertThat(notifications.get(0).get("message").get("text").asText()).isEqualTo("duplicate key 'image' (first at 38:7)");
+    assertThat(notifications.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+        .isEqualTo(40);
+  }
+
+  @Test
+  void aCleanScanIsASuccessfulInvocationWithoutNotifications() throws IOException {
+    JsonNode invocation = MAPPER.readTree(write(new SarifReportWriter(), ReportFixtures.clean()))
+        .get("runs").get(0).get("invocations").get(0);
+    assertThat(invocation.get("executionSuccessful").asBoolean()).isTrue();
+    assertThat(invocation.has("toolExecutionNotifications")).isFalse();
+  }
+}
