@@ -64,9 +64,9 @@ public final class Scanner {
   private final List<Exemption> exemptions;
   private final int threads;
 
-  private Scanner(Builder b, List<Rule> selected) {
+  private Scanner(Builder b, List<Rule> selected, List<WorkloadKinds.Carrier> carriers) {
     Configuration config = b.configuration;
-    this.loader = Loader.of(b.limits, WorkloadKinds.builtInWith(config.workloadKinds()));
+    this.loader = Loader.of(b.limits, WorkloadKinds.builtInWith(carriers));
     Profile profile = b.profile != null ? b.profile : config.profile() != null ? config.profile() : Profile.RECOMMENDED;
     PssVersion version = b.pssVersion != null ? b.pssVersion : config.pssVersion() != null ? config.pssVersion() : PssVersion.LATEST;
     this.settings = new ScanSettings(profile == Profile.PSS_BASELINE ? PssLevel.BASELINE : PssLevel.RESTRICTED, version);
@@ -302,7 +302,10 @@ public final class Scanner {
 
     private Builder() {}
 
-    /** Runs exactly these rules (before profile selection) instead of discovering them. */
+    /**
+     * Runs exactly these rules (before profile selection) instead of discovering them; no provider
+     * is discovered, so extra pod template carriers then come only from the configuration.
+     */
     public Builder rules(List<? extends Rule> rules) {
       this.rules = List.copyOf(rules);
       return this;
@@ -358,12 +361,24 @@ public final class Scanner {
     }
 
     /**
-     * Builds the scanner.
+     * Builds the scanner. Its loader knows the built-in pod template carriers, those declared by
+     * discovered providers ({@link RuleProvider#workloadKinds()}) and those of the configuration,
+     * which win in that order (configuration first).
      *
      * @throws IllegalArgumentException for an unknown rule id, a duplicate id, or a bad parameter
      */
     public Scanner build() {
-      List<Rule> all = rules != null ? rules : discover(classLoader);
+      List<WorkloadKinds.Carrier> carriers = new ArrayList<>(configuration.workloadKinds());
+      List<Rule> all;
+      if (rules != null) {
+        all = rules;
+      } else {
+        all = new ArrayList<>();
+        for (RuleProvider provider : discover(classLoader)) {
+          all.addAll(provider.rules());
+          carriers.addAll(provider.workloadKinds());
+        }
+      }
       Map<String, Rule> byId = new LinkedHashMap<>();
       for (Rule r : all) {
         if (byId.putIfAbsent(r.metadata().id(), r) != null) {
@@ -402,17 +417,17 @@ public final class Scanner {
         }
       }
       selected.sort((a, b) -> a.metadata().id().compareTo(b.metadata().id()));
-      return new Scanner(this, selected);
+      return new Scanner(this, selected, carriers);
     }
 
-    private static List<Rule> discover(ClassLoader loader) {
+    private static List<RuleProvider> discover(ClassLoader loader) {
       ClassLoader cl = loader != null ? loader : Thread.currentThread().getContextClassLoader();
-      List<Rule> out = new ArrayList<>();
+      List<RuleProvider> out = new ArrayList<>();
       ServiceLoader<RuleProvider> providers = cl == null
           ? ServiceLoader.load(RuleProvider.class)
           : ServiceLoader.load(RuleProvider.class, cl);
       for (RuleProvider provider : providers) {
-        out.addAll(provider.rules());
+        out.add(provider);
       }
       return out;
     }

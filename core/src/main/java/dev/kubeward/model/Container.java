@@ -96,9 +96,13 @@ public final class Container {
     return pod.securityContext().get(field);
   }
 
-  /** {@code type name}, e.g. {@code container "app"}, for messages. */
+  /**
+   * {@code type name}, e.g. {@code container "app"}, for messages; {@code container #0} (by index
+   * in its list) when the container has no name, as Knative allows.
+   */
   public String describe() {
-    return type.label() + " \"" + name() + "\"";
+    String name = name();
+    return name.isEmpty() ? type.label() + " #" + index : type.label() + " \"" + name + "\"";
   }
 
   @Override

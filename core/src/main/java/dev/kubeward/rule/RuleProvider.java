@@ -1,5 +1,6 @@
 package dev.kubeward.rule;
 
+import dev.kubeward.model.WorkloadKinds;
 import java.util.List;
 
 /**
@@ -10,4 +11,14 @@ public interface RuleProvider {
 
   /** The rules of this module, with default parameters. */
   List<Rule> rules();
+
+  /**
+   * Pod template carriers this module declares (custom resources whose template holds a pod), so
+   * that every workload rule, of any module, also checks them. A scanner that discovers this
+   * provider adds them to its loader; carriers from the configuration win over these, and these
+   * win over the built-in ones for the same kind.
+   */
+  default List<WorkloadKinds.Carrier> workloadKinds() {
+    return List.of();
+  }
 }

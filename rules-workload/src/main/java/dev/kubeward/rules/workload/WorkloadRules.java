@@ -2,9 +2,30 @@ package dev.kubeward.rules.workload;
 
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
+import dev.kubeward.rules.workload.hardening.DangerousCapability;
+import dev.kubeward.rules.workload.hardening.RunAsLowId;
+import dev.kubeward.rules.workload.hardening.SensitiveHostPath;
+import dev.kubeward.rules.workload.hardening.SharedProcessNamespace;
+import dev.kubeward.rules.workload.hardening.WritableRootFilesystem;
+import dev.kubeward.rules.workload.hygiene.LivenessProbeMissing;
+import dev.kubeward.rules.workload.hygiene.LowReplicaCount;
+import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetMissing;
+import dev.kubeward.rules.workload.hygiene.ReadinessProbeMissing;
 import dev.kubeward.rules.workload.images.ImageNotPinned;
+import dev.kubeward.rules.workload.images.ImagePullPolicyNotAlways;
+import dev.kubeward.rules.workload.images.ImageRegistryNotAllowed;
+import dev.kubeward.rules.workload.images.ImageWithoutDigest;
 import dev.kubeward.rules.workload.podsecurity.HostNamespaces;
 import dev.kubeward.rules.workload.podsecurity.PrivilegedContainer;
+import dev.kubeward.rules.workload.secrets.HardcodedEnvSecret;
+import dev.kubeward.rules.workload.secrets.SecretAsEnvVar;
+import dev.kubeward.rules.workload.secrets.SecretInConfigMap;
+import dev.kubeward.rules.workload.secrets.SecretInManifest;
+import dev.kubeward.rules.workload.serviceaccounts.AutomountServiceAccountToken;
+import dev.kubeward.rules.workload.serviceaccounts.DefaultServiceAccount;
+import dev.kubeward.rules.workload.tenancy.CpuRequirementsUnset;
+import dev.kubeward.rules.workload.tenancy.DefaultNamespace;
+import dev.kubeward.rules.workload.tenancy.MemoryRequirementsUnset;
 import java.util.List;
 
 /** Registers the workload rules. */
@@ -15,6 +36,28 @@ public final class WorkloadRules implements RuleProvider {
     return List.of(
         new PrivilegedContainer(),
         new HostNamespaces(),
-        new ImageNotPinned());
+        new ImageNotPinned(),
+        // Beyond the Pod Security Standards (the recommended profile).
+        new ImageWithoutDigest(),
+        new ImageRegistryNotAllowed(),
+        new ImagePullPolicyNotAlways(),
+        new HardcodedEnvSecret(),
+        new SecretInConfigMap(),
+        new SecretAsEnvVar(),
+        new SecretInManifest(),
+        new AutomountServiceAccountToken(),
+        new DefaultServiceAccount(),
+        new WritableRootFilesystem(),
+        new RunAsLowId(),
+        new DangerousCapability(),
+        new SensitiveHostPath(),
+        new SharedProcessNamespace(),
+        new CpuRequirementsUnset(),
+        new MemoryRequirementsUnset(),
+        new DefaultNamespace(),
+        new LivenessProbeMissing(),
+        new ReadinessProbeMissing(),
+        new LowReplicaCount(),
+        new PodDisruptionBudgetMissing());
   }
 }

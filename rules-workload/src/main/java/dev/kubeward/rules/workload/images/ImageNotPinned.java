@@ -39,11 +39,10 @@ public final class ImageNotPinned implements ResourceRule {
       if (ref == null || ref.isEmpty() || ImageRefs.hasDigest(ref)) {
         continue;
       }
-      String tag = ImageRefs.tag(ref);
-      if (tag == null) {
+      if (ImageRefs.hasNoTag(ref)) {
         context.report(resource, image, c.describe() + " of " + resource.displayName()
             + " uses image \"" + ref + "\" without a tag (implicitly :latest)");
-      } else if (tag.equals("latest")) {
+      } else if (ImageRefs.hasLatestTag(ref)) {
         context.report(resource, image, c.describe() + " of " + resource.displayName()
             + " uses image \"" + ref + "\" with the mutable tag :latest");
       }

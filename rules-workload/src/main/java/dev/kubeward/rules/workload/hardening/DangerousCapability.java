@@ -1,0 +1,148 @@
+package dev.kubeward.rules.workload.hardening;
+
+import dev.kubeward.model.Container;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.Context;
+import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.Parameters;
+import dev.kubeward.rule.ResourceRule;
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
+import dev.kubeward.rule.Topic;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A dangerous Linux capability in {@code securityContext.capabilities.add}, one finding per list
+ * item, matched the way container runtimes read the names (any case, with or without
+ * {@code CAP_}).
+ */
+public final class DangerousCapability implements ResourceRule {
+
+  private static final String CAPABILITIES = "capabilities";
+
+  private static final List<String> DEFAULT = List.of("ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE",
+      "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "NET_RAW", "BPF", "PERFMON", "DAC_READ_SEARCH");
+
+  private static final List<String> ADDED = List.of("cis-k8s:5.2.9");
+  private static final List<String> ADDED_NET_RAW = List.of("cis-k8s:5.2.8", "cis-k8s:5.2.9");
+
+  private static final RuleMetadata METADATA = RuleMetadata.builder("dangerous-capability")
+      .title("Dangerous capability added")
+      .severity(Severity.HIGH)
+      .topic(Topic.POD_SECURITY)
+      .controls("cis-k8s:5.2.8", "cis-k8s:5.2.9")
+      .kinds(RuleMetadata.WORKLOADS)
+      .parameters(Parameter.ofList(CAPABILITIES, DEFAULT, "Capabilities reported when added, without the"
+          + " CAP_ prefix; ALL stands for every capability."))
+      .rationale("Each of these capabilities hands the container a piece of root on the node: SYS_ADMIN"
+          + " mounts filesystems and escapes through cgroups and namespaces, SYS_MODULE loads kernel"
+          + " modules, SYS_PTRACE reads and injects into other processes, SYS_RAWIO and SYS_BOOT reach"
+          + " hardware and reboot, NET_ADMIN rewrites routing and firewall rules, NET_RAW spoofs packets"
+          + " (ARP and DNS poisoning within the node), BPF and PERFMON load programs into and read from the"
+          + " kernel, DAC_READ_SEARCH bypasses file permissions (and with open_by_handle_at, reads host"
+          + " files), ALL is all of them. The Pod Security Standards compare capability names exactly, but"
+          + " container runtimes upper-case them and some accept the CAP_ prefix, so this rule matches"
+          + " sys_admin and CAP_SYS_ADMIN too, and names each one at its list item. CIS Kubernetes Benchmark"
+          + " v1.9, 5.2.9 (added capabilities) and 5.2.8 (NET_RAW).")
+      .remediation("Remove the capability from securityContext.capabilities.add; drop ALL and add back only"
+          + " what the process needs, such as NET_BIND_SERVICE.")
+      .build();
+
+  /** The bound parameters: capability names, upper-case, without {@code CAP_}. */
+  record Params(String[] capabilities) {
+    static Params of(List<String> names) {
+      String[] out = new String[names.size()];
+      for (int i = 0; i < out.length; i++) {
+        String n = names.get(i).trim().toUpperCase(Locale.ROOT);
+        out[i] = n.startsWith("CAP_") ? n.substring(4) : n;
+      }
+      return new Params(out);
+    }
+  }
+
+  private final Params params;
+
+  public DangerousCapability() {
+    this(Params.of(DEFAULT));
+  }
+
+  private DangerousCapability(Params params) {
+    this.params = params;
+  }
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public Rule configure(Parameters parameters) {
+    return new DangerousCapability(Params.of(parameters.getList(CAPABILITIES)));
+  }
+
+  @Override
+  public void check(Resource resource, Context context) {
+    List<Container> containers = resource.podSpec().containers();
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      Node add = c.securityContext().get("capabilities").get("add");
+      for (int j = 0; j < add.size(); j++) {
+        Node item = add.get(j);
+        String name = item.text();
+        if (name == null) {
+          continue;
+        }
+        String matched = match(name.trim());
+        if (matched != null) {
+          boolean netRaw = matched.equals("NET_RAW") || matched.equals("ALL");
+          context.report(resource, item, c.describe() + " of " + resource.displayName() + " adds the capability"
+              + " \"" + name + "\" (" + describe(matched) + ")", netRaw ? ADDED_NET_RAW : ADDED);
+        }
+      }
+    }
+  }
+
+  /** The configured capability {@code name} stands for, or {@code null}. */
+  private String match(String name) {
+    int from = name.regionMatches(true, 0, "CAP_", 0, 4) ? 4 : 0;
+    int length = name.length() - from;
+    for (String cap : params.capabilities()) {
+      if (cap.length() == length && name.regionMatches(true, from, cap, 0, length)) {
+        return cap;
+      }
+    }
+    return null;
+  }
+
+  private static String describe(String cap) {
+    switch (cap) {
+      case "ALL":
+        return "every capability";
+      case "SYS_ADMIN":
+        return "nearly root on the node";
+      case "NET_ADMIN":
+        return "controls the node's network configuration";
+      case "SYS_PTRACE":
+        return "traces and injects into other processes";
+      case "SYS_MODULE":
+        return "loads kernel modules";
+      case "SYS_RAWIO":
+        return "raw access to devices and memory";
+      case "SYS_BOOT":
+        return "reboots the node";
+      case "NET_RAW":
+        return "crafts raw packets";
+      case "BPF":
+        return "loads BPF programs into the kernel";
+      case "PERFMON":
+        return "reads kernel performance data";
+      case "DAC_READ_SEARCH":
+        return "bypasses file read permissions";
+      default:
+        return "listed as dangerous";
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.kubeward.rules.workload.hygiene;
+
+import dev.kubeward.model.Container;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.PodSpec;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.Context;
+import java.util.List;
+
+/**
+ * The shared check of the probe rules: long-running containers (regular ones and native sidecars,
+ * i.e. init containers with {@code restartPolicy: Always}) of long-running pods must declare the
+ * probe.
+ */
+final class Probes {
+
+  /** Kinds whose pods run to completion, by default. */
+  static final List<String> DEFAULT_BATCH_KINDS = List.of("Job", "CronJob", "ScaledJob");
+
+  private Probes() {}
+
+  static void check(Resource resource, Context context, List<String> batchKinds, String field, String what) {
+    if (batchKinds.contains(resource.kind())) {
+      return;
+    }
+    PodSpec pod = resource.podSpec();
+    Node restart = pod.spec().get("restartPolicy");
+    if (restart.textEquals("Never") || restart.textEquals("OnFailure")) {
+      return;
+    }
+    List<Container> containers = pod.containers();
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      boolean longRunning = c.type() == Container.Type.REGULAR
+          || (c.type() == Container.Type.INIT && c.node().get("restartPolicy").textEquals("Always"));
+      if (longRunning && c.node().get(field).isNull()) {
+        context.report(resource, c.node(), c.describe() + " of " + resource.displayName() + " has no " + what
+            + " (" + field + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.kubeward.rules.workload.secrets;
+
+import dev.kubeward.model.MapNode;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.Context;
+import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.Parameters;
+import dev.kubeward.rule.ResourceRule;
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
+import dev.kubeward.rule.Topic;
+import java.util.List;
+
+/**
+ * A ConfigMap entry that holds a credential: a value in a known credential format, or a
+ * secret-sounding key with a literal value. The message names the key, never the value.
+ */
+public final class SecretInConfigMap implements ResourceRule {
+
+  private static final RuleMetadata METADATA = RuleMetadata.builder("secret-in-config-map")
+      .title("Secret-looking value in a ConfigMap")
+      .severity(Severity.HIGH)
+      .topic(Topic.SECRETS)
+      .kinds("ConfigMap")
+      .parameters(
+          Parameter.ofList(HardcodedEnvSecret.NAME_PATTERNS, SecretPatterns.DEFAULT_NAME_PATTERNS, "Words"
+              + " that make a key look secret; matched as in hardcoded-env-secret."),
+          Parameter.ofList(HardcodedEnvSecret.IGNORED_SUFFIXES, SecretPatterns.DEFAULT_IGNORED_SUFFIXES,
+              "Key endings that mark a reference to a secret rather than the secret itself."))
+      .rationale("ConfigMaps are not treated as confidential: they are readable by far more subjects than"
+          + " Secrets (view roles, CI logs, kubectl describe), never encrypted at rest by an"
+          + " EncryptionConfiguration meant for Secrets, and copied freely between environments. The rule"
+          + " looks for the same credential formats and secret-sounding names as hardcoded-env-secret,"
+          + " in data (binaryData is not inspected), and never prints a value.")
+      .remediation("Move the value into a Secret or an external secret store and rotate the exposed credential.")
+      .build();
+
+  private final HardcodedEnvSecret.Params params;
+
+  public SecretInConfigMap() {
+    this(HardcodedEnvSecret.Params.of(SecretPatterns.DEFAULT_NAME_PATTERNS, SecretPatterns.DEFAULT_IGNORED_SUFFIXES));
+  }
+
+  private SecretInConfigMap(HardcodedEnvSecret.Params params) {
+    this.params = params;
+  }
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public Rule configure(Parameters parameters) {
+    return new SecretInConfigMap(HardcodedEnvSecret.Params.of(
+        parameters.getList(HardcodedEnvSecret.NAME_PATTERNS), parameters.getList(HardcodedEnvSecret.IGNORED_SUFFIXES)));
+  }
+
+  @Override
+  public void check(Resource resource, Context context) {
+    MapNode data = resource.root().get("data").asMap();
+    for (int i = 0; i < data.size(); i++) {
+      Node value = data.value(i);
+      String text = value.text();
+      if (text == null || text.isEmpty()) {
+        continue;
+      }
+      String key = data.key(i);
+      String kind = SecretPatterns.credentialIn(text);
+      if (kind != null) {
+        context.report(resource, value, resource.displayName() + " holds a value that looks like " + kind
+            + " under key \"" + key + "\" (value not shown)");
+      } else if (SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
+          && !SecretPatterns.isPlaceholder(text)) {
+        context.report(resource, value, resource.displayName() + " holds a literal value under key \"" + key
+            + "\", whose name says it is a secret (value not shown)");
+      }
+    }
+  }
+}

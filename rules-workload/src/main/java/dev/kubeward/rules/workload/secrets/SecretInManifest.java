@@ -1,0 +1,80 @@
+package dev.kubeward.rules.workload.secrets;
+
+import dev.kubeward.model.MapNode;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.Context;
+import dev.kubeward.rule.ResourceRule;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
+import dev.kubeward.rule.Topic;
+
+/**
+ * A Secret object whose {@code data} or {@code stringData} holds values, committed with the
+ * manifests. The message counts and names the keys, never the values.
+ */
+public final class SecretInManifest implements ResourceRule {
+
+  private static final int MAX_KEYS_NAMED = 5;
+
+  private static final RuleMetadata METADATA = RuleMetadata.builder("secret-in-manifest")
+      .title("Secret values committed in a manifest")
+      .severity(Severity.MEDIUM)
+      .topic(Topic.SECRETS)
+      .controls("cis-k8s:5.4.2")
+      .kinds("Secret")
+      .rationale("Secret data is only base64-encoded, not encrypted: whoever can read the repository, its"
+          + " forks, its CI logs or its history can read the credentials, and removing them later does not"
+          + " remove them from history. An external secret store (External Secrets Operator, Secrets Store"
+          + " CSI driver, Vault) or an encrypted form (Sealed Secrets, SOPS) keeps plaintext out of Git. Only"
+          + " non-empty values count: a Secret with no data, such as a kubernetes.io/service-account-token"
+          + " Secret the token controller fills in, is fine. CIS Kubernetes Benchmark v1.9, 5.4.2: consider"
+          + " external secret storage.")
+      .remediation("Remove the values from the manifest, keep them in an external secret store or commit them"
+          + " encrypted, and rotate the ones already committed.")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(Resource resource, Context context) {
+    if (resource.apiVersion().indexOf('/') >= 0) {
+      return; // a Secret kind of some other API group, not the core one
+    }
+    MapNode root = resource.root();
+    check(resource, context, root, "data");
+    check(resource, context, root, "stringData");
+  }
+
+  private static void check(Resource resource, Context context, MapNode root, String field) {
+    MapNode data = root.get(field).asMap();
+    int filled = 0;
+    for (int i = 0; i < data.size(); i++) {
+      String text = data.value(i).text();
+      if (text != null && !text.isEmpty()) {
+        filled++;
+      }
+    }
+    if (filled == 0) {
+      return;
+    }
+    StringBuilder keys = new StringBuilder();
+    int named = 0;
+    for (int i = 0; i < data.size() && named < MAX_KEYS_NAMED; i++) {
+      String text = data.value(i).text();
+      if (text != null && !text.isEmpty()) {
+        keys.append(named++ == 0 ? "" : ", ").append('"').append(data.key(i)).append('"');
+      }
+    }
+    if (filled > named) {
+      keys.append(" and ").append(filled - named).append(" more");
+    }
+    Node at = root.keyNode(field);
+    context.report(resource, at, resource.displayName() + " commits " + filled
+        + (filled == 1 ? " value" : " values") + " in " + field + " (" + (filled == 1 ? "key " : "keys ")
+        + keys + ")");
+  }
+}

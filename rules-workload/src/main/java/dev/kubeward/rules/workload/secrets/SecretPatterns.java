@@ -1,0 +1,277 @@
+package dev.kubeward.rules.workload.secrets;
+
+import java.util.List;
+
+/**
+ * Recognises secret-looking names and values without allocating: names by configurable words
+ * (matched case-insensitively, ignoring {@code _ - .} separators, ending at a word boundary), values
+ * by the formats of well-known credentials. Never returns or stores any part of a value.
+ */
+final class SecretPatterns {
+
+  /** The words that make a name look secret, by default. */
+  static final List<String> DEFAULT_NAME_PATTERNS = List.of("PASSWORD", "PASSWD", "PASSPHRASE", "SECRET",
+      "TOKEN", "API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL");
+
+  /** Name endings that mark a reference to a secret rather than the secret, by default. */
+  static final List<String> DEFAULT_IGNORED_SUFFIXES = List.of("_FILE", "_PATH", "_DIR", "_NAME", "_URL",
+      "_URI", "_ENDPOINT", "_HOST", "_PORT", "_TTL", "_TIMEOUT", "_EXPIRY", "_LENGTH", "_TYPE", "_HEADER",
+      "_ENABLED", "_POLICY");
+
+  static final String PRIVATE_KEY = "a private key";
+  static final String AWS_KEY = "an AWS access key id";
+  static final String GITHUB = "a GitHub token";
+  static final String SLACK = "a Slack token";
+  static final String SLACK_WEBHOOK = "a Slack webhook URL";
+  static final String GOOGLE = "a Google API key";
+  static final String STRIPE = "a Stripe secret key";
+  static final String JWT = "a JSON Web Token";
+  static final String URL_PASSWORD = "a URL with an embedded password";
+
+  private SecretPatterns() {}
+
+  /** Upper-cased words without separators, for {@link #nameLooksSecret}. */
+  static String[] compile(List<String> words) {
+    String[] out = new String[words.size()];
+    for (int i = 0; i < out.length; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (char c : words.get(i).toCharArray()) {
+        if (!isSeparator(c)) {
+          sb.append(Character.toUpperCase(c));
+        }
+      }
+      if (sb.length() == 0) {
+        throw new IllegalArgumentException("secret name patterns must not be blank");
+      }
+      out[i] = sb.toString();
+    }
+    return out;
+  }
+
+  /**
+   * True if {@code name} contains one of {@code words} (ending at a word boundary: the end, a
+   * non-letter, a camel-case hump, or a plural {@code s}) and ends with none of {@code suffixes}.
+   */
+  static boolean nameLooksSecret(String name, String[] words, String[] suffixes) {
+    for (String suffix : suffixes) {
+      if (endsWithWord(name, suffix)) {
+        return false;
+      }
+    }
+    for (String word : words) {
+      for (int start = 0; start < name.length(); start++) {
+        int end = matchAt(name, start, word);
+        if (end >= 0 && rightBoundary(name, end)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** End index of {@code word} matched at {@code start}, skipping separators in the name; or -1. */
+  private static int matchAt(String name, int start, String word) {
+    int i = start;
+    for (int k = 0; k < word.length(); k++) {
+      while (k > 0 && i < name.length() && isSeparator(name.charAt(i))) {
+        i++;
+      }
+      if (i >= name.length() || Character.toUpperCase(name.charAt(i)) != word.charAt(k)) {
+        return -1;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean rightBoundary(String name, int end) {
+    if (end >= name.length()) {
+      return true;
+    }
+    char next = name.charAt(end);
+    if (!Character.isLetter(next)) {
+      return true;
+    }
+    if (Character.isUpperCase(next) && Character.isLowerCase(name.charAt(end - 1))) {
+      return true;
+    }
+    if (next != 's' && next != 'S') {
+      return false;
+    }
+    if (end + 1 == name.length()) {
+      return true;
+    }
+    char after = name.charAt(end + 1);
+    return !Character.isLetter(after) || (next == 's' && Character.isUpperCase(after));
+  }
+
+  private static boolean endsWithWord(String name, String suffix) {
+    int n = suffix.length();
+    int from = name.length() - n;
+    if (from <= 0 || !name.regionMatches(true, from, suffix, 0, n)) {
+      return false;
+    }
+    char before = name.charAt(from - 1);
+    return isSeparator(before) || (Character.isUpperCase(name.charAt(from)) && Character.isLowerCase(before));
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '_' || c == '-' || c == '.';
+  }
+
+  /**
+   * True for values that cannot be a literal secret: blank, a {@code $(VAR)} or {@code ${VAR}}
+   * reference, a path, a URL without credentials, a boolean word, or a number of up to five digits
+   * (durations, ports, counts).
+   */
+  static boolean isPlaceholder(String value) {
+    String v = value.strip();
+    int n = v.length();
+    if (n == 0 || v.charAt(0) == '/') {
+      return true;
+    }
+    if (n >= 3 && v.charAt(0) == '$' && ((v.charAt(1) == '(' && v.charAt(n - 1) == ')')
+        || (v.charAt(1) == '{' && v.charAt(n - 1) == '}'))) {
+      return true;
+    }
+    if (v.contains("://")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") || v.equalsIgnoreCase("yes")
+        || v.equalsIgnoreCase("no") || v.equalsIgnoreCase("on") || v.equalsIgnoreCase("off")) {
+      return true;
+    }
+    if (n <= 5) {
+      for (int i = 0; i < n; i++) {
+        if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** What kind of credential {@code value} contains, as a noun phrase, or {@code null}. */
+  static String credentialIn(String value) {
+    int begin = value.indexOf("-----BEGIN ");
+    if (begin >= 0) {
+      int key = value.indexOf("PRIVATE KEY", begin);
+      int newline = value.indexOf('\n', begin);
+      if (key >= 0 && (newline < 0 || key < newline)) {
+        return PRIVATE_KEY;
+      }
+    }
+    if (value.contains("hooks.slack.com/services/")) {
+      return SLACK_WEBHOOK;
+    }
+    int n = value.length();
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && Character.isLetterOrDigit(value.charAt(i - 1))) {
+        continue;
+      }
+      char c = value.charAt(i);
+      if ((c == 'A' && (value.startsWith("AKIA", i) || value.startsWith("ASIA", i)))
+          && run(value, i + 4, UPPER_DIGIT) == 16 && endOfToken(value, i + 20)) {
+        return AWS_KEY;
+      }
+      if (c == 'g' && value.startsWith("gh", i) && i + 3 < n && "pousr".indexOf(value.charAt(i + 2)) >= 0
+          && value.charAt(i + 3) == '_' && run(value, i + 4, ALNUM) == 36) {
+        return GITHUB;
+      }
+      if (c == 'g' && value.startsWith("github_pat_", i) && run(value, i + 11, WORD) >= 22) {
+        return GITHUB;
+      }
+      if (c == 'x' && value.startsWith("xox", i) && i + 4 < n && "abeprs".indexOf(value.charAt(i + 3)) >= 0
+          && value.charAt(i + 4) == '-' && run(value, i + 5, SLACK_CHARS) >= 10) {
+        return SLACK;
+      }
+      if (c == 'A' && value.startsWith("AIza", i) && run(value, i + 4, BASE64URL) == 35) {
+        return GOOGLE;
+      }
+      if ((c == 's' || c == 'r') && value.startsWith("k_live_", i + 1) && run(value, i + 8, ALNUM) >= 16) {
+        return STRIPE;
+      }
+      if (c == 'e' && isJwt(value, i)) {
+        return JWT;
+      }
+    }
+    return hasUrlPassword(value) ? URL_PASSWORD : null;
+  }
+
+  private static final int UPPER_DIGIT = 0;
+  private static final int ALNUM = 1;
+  private static final int WORD = 2;
+  private static final int BASE64URL = 3;
+  private static final int SLACK_CHARS = 4;
+
+  /** Length of the run of characters of {@code type} starting at {@code from}. */
+  private static int run(String s, int from, int type) {
+    int i = from;
+    while (i < s.length() && accepts(type, s.charAt(i))) {
+      i++;
+    }
+    return i - from;
+  }
+
+  private static boolean accepts(int type, char c) {
+    boolean upper = c >= 'A' && c <= 'Z';
+    boolean alnum = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    switch (type) {
+      case UPPER_DIGIT:
+        return upper || (c >= '0' && c <= '9');
+      case ALNUM:
+        return alnum;
+      case WORD:
+        return alnum || c == '_';
+      case BASE64URL:
+        return alnum || c == '_' || c == '-';
+      default:
+        return alnum || c == '-';
+    }
+  }
+
+  private static boolean endOfToken(String s, int i) {
+    return i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
+  }
+
+  /** {@code eyJ<header>.eyJ<payload>.<signature>}: base64url JSON header and payload. */
+  private static boolean isJwt(String s, int i) {
+    if (!s.startsWith("eyJ", i)) {
+      return false;
+    }
+    int header = run(s, i, BASE64URL);
+    int dot = i + header;
+    if (header < 10 || dot >= s.length() || s.charAt(dot) != '.' || !s.startsWith("eyJ", dot + 1)) {
+      return false;
+    }
+    int payload = run(s, dot + 1, BASE64URL);
+    int dot2 = dot + 1 + payload;
+    return payload >= 10 && dot2 < s.length() && s.charAt(dot2) == '.';
+  }
+
+  /** {@code scheme://user:password@host}, with a password that is not a {@code $(VAR)} placeholder. */
+  private static boolean hasUrlPassword(String s) {
+    int scheme = s.indexOf("://");
+    while (scheme >= 0) {
+      int start = scheme + 3;
+      int colon = -1;
+      for (int i = start; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '/' || c == '?' || c == '#' || Character.isWhitespace(c)) {
+          break;
+        }
+        if (c == ':' && colon < 0) {
+          colon = i;
+        } else if (c == '@') {
+          if (colon >= 0 && i > colon + 1 && s.charAt(colon + 1) != '$') {
+            return true;
+          }
+          break;
+        }
+      }
+      scheme = s.indexOf("://", start);
+    }
+    return false;
+  }
+}

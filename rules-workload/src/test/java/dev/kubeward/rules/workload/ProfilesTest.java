@@ -1,0 +1,53 @@
+package dev.kubeward.rules.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeward.engine.Profile;
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleMetadata;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules beyond the Pod Security Standards stay out of the {@code pss-*} profiles, are in
+ * {@code recommended} unless opt-in, and are in {@code cis} exactly when they map to a CIS control.
+ */
+class ProfilesTest {
+
+  private static List<RuleMetadata> beyondPss() {
+    return new WorkloadRules().rules().stream()
+        .filter(r -> !r.getClass().getPackageName().endsWith(".podsecurity"))
+        .map(Rule::metadata)
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void neverInThePodSecurityStandardsProfiles() {
+    assertThat(beyondPss()).isNotEmpty()
+        .noneMatch(Profile.PSS_BASELINE::includes)
+        .noneMatch(Profile.PSS_RESTRICTED::includes);
+  }
+
+  @Test
+  void recommendedLeavesOutOnlyTheDigestRule() {
+    assertThat(beyondPss()).filteredOn(m -> !Profile.RECOMMENDED.includes(m))
+        .extracting(RuleMetadata::id)
+        .containsExactly("image-without-digest");
+  }
+
+  @Test
+  void cisHoldsTheRulesMappedToTheBenchmark() {
+    assertThat(beyondPss()).filteredOn(Profile.CIS::includes)
+        .extracting(RuleMetadata::id)
+        .containsExactlyInAnyOrder("secret-as-env-var", "secret-in-manifest", "automount-service-account-token",
+            "default-service-account", "dangerous-capability", "sensitive-host-path", "default-namespace");
+  }
+
+  @Test
+  void hygieneRulesAreLowOrInfo() {
+    assertThat(beyondPss()).filteredOn(m -> m.topic().id().equals("hygiene"))
+        .hasSize(4)
+        .allMatch(m -> !m.severity().isAtLeast(dev.kubeward.rule.Severity.MEDIUM));
+  }
+}
