@@ -207,8 +207,40 @@ public final class RuleFixtures {
     }
   }
 
-  /** One expectation: a finding on a line, with its column (0 for any) and severity (null for any). */
-  private record Expect(int column, Severity severity) {}
+  /**
+   * Verifies a whole-scan fixture: {@code scanner} scans the file, and every finding of every rule
+   * must match a {@code # expect: <rule-id>} marker of the file (same syntax as rule fixtures), and
+   * every marker a finding. Use it to pin what a profile reports end to end.
+   */
+  public static void verifyScan(Scanner scanner, Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String name = file.getFileName().toString();
+    List<String> lines = text.lines().collect(Collectors.toList());
+    TreeMap<Integer, List<Expect>> expected = expectations(name, lines);
+    ScanReport report = scanner.scanString(file.toString(), text);
+    compare(file, name, lines, expected, report, id -> true, "every rule", null);
+  }
+
+  /** As {@link #verifyScan(Scanner, Path)}, for a file on the test classpath. */
+  public static void verifyScan(Scanner scanner, String resource) {
+    URL url = Thread.currentThread().getContextClassLoader().getResource(resource);
+    if (url == null) {
+      throw new AssertionError("no scan fixture " + resource + " on the test classpath");
+    }
+    try {
+      verifyScan(scanner, Path.of(url.toURI()));
+    } catch (URISyntaxException e) {
+      throw new AssertionError("scan fixture " + resource + " is not a plain file: " + url);
+    }
+  }
+
+  /** One expectation: a finding of a rule on a line, with its column (0 for any) and severity (null for any). */
+  private record Expect(String rule, int column, Severity severity) {}
 
   /** A fixture file, read and parsed once. */
   private record Fixture(Path file, String name, String text, List<String> lines, Map<String, String> directives,
@@ -252,6 +284,25 @@ public final class RuleFixtures {
       throw new AssertionError(name + ": " + e.getMessage());
     }
     TreeMap<Integer, List<Expect>> expected = new TreeMap<>();
+    expectations(name, lines).forEach((line, list) -> {
+      List<Expect> mine = list.stream().filter(e -> e.rule().equals(ruleId())).collect(Collectors.toList());
+      if (!mine.isEmpty()) {
+        expected.put(line, mine);
+      }
+    });
+    boolean fires = name.startsWith("fires");
+    if (fires && expected.isEmpty()) {
+      throw new AssertionError(name + " is a fires fixture without any '# expect: " + ruleId() + "'");
+    }
+    if (!fires && !expected.isEmpty()) {
+      throw new AssertionError(name + " is a passes fixture but expects findings");
+    }
+    return new Fixture(file, name, text, lines, directives, params, expected, versions);
+  }
+
+  /** Every {@code # expect:} marker of {@code lines}, by 1-based line. */
+  private static TreeMap<Integer, List<Expect>> expectations(String name, List<String> lines) {
+    TreeMap<Integer, List<Expect>> expected = new TreeMap<>();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = EXPECT.matcher(lines.get(i));
       if (!m.find()) {
@@ -262,9 +313,6 @@ public final class RuleFixtures {
         if (!im.matches()) {
           throw new AssertionError(name + ":" + (i + 1) + ": cannot read expectation '" + item.trim() + "'");
         }
-        if (!im.group(1).equals(ruleId())) {
-          continue;
-        }
         int column = im.group(2) == null ? 0 : Integer.parseInt(im.group(2));
         Severity severity;
         try {
@@ -274,18 +322,11 @@ public final class RuleFixtures {
         }
         int count = im.group(4) == null ? 1 : Integer.parseInt(im.group(4));
         for (int k = 0; k < count; k++) {
-          expected.computeIfAbsent(i + 1, x -> new ArrayList<>()).add(new Expect(column, severity));
+          expected.computeIfAbsent(i + 1, x -> new ArrayList<>()).add(new Expect(im.group(1), column, severity));
         }
       }
     }
-    boolean fires = name.startsWith("fires");
-    if (fires && expected.isEmpty()) {
-      throw new AssertionError(name + " is a fires fixture without any '# expect: " + ruleId() + "'");
-    }
-    if (!fires && !expected.isEmpty()) {
-      throw new AssertionError(name + " is a passes fixture but expects findings");
-    }
-    return new Fixture(file, name, text, lines, directives, params, expected, versions);
+    return expected;
   }
 
   /** Scans {@code fixture} at {@code version} (or its own {@code pss-version}, when null) and compares. */
@@ -304,51 +345,64 @@ public final class RuleFixtures {
       builder.configuration(new dev.kubeward.engine.Configuration(null, null, Set.of(), Set.of(), Map.of(),
           Map.of(ruleId(), fixture.params()), List.of(), List.of()));
     }
-    String name = fixture.name();
-    List<String> lines = fixture.lines();
     ScanReport report = builder.build().scanString(fixture.file().toString(), fixture.text());
+    compare(fixture.file(), fixture.name(), fixture.lines(), fixture.expected(), report, ruleId()::equals,
+        "rule " + ruleId(), version);
+  }
+
+  /** Compares the findings of the rules {@code counted} accepts with the expectations, line by line and rule by rule. */
+  private static void compare(Path file, String name, List<String> lines, TreeMap<Integer, List<Expect>> expected,
+      ScanReport report, java.util.function.Predicate<String> counted, String what, PssVersion version) {
     if (!report.errors().isEmpty()) {
       throw new AssertionError(name + " does not load cleanly: " + report.errors());
     }
     TreeMap<Integer, List<Finding>> actual = new TreeMap<>();
     for (Finding f : report.findings()) {
-      if (f.rule().equals(ruleId())) {
+      if (counted.test(f.rule())) {
         actual.computeIfAbsent(f.line(), x -> new ArrayList<>()).add(f);
       }
     }
     List<String> problems = new ArrayList<>();
-    Set<Integer> allLines = new java.util.TreeSet<>(fixture.expected().keySet());
+    Set<Integer> allLines = new java.util.TreeSet<>(expected.keySet());
     allLines.addAll(actual.keySet());
     for (int line : allLines) {
-      List<Expect> want = fixture.expected().getOrDefault(line, List.of());
-      List<Finding> got = actual.getOrDefault(line, List.of());
-      if (want.size() != got.size()) {
-        problems.add("line " + line + ": expected " + want.size() + " finding(s) of " + ruleId() + " but got "
-            + got.size() + describe(got) + "  | " + lines.get(line - 1).trim());
-        continue;
-      }
-      List<Integer> wantColumns = want.stream().map(Expect::column).filter(c -> c > 0).sorted()
-          .collect(Collectors.toList());
-      if (!wantColumns.isEmpty()) {
-        List<Integer> gotColumns = got.stream().map(Finding::column).sorted().collect(Collectors.toList());
-        if (!gotColumns.containsAll(wantColumns)) {
-          problems.add("line " + line + ": expected column(s) " + wantColumns + " but got " + gotColumns);
+      List<Expect> wantAll = expected.getOrDefault(line, List.of());
+      List<Finding> gotAll = actual.getOrDefault(line, List.of());
+      Set<String> rules = new java.util.TreeSet<>();
+      wantAll.forEach(e -> rules.add(e.rule()));
+      gotAll.forEach(f -> rules.add(f.rule()));
+      for (String ruleId : rules) {
+        List<Expect> want = wantAll.stream().filter(e -> e.rule().equals(ruleId)).collect(Collectors.toList());
+        List<Finding> got = gotAll.stream().filter(f -> f.rule().equals(ruleId)).collect(Collectors.toList());
+        if (want.size() != got.size()) {
+          problems.add("line " + line + ": expected " + want.size() + " finding(s) of " + ruleId + " but got "
+              + got.size() + describe(got) + "  | " + lines.get(line - 1).trim());
+          continue;
         }
-      }
-      List<Severity> remaining = got.stream().map(Finding::severity).collect(Collectors.toList());
-      List<Severity> wantSeverities = want.stream().map(Expect::severity).filter(Objects::nonNull)
-          .collect(Collectors.toList());
-      for (Severity s : wantSeverities) {
-        if (!remaining.remove(s)) {
-          problems.add("line " + line + ": expected severities " + wantSeverities + " but got "
-              + got.stream().map(Finding::severity).collect(Collectors.toList()));
-          break;
+        List<Integer> wantColumns = want.stream().map(Expect::column).filter(c -> c > 0).sorted()
+            .collect(Collectors.toList());
+        if (!wantColumns.isEmpty()) {
+          List<Integer> gotColumns = got.stream().map(Finding::column).sorted().collect(Collectors.toList());
+          if (!gotColumns.containsAll(wantColumns)) {
+            problems.add("line " + line + ": expected column(s) " + wantColumns + " of " + ruleId + " but got "
+                + gotColumns);
+          }
+        }
+        List<Severity> remaining = got.stream().map(Finding::severity).collect(Collectors.toList());
+        List<Severity> wantSeverities = want.stream().map(Expect::severity).filter(Objects::nonNull)
+            .collect(Collectors.toList());
+        for (Severity s : wantSeverities) {
+          if (!remaining.remove(s)) {
+            problems.add("line " + line + ": expected severities " + wantSeverities + " of " + ruleId + " but got "
+                + got.stream().map(Finding::severity).collect(Collectors.toList()));
+            break;
+          }
         }
       }
     }
     if (!problems.isEmpty()) {
       StringBuilder sb = new StringBuilder();
-      sb.append("Fixture ").append(fixture.file()).append(" of rule ").append(ruleId());
+      sb.append("Fixture ").append(file).append(" of ").append(what);
       if (version != null) {
         sb.append(" at PSS version ").append(version);
       }
@@ -357,7 +411,7 @@ public final class RuleFixtures {
       sb.append("Actual findings:\n");
       actual.values().stream().flatMap(List::stream)
           .forEach(f -> sb.append("  ").append(f.line()).append(':').append(f.column()).append(' ')
-              .append(f.severity()).append(' ').append(f.message()).append('\n'));
+              .append(f.severity()).append(' ').append(f.message()).append(" [").append(f.rule()).append("]\n"));
       throw new AssertionError(sb.toString());
     }
   }
