@@ -37,7 +37,15 @@ public final class HostPorts extends PssRule {
 
   @Override
   void evaluate(Resource resource, PodSpec pod, int minor, Context out) {
-    boolean defaulted = pod.spec().get("hostNetwork").isTrue() && isPod(resource);
+    check(resource, pod, pod.spec().get("hostNetwork").isTrue() && isPod(resource), out);
+  }
+
+  @Override
+  void evaluateCreatedPods(Resource resource, PodSpec pod, int minor, Context out) {
+    check(resource, pod, pod.spec().get("hostNetwork").isTrue(), out);
+  }
+
+  private static void check(Resource resource, PodSpec pod, boolean defaulted, Context out) {
     List<Container> containers = pod.containers();
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);

@@ -85,7 +85,7 @@ public final class PodSecurityAdmission implements InventoryRule {
   static List<PssCheck> checks() {
     List<PssCheck> out = new ArrayList<>();
     for (PssRule rule : CHECKS) {
-      out.add(rule.check());
+      out.add(rule.pssCheck());
     }
     return out;
   }
@@ -143,12 +143,20 @@ public final class PodSecurityAdmission implements InventoryRule {
 
   private static void evaluate(Resource workload, NamespacePolicy policy, Context context) {
     Map<Key, Flagged> flagged = new LinkedHashMap<>();
+    Kind kind = kindOf(workload);
     for (Mode mode : policy.modes()) {
+      // Warn and audit see a template as it is; enforce (and everything for unknown carriers) sees
+      // the Pods created from it, after the API defaults that apply to Pods only.
+      boolean pods = kind != Kind.TEMPLATE || mode.name().equals("enforce");
       Recorder recorder = new Recorder(context.settings());
       for (PssRule rule : CHECKS) {
         if (rule.runsAt(mode.level(), mode.version().minor())) {
-          recorder.check = rule.check();
-          rule.evaluate(workload, workload.podSpec(), mode.version().minor(), recorder);
+          recorder.check = rule.pssCheck();
+          if (pods) {
+            rule.evaluateCreatedPods(workload, workload.podSpec(), mode.version().minor(), recorder);
+          } else {
+            rule.evaluate(workload, workload.podSpec(), mode.version().minor(), recorder);
+          }
         }
       }
       Map<Key, Integer> occurrences = new HashMap<>();
@@ -159,7 +167,6 @@ public final class PodSecurityAdmission implements InventoryRule {
         flagged.computeIfAbsent(key, k -> new Flagged(v)).modes.add(mode);
       }
     }
-    Kind kind = kindOf(workload);
     for (Flagged f : flagged.values()) {
       report(workload, kind, policy, f, context);
     }

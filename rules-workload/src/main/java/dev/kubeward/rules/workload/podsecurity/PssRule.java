@@ -40,7 +40,7 @@ abstract class PssRule implements ResourceRule {
   }
 
   /** The upstream check this rule implements. */
-  final PssCheck check() {
+  final PssCheck pssCheck() {
     return check;
   }
 
@@ -65,6 +65,14 @@ abstract class PssRule implements ResourceRule {
    * {@code latest}) and reports each violation to {@code out}.
    */
   abstract void evaluate(Resource resource, PodSpec pod, int minor, Context out);
+
+  /**
+   * As {@link #evaluate}, for the Pods that {@code resource} (a Pod, or a template a controller
+   * creates Pods from) stands for: the API defaults that apply to Pods only are applied first.
+   */
+  void evaluateCreatedPods(Resource resource, PodSpec pod, int minor, Context out) {
+    evaluate(resource, pod, minor, out);
+  }
 
   // ---- shared helpers -------------------------------------------------------------------------
 

@@ -69,10 +69,10 @@ class PodSecurityCatalogueTest {
   void everyUpstreamCheckHasExactlyOneRuleWithItsControl() {
     Map<PssCheck, String> byCheck = new LinkedHashMap<>();
     for (PssRule rule : pssRules()) {
-      assertThat(byCheck.put(rule.check(), rule.metadata().id())).as("second rule for %s", rule.check()).isNull();
-      assertThat(rule.metadata().controls()).containsExactly(rule.check().control());
+      assertThat(byCheck.put(rule.pssCheck(), rule.metadata().id())).as("second rule for %s", rule.pssCheck()).isNull();
+      assertThat(rule.metadata().controls()).containsExactly(rule.pssCheck().control());
       assertThat(rule.metadata().topic()).isEqualTo(Topic.POD_SECURITY);
-      assertThat(rule.check().control()).isEqualTo("pss-" + rule.check().level().id() + ":" + rule.check().id());
+      assertThat(rule.pssCheck().control()).isEqualTo("pss-" + rule.pssCheck().level().id() + ":" + rule.pssCheck().id());
     }
     assertThat(byCheck.keySet()).containsExactly(PssCheck.values());
   }
@@ -128,7 +128,7 @@ class PodSecurityCatalogueTest {
     List<String> problems = new ArrayList<>();
     List<PssVersion> all = RuleFixtures.parseVersions("all");
     for (PssRule rule : pssRules()) {
-      PssCheck check = rule.check();
+      PssCheck check = rule.pssCheck();
       RuleFixtures fixtures = RuleFixtures.of(rule);
       Set<PssVersion> fires = new HashSet<>();
       Set<PssVersion> passes = new HashSet<>();
@@ -167,7 +167,7 @@ class PodSecurityCatalogueTest {
   void fixturesShowOverridesAndLevels() {
     List<String> problems = new ArrayList<>();
     for (PssRule rule : pssRules()) {
-      PssCheck check = rule.check();
+      PssCheck check = rule.pssCheck();
       RuleFixtures fixtures = RuleFixtures.of(rule);
       String silentProfile = check.level() == PssLevel.BASELINE ? "pss-restricted" : "pss-baseline";
       if (check.level() == PssLevel.BASELINE && check.overriddenBy() == null) {
