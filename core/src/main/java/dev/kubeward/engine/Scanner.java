@@ -57,6 +57,7 @@ public final class Scanner {
   private final ScanSettings settings;
   private final List<Rule> rules;
   private final Map<String, Severity> severities;
+  private final Map<String, Severity> severityOverrides;
   private final Map<String, ResourceRule[]> byKind;
   private final ResourceRule[] workloadRules;
   private final ResourceRule[] anyRules;
@@ -104,6 +105,7 @@ public final class Scanner {
     this.anyRules = any.toArray(new ResourceRule[0]);
     this.inventoryRules = List.copyOf(inventory);
     this.severities = Collections.unmodifiableMap(sev);
+    this.severityOverrides = config.severities();
     this.exemptions = config.exemptions();
     this.threads = b.threads;
   }
@@ -254,8 +256,15 @@ public final class Scanner {
 
     @Override
     public void report(Resource resource, Node at, String message, List<String> controls) {
+      report(resource, at, message, controls, severities.get(rule.metadata().id()));
+    }
+
+    @Override
+    public void report(Resource resource, Node at, String message, List<String> controls, Severity severity) {
       Objects.requireNonNull(resource, "resource");
+      Objects.requireNonNull(severity, "severity");
       RuleMetadata m = rule.metadata();
+      Severity effective = severityOverrides.getOrDefault(m.id(), severity);
       Node node = at == null ? Node.MISSING : at;
       String path = node.isMissing() ? "" : resource.pointerOf(node);
       if (path == null) {
@@ -265,7 +274,7 @@ public final class Scanner {
       int column = node.isMissing() ? resource.column() : node.column();
       ResourceRef ref = ResourceRef.of(resource);
       String suppression = suppressionOf(m.id(), resource, ref);
-      findings.add(new Finding(m.id(), severities.get(m.id()), m.topic(), controls, message, ref,
+      findings.add(new Finding(m.id(), effective, m.topic(), controls, message, ref,
           resource.source().name(), line, column, path, suppression != null, suppression));
     }
 

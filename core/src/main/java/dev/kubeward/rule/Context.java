@@ -22,6 +22,16 @@ public interface Context {
   /** As {@link #report(Resource, Node, String)}, with controls that replace the rule's own. */
   void report(Resource resource, Node at, String message, List<String> controls);
 
+  /**
+   * As {@link #report(Resource, Node, String, List)}, at {@code severity} instead of the rule's
+   * default, for a rule whose findings differ in weight (an admission rejection versus a warning).
+   * A severity the configuration sets for the rule still applies to every finding of the rule. A
+   * context that does not support per-finding severity uses the rule's.
+   */
+  default void report(Resource resource, Node at, String message, List<String> controls, Severity severity) {
+    report(resource, at, message, controls);
+  }
+
   /** Scan-wide settings, such as the Pod Security Standards level and version. */
   ScanSettings settings();
 }

@@ -15,8 +15,26 @@ import dev.kubeward.rules.workload.images.ImageNotPinned;
 import dev.kubeward.rules.workload.images.ImagePullPolicyNotAlways;
 import dev.kubeward.rules.workload.images.ImageRegistryNotAllowed;
 import dev.kubeward.rules.workload.images.ImageWithoutDigest;
+import dev.kubeward.rules.workload.podsecurity.AllowPrivilegeEscalation;
+import dev.kubeward.rules.workload.podsecurity.AppArmorProfile;
+import dev.kubeward.rules.workload.podsecurity.CapabilitiesBaseline;
+import dev.kubeward.rules.workload.podsecurity.CapabilitiesRestricted;
 import dev.kubeward.rules.workload.podsecurity.HostNamespaces;
+import dev.kubeward.rules.workload.podsecurity.HostPathVolumes;
+import dev.kubeward.rules.workload.podsecurity.HostPorts;
+import dev.kubeward.rules.workload.podsecurity.HostProbesAndHostLifecycle;
+import dev.kubeward.rules.workload.podsecurity.PodSecurityAdmission;
 import dev.kubeward.rules.workload.podsecurity.PrivilegedContainer;
+import dev.kubeward.rules.workload.podsecurity.ProcMount;
+import dev.kubeward.rules.workload.podsecurity.ProcMountRestricted;
+import dev.kubeward.rules.workload.podsecurity.RestrictedVolumes;
+import dev.kubeward.rules.workload.podsecurity.RunAsNonRoot;
+import dev.kubeward.rules.workload.podsecurity.RunAsUser;
+import dev.kubeward.rules.workload.podsecurity.SeLinuxOptions;
+import dev.kubeward.rules.workload.podsecurity.SeccompProfileBaseline;
+import dev.kubeward.rules.workload.podsecurity.SeccompProfileRestricted;
+import dev.kubeward.rules.workload.podsecurity.Sysctls;
+import dev.kubeward.rules.workload.podsecurity.WindowsHostProcess;
 import dev.kubeward.rules.workload.secrets.HardcodedEnvSecret;
 import dev.kubeward.rules.workload.secrets.SecretAsEnvVar;
 import dev.kubeward.rules.workload.secrets.SecretInConfigMap;
@@ -34,10 +52,29 @@ public final class WorkloadRules implements RuleProvider {
   @Override
   public List<Rule> rules() {
     return List.of(
-        new PrivilegedContainer(),
+        // Pod Security Standards: one rule per upstream check, then the admission-aware rule.
+        new WindowsHostProcess(),
         new HostNamespaces(),
-        new ImageNotPinned(),
+        new PrivilegedContainer(),
+        new CapabilitiesBaseline(),
+        new HostPathVolumes(),
+        new HostPorts(),
+        new HostProbesAndHostLifecycle(),
+        new AppArmorProfile(),
+        new SeLinuxOptions(),
+        new ProcMount(),
+        new SeccompProfileBaseline(),
+        new Sysctls(),
+        new RestrictedVolumes(),
+        new AllowPrivilegeEscalation(),
+        new RunAsNonRoot(),
+        new RunAsUser(),
+        new SeccompProfileRestricted(),
+        new CapabilitiesRestricted(),
+        new ProcMountRestricted(),
+        new PodSecurityAdmission(),
         // Beyond the Pod Security Standards (the recommended profile).
+        new ImageNotPinned(),
         new ImageWithoutDigest(),
         new ImageRegistryNotAllowed(),
         new ImagePullPolicyNotAlways(),

@@ -2,25 +2,20 @@ package dev.kubeward.rules.workload.podsecurity;
 
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
+import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
-import dev.kubeward.rule.Topic;
 
 /**
  * A pod that shares the node's network, process or IPC namespace: Pod Security Standards
- * Baseline, check {@code hostNamespaces}.
+ * Baseline, check {@code hostNamespaces} (every policy version).
  */
-public final class HostNamespaces implements ResourceRule {
+public final class HostNamespaces extends PssRule {
 
-  private static final RuleMetadata METADATA = RuleMetadata.builder("host-namespaces")
+  private static final RuleMetadata METADATA = metadata("host-namespaces", PssCheck.HOST_NAMESPACES, Severity.HIGH)
       .title("Host namespaces shared with the pod")
-      .severity(Severity.HIGH)
-      .topic(Topic.POD_SECURITY)
-      .controls("pss-baseline:hostNamespaces")
-      .kinds(RuleMetadata.WORKLOADS)
       .rationale("hostNetwork lets the pod sniff and spoof node traffic and reach node-local services;"
           + " hostPID lets it see and signal every process on the node; hostIPC lets it read the"
           + " shared memory of host processes.")
@@ -29,19 +24,23 @@ public final class HostNamespaces implements ResourceRule {
 
   private static final String[] FIELDS = {"hostNetwork", "hostPID", "hostIPC"};
 
+  public HostNamespaces() {
+    super(PssCheck.HOST_NAMESPACES);
+  }
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
   }
 
   @Override
-  public void check(Resource resource, Context context) {
-    MapNode spec = resource.podSpec().spec();
+  void evaluate(Resource resource, PodSpec pod, int minor, Context out) {
+    MapNode spec = pod.spec();
     for (String field : FIELDS) {
       Node value = spec.get(field);
       if (value.isTrue()) {
-        context.report(resource, value, resource.displayName() + " shares the host's "
-            + namespaceOf(field) + " namespace (" + field + ": " + value.text() + ")");
+        out.report(resource, value, subject(resource) + " must not set " + field + "=true (it shares the host's "
+            + namespaceOf(field) + " namespace)");
       }
     }
   }

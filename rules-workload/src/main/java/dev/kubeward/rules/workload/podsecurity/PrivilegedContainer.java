@@ -5,25 +5,26 @@ import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
-import dev.kubeward.rule.Topic;
 import java.util.List;
 
-/** A container that runs privileged: Pod Security Standards Baseline, check {@code privileged}. */
-public final class PrivilegedContainer implements ResourceRule {
+/**
+ * A container that runs privileged: Pod Security Standards Baseline, check {@code privileged}
+ * (every policy version; init and ephemeral containers included).
+ */
+public final class PrivilegedContainer extends PssRule {
 
-  private static final RuleMetadata METADATA = RuleMetadata.builder("privileged-container")
+  private static final RuleMetadata METADATA = metadata("privileged-container", PssCheck.PRIVILEGED, Severity.HIGH)
       .title("Privileged container")
-      .severity(Severity.HIGH)
-      .topic(Topic.POD_SECURITY)
-      .controls("pss-baseline:privileged")
-      .kinds(RuleMetadata.WORKLOADS)
       .rationale("A privileged container has every capability and all host devices, so a compromise of"
           + " the container is a compromise of the node.")
       .remediation("Remove securityContext.privileged or set it to false.")
       .build();
+
+  public PrivilegedContainer() {
+    super(PssCheck.PRIVILEGED);
+  }
 
   @Override
   public RuleMetadata metadata() {
@@ -31,15 +32,13 @@ public final class PrivilegedContainer implements ResourceRule {
   }
 
   @Override
-  public void check(Resource resource, Context context) {
-    PodSpec pod = resource.podSpec();
+  void evaluate(Resource resource, PodSpec pod, int minor, Context out) {
     List<Container> containers = pod.containers();
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
       Node privileged = c.securityContext().get("privileged");
       if (privileged.isTrue()) {
-        context.report(resource, privileged, c.describe() + " of " + resource.displayName()
-            + " runs privileged (securityContext.privileged: " + privileged.text() + ")");
+        out.report(resource, privileged, subject(c, resource) + " must not set securityContext.privileged=true");
       }
     }
   }

@@ -1,0 +1,347 @@
+package dev.kubeward.rules.workload.podsecurity;
+
+import dev.kubeward.model.Inventory;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.Context;
+import dev.kubeward.rule.InventoryRule;
+import dev.kubeward.rule.PssLevel;
+import dev.kubeward.rule.PssVersion;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.ScanSettings;
+import dev.kubeward.rule.Severity;
+import dev.kubeward.rule.Topic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What Pod Security Admission would do to the workloads of the namespaces in the scan. For each
+ * Namespace with {@code pod-security.kubernetes.io/*} labels, the workloads of that namespace are
+ * evaluated at the level and version of each mode, the way admission resolves the labels (an
+ * invalid enforce level means restricted, an invalid warn or audit level means privileged, an
+ * invalid version means latest, and warn follows enforce when it has no label of its own).
+ *
+ * <p>Admission applies enforce to Pods only: a Pod that fails is rejected (HIGH). A Deployment,
+ * CronJob or other template is admitted, with warnings and audit annotations only, but the Pods
+ * its controller creates are rejected, which is reported on the template (HIGH). What only the
+ * {@code warn} label flags is MEDIUM, what only {@code audit} flags is LOW. One finding per violated
+ * check and offending field, with the check's control.
+ */
+public final class PodSecurityAdmission implements InventoryRule {
+
+  private static final RuleMetadata METADATA = RuleMetadata.builder("pod-security-admission")
+      .title("Workload rejected or flagged by its namespace's Pod Security Admission labels")
+      .severity(Severity.HIGH)
+      .topic(Topic.POD_SECURITY)
+      .kinds("Namespace", RuleMetadata.WORKLOADS)
+      .rationale("A namespace labelled pod-security.kubernetes.io/enforce rejects Pods that violate its"
+          + " level, so a workload that violates it deploys but never runs: its Pods fail to be created."
+          + " The warn and audit labels report violations without blocking them.")
+      .remediation("Make the workload meet the level its namespace enforces, or change the namespace's"
+          + " pod-security.kubernetes.io labels deliberately.")
+      .build();
+
+  static final String PREFIX = "pod-security.kubernetes.io/";
+
+  /** Every check, in the order of the catalogue; their evaluation is reused directly. */
+  private static final List<PssRule> CHECKS = List.of(
+      new WindowsHostProcess(),
+      new HostNamespaces(),
+      new PrivilegedContainer(),
+      new CapabilitiesBaseline(),
+      new HostPathVolumes(),
+      new HostPorts(),
+      new HostProbesAndHostLifecycle(),
+      new AppArmorProfile(),
+      new SeLinuxOptions(),
+      new ProcMount(),
+      new SeccompProfileBaseline(),
+      new Sysctls(),
+      new RestrictedVolumes(),
+      new AllowPrivilegeEscalation(),
+      new RunAsNonRoot(),
+      new RunAsUser(),
+      new SeccompProfileRestricted(),
+      new CapabilitiesRestricted(),
+      new ProcMountRestricted());
+
+  /** The PSA template kinds: admission evaluates them in warn and audit modes only. */
+  private static final Set<String> TEMPLATE_KINDS = Set.of(
+      "/PodTemplate", "/ReplicationController", "apps/ReplicaSet", "apps/Deployment", "apps/StatefulSet",
+      "apps/DaemonSet", "batch/Job", "batch/CronJob");
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  /** The check ids this rule evaluates, for tests. */
+  static List<PssCheck> checks() {
+    List<PssCheck> out = new ArrayList<>();
+    for (PssRule rule : CHECKS) {
+      out.add(rule.pssCheck());
+    }
+    return out;
+  }
+
+  @Override
+  public void check(Inventory inventory, Context context) {
+    Set<String> seen = new HashSet<>();
+    for (Resource namespace : inventory.ofKind("Namespace")) {
+      if (namespace.name() == null || !namespace.apiGroup().isEmpty() || !seen.add(namespace.name())) {
+        continue;
+      }
+      NamespacePolicy policy = NamespacePolicy.of(namespace);
+      if (policy == null) {
+        continue;
+      }
+      for (Resource workload : workloadsIn(inventory, namespace.name())) {
+        evaluate(workload, policy, context);
+      }
+    }
+  }
+
+  private static List<Resource> workloadsIn(Inventory inventory, String namespace) {
+    List<Resource> out = new ArrayList<>();
+    for (Resource r : inventory.inNamespace(namespace)) {
+      if (r.isWorkload()) {
+        out.add(r);
+      }
+    }
+    if (namespace.equals("default")) {
+      // As kubectl apply would, an object without a namespace lands in "default".
+      for (Resource r : inventory.all()) {
+        if (r.isWorkload() && r.namespace() == null) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private enum Kind {
+    /** A Pod: enforce, warn and audit apply to it. */
+    POD,
+    /** A kind admission evaluates as a template: warn and audit apply to it, enforce to its Pods. */
+    TEMPLATE,
+    /** A template carrier admission does not know: every mode applies to its Pods only. */
+    OTHER
+  }
+
+  private static Kind kindOf(Resource r) {
+    if (r.kind().equals("Pod") && r.apiGroup().isEmpty()) {
+      return Kind.POD;
+    }
+    return TEMPLATE_KINDS.contains(r.apiGroup() + "/" + r.kind()) ? Kind.TEMPLATE : Kind.OTHER;
+  }
+
+  private static void evaluate(Resource workload, NamespacePolicy policy, Context context) {
+    Map<Key, Flagged> flagged = new LinkedHashMap<>();
+    Kind kind = kindOf(workload);
+    for (Mode mode : policy.modes()) {
+      // Warn and audit see a template as it is; enforce (and everything for unknown carriers) sees
+      // the Pods created from it, after the API defaults that apply to Pods only.
+      boolean pods = kind != Kind.TEMPLATE || mode.name().equals("enforce");
+      Recorder recorder = new Recorder(context.settings());
+      for (PssRule rule : CHECKS) {
+        if (rule.runsAt(mode.level(), mode.version().minor())) {
+          recorder.check = rule.pssCheck();
+          if (pods) {
+            rule.evaluateCreatedPods(workload, workload.podSpec(), mode.version().minor(), recorder);
+          } else {
+            rule.evaluate(workload, workload.podSpec(), mode.version().minor(), recorder);
+          }
+        }
+      }
+      Map<Key, Integer> occurrences = new HashMap<>();
+      for (Violation v : recorder.violations) {
+        Key base = new Key(v.check(), v.at(), 0);
+        int n = occurrences.merge(base, 1, Integer::sum);
+        Key key = new Key(v.check(), v.at(), n);
+        flagged.computeIfAbsent(key, k -> new Flagged(v)).modes.add(mode);
+      }
+    }
+    for (Flagged f : flagged.values()) {
+      report(workload, kind, policy, f, context);
+    }
+  }
+
+  private static void report(Resource workload, Kind kind, NamespacePolicy policy, Flagged f, Context context) {
+    Violation v = f.violation;
+    Mode enforce = null;
+    Mode warn = null;
+    Mode audit = null;
+    for (Mode m : f.modes) {
+      switch (m.name()) {
+        case "enforce":
+          enforce = m;
+          break;
+        case "warn":
+          warn = m;
+          break;
+        default:
+          audit = m;
+          break;
+      }
+    }
+    String what = workload.displayName();
+    String ns = "namespace " + policy.name();
+    String message;
+    Severity severity;
+    if (enforce != null) {
+      severity = Severity.HIGH;
+      switch (kind) {
+        case POD:
+          message = what + " would be rejected by " + ns + " (" + enforce.describe() + ")";
+          break;
+        case TEMPLATE:
+          message = what + " is admitted but the Pods it creates would be rejected by " + ns + " ("
+              + enforce.describe() + "; enforce applies to Pods only)";
+          break;
+        default:
+          message = "the Pods created for " + what + " would be rejected by " + ns + " (" + enforce.describe() + ")";
+          break;
+      }
+    } else {
+      severity = warn != null ? Severity.MEDIUM : Severity.LOW;
+      StringBuilder sb = new StringBuilder();
+      sb.append(kind == Kind.OTHER ? "the Pods created for " + what : what).append(" would be admitted by ")
+          .append(ns).append(" with ");
+      if (warn != null) {
+        sb.append("a warning (").append(warn.describe()).append(')');
+      }
+      if (audit != null) {
+        sb.append(warn != null ? " and " : "").append("an audit annotation (").append(audit.describe()).append(')');
+      }
+      message = sb.toString();
+    }
+    context.report(workload, v.at(), message + ": " + v.message(), v.check().controls(), severity);
+  }
+
+  // ---- label resolution ------------------------------------------------------------------------
+
+  /** One admission mode of a namespace, resolved: level, version and how to name its labels. */
+  record Mode(String name, PssLevel level, PssVersion version, String describe) {}
+
+  /** The modes of one namespace that evaluate anything (privileged ones are left out). */
+  record NamespacePolicy(String name, List<Mode> modes) {
+
+    /** The policy of {@code namespace}, or {@code null} when every mode is privileged. */
+    static NamespacePolicy of(Resource namespace) {
+      Map<String, String> labels = namespace.labels();
+      List<Mode> modes = new ArrayList<>();
+      String enforceRaw = labels.get(PREFIX + "enforce");
+      PssLevel enforceLevel = enforceRaw == null ? PssLevel.PRIVILEGED : PssLevel.parseOrNull(enforceRaw);
+      String enforceLevelText;
+      if (enforceLevel == null) {
+        enforceLevel = PssLevel.RESTRICTED;
+        enforceLevelText = PREFIX + "enforce=" + quote(enforceRaw) + " is not a valid level, so restricted";
+      } else {
+        enforceLevelText = PREFIX + "enforce=" + enforceLevel.id();
+      }
+      VersionLabel enforceVersion = VersionLabel.of(labels, "enforce-version");
+      if (enforceLevel != PssLevel.PRIVILEGED) {
+        modes.add(new Mode("enforce", enforceLevel, enforceVersion.version(),
+            enforceLevelText + ", " + enforceVersion.describe()));
+      }
+      boolean enforceValid = enforceRaw != null && PssLevel.parseOrNull(enforceRaw) != null;
+      for (String name : new String[] {"warn", "audit"}) {
+        String raw = labels.get(PREFIX + name);
+        VersionLabel version = VersionLabel.of(labels, name + "-version");
+        if (raw == null) {
+          if (name.equals("warn") && enforceValid && enforceLevel != PssLevel.PRIVILEGED) {
+            // An unlabelled warn mode follows a valid enforce label, version included unless pinned.
+            VersionLabel v = labels.containsKey(PREFIX + "warn-version") ? version : enforceVersion;
+            modes.add(new Mode(name, enforceLevel, v.version(), PREFIX + "warn unset, following "
+                + PREFIX + "enforce=" + enforceLevel.id() + ", " + v.describe()));
+          }
+          continue;
+        }
+        PssLevel level = PssLevel.parseOrNull(raw);
+        if (level != null && level != PssLevel.PRIVILEGED) {
+          modes.add(new Mode(name, level, version.version(), PREFIX + name + "=" + level.id() + ", " + version.describe()));
+        }
+      }
+      return modes.isEmpty() ? null : new NamespacePolicy(namespace.name(), List.copyOf(modes));
+    }
+  }
+
+  /** A {@code *-version} label resolved as admission does. */
+  record VersionLabel(PssVersion version, String describe) {
+
+    static VersionLabel of(Map<String, String> labels, String key) {
+      String raw = labels.get(PREFIX + key);
+      if (raw == null) {
+        return new VersionLabel(PssVersion.LATEST, "latest version");
+      }
+      try {
+        return new VersionLabel(PssVersion.parse(raw), PREFIX + key + "=" + raw);
+      } catch (IllegalArgumentException e) {
+        return new VersionLabel(PssVersion.LATEST, PREFIX + key + "=" + quote(raw) + " is not a valid version, so latest");
+      }
+    }
+  }
+
+  private static String quote(String s) {
+    return "\"" + s + "\"";
+  }
+
+  // ---- collecting violations -------------------------------------------------------------------
+
+  private record Violation(PssCheck check, Node at, String message) {}
+
+  /** A violation and every mode that flags it. */
+  private static final class Flagged {
+    final Violation violation;
+    final List<Mode> modes = new ArrayList<>();
+
+    Flagged(Violation violation) {
+      this.violation = violation;
+    }
+  }
+
+  /** The n-th violation of a check at a node (a node shared through an alias can fail once per use). */
+  private record Key(PssCheck check, Node at, int occurrence) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.check == check && k.at == at && k.occurrence == occurrence;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(check, System.identityHashCode(at), occurrence);
+    }
+  }
+
+  /** A context that keeps what the checks report instead of reporting it. */
+  private static final class Recorder implements Context {
+    private final ScanSettings settings;
+    final List<Violation> violations = new ArrayList<>();
+    PssCheck check;
+
+    Recorder(ScanSettings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public void report(Resource resource, Node at, String message) {
+      violations.add(new Violation(check, at, message));
+    }
+
+    @Override
+    public void report(Resource resource, Node at, String message, List<String> controls) {
+      report(resource, at, message);
+    }
+
+    @Override
+    public ScanSettings settings() {
+      return settings;
+    }
+  }
+}

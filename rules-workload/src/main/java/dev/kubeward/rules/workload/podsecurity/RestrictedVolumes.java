@@ -1,0 +1,78 @@
+package dev.kubeward.rules.workload.podsecurity;
+
+import dev.kubeward.model.ListNode;
+import dev.kubeward.model.MapNode;
+import dev.kubeward.model.PodSpec;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.Context;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
+
+/**
+ * A volume of a type other than the ephemeral and projected kinds: Pod Security Standards
+ * Restricted, check {@code restrictedVolumes} (every policy version; replaces
+ * {@code hostPathVolumes}). A volume that names no source is allowed, since the API defaults it to
+ * {@code emptyDir}; {@code image} volumes are allowed, as releases from 1.33 accept them at every
+ * version.
+ */
+public final class RestrictedVolumes extends PssRule {
+
+  private static final RuleMetadata METADATA =
+      metadata("restricted-volumes", PssCheck.RESTRICTED_VOLUMES, Severity.HIGH)
+          .title("Volume type not allowed by the restricted level")
+          .rationale("Only volume types that cannot reach outside the pod's own data are safe to hand to"
+              + " any tenant: hostPath exposes the node, gitRepo has run code on the node, and network"
+              + " and cloud volume sources bypass the storage classes an administrator controls.")
+          .remediation("Use only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim,"
+              + " projected or secret volumes.")
+          .build();
+
+  /** Sources admission allows. */
+  private static final String[] ALLOWED = {
+    "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image", "persistentVolumeClaim",
+    "projected", "secret"
+  };
+
+  /** Every other volume source the API knows; admission names them in its message. */
+  private static final String[] FORBIDDEN = {
+    "hostPath", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "nfs", "iscsi", "glusterfs",
+    "rbd", "flexVolume", "cinder", "cephfs", "flocker", "fc", "azureFile", "vsphereVolume", "quobyte",
+    "azureDisk", "photonPersistentDisk", "portworxVolume", "scaleIO", "storageos"
+  };
+
+  public RestrictedVolumes() {
+    super(PssCheck.RESTRICTED_VOLUMES);
+  }
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  void evaluate(Resource resource, PodSpec pod, int minor, Context out) {
+    ListNode volumes = pod.volumes().asList();
+    for (int i = 0; i < volumes.size(); i++) {
+      MapNode volume = volumes.get(i).asMap();
+      if (hasAny(volume, ALLOWED)) {
+        continue;
+      }
+      for (String source : FORBIDDEN) {
+        if (!volume.get(source).isNull()) {
+          out.report(resource, volume.keyNode(source), subject(resource) + " must not use volume "
+              + value(volume.get("name")) + " of restricted volume type " + source);
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean hasAny(MapNode volume, String[] sources) {
+    for (String source : sources) {
+      if (!volume.get(source).isNull()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

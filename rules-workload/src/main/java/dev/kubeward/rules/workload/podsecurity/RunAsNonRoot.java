@@ -1,0 +1,83 @@
+package dev.kubeward.rules.workload.podsecurity;
+
+import dev.kubeward.model.Container;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.PodSpec;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.Context;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
+import java.util.List;
+
+/**
+ * A pod that may run as root: Pod Security Standards Restricted, check {@code runAsNonRoot} (policy
+ * versions v1.0 and v1.35). {@code securityContext.runAsNonRoot} must be {@code true} for every
+ * container, set on the container or inherited from the pod; an explicit {@code false} fails
+ * anywhere, even at the pod level when every container sets {@code true}. When something is
+ * explicitly false only those values are reported, as admission does; otherwise each container that
+ * neither sets it nor inherits it is. From v1.35 pods in their own user namespace
+ * ({@code hostUsers: false}) are exempt. {@code runAsUser} plays no part.
+ */
+public final class RunAsNonRoot extends PssRule {
+
+  private static final RuleMetadata METADATA =
+      metadata("run-as-non-root", PssCheck.RUN_AS_NON_ROOT, Severity.MEDIUM)
+          .title("Pod may run as root")
+          .rationale("Without runAsNonRoot the kubelet starts containers as whatever user the image says,"
+              + " which is root for most images, so an escape starts with full privileges.")
+          .remediation("Set securityContext.runAsNonRoot to true at the pod level (or in every container) and"
+              + " build images that run as a non-root user.")
+          .build();
+
+  public RunAsNonRoot() {
+    super(PssCheck.RUN_AS_NON_ROOT);
+  }
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  void evaluate(Resource resource, PodSpec pod, int minor, Context out) {
+    if (minor >= 35 && userNamespace(pod)) {
+      return;
+    }
+    Node podValue = pod.securityContext().get("runAsNonRoot");
+    boolean podTrue = podValue.isTrue();
+    boolean podExplicit = !podValue.isNull() && !podTrue;
+    List<Container> containers = pod.containers();
+    boolean explicit = podExplicit;
+    boolean implicit = false;
+    for (int i = 0; i < containers.size(); i++) {
+      Node value = containers.get(i).securityContext().get("runAsNonRoot");
+      if (!value.isNull()) {
+        explicit |= !value.isTrue();
+      } else if (!podTrue) {
+        implicit = true;
+      }
+    }
+    if (explicit) {
+      if (podExplicit) {
+        out.report(resource, podValue, subject(resource) + " must not set securityContext.runAsNonRoot="
+            + value(podValue));
+      }
+      for (int i = 0; i < containers.size(); i++) {
+        Container c = containers.get(i);
+        Node value = c.securityContext().get("runAsNonRoot");
+        if (!value.isNull() && !value.isTrue()) {
+          out.report(resource, value, subject(c, resource) + " must not set securityContext.runAsNonRoot="
+              + value(value));
+        }
+      }
+    } else if (implicit) {
+      for (int i = 0; i < containers.size(); i++) {
+        Container c = containers.get(i);
+        if (c.securityContext().get("runAsNonRoot").isNull()) {
+          out.report(resource, lacking(c.node(), "securityContext"), "pod or " + subject(c, resource)
+              + " must set securityContext.runAsNonRoot=true");
+        }
+      }
+    }
+  }
+}
