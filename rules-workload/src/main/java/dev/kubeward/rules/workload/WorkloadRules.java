@@ -15,26 +15,8 @@ import dev.kubeward.rules.workload.images.ImageNotPinned;
 import dev.kubeward.rules.workload.images.ImagePullPolicyNotAlways;
 import dev.kubeward.rules.workload.images.ImageRegistryNotAllowed;
 import dev.kubeward.rules.workload.images.ImageWithoutDigest;
-import dev.kubeward.rules.workload.podsecurity.AllowPrivilegeEscalation;
-import dev.kubeward.rules.workload.podsecurity.AppArmorProfile;
-import dev.kubeward.rules.workload.podsecurity.CapabilitiesBaseline;
-import dev.kubeward.rules.workload.podsecurity.CapabilitiesRestricted;
-import dev.kubeward.rules.workload.podsecurity.HostNamespaces;
-import dev.kubeward.rules.workload.podsecurity.HostPathVolumes;
-import dev.kubeward.rules.workload.podsecurity.HostPorts;
-import dev.kubeward.rules.workload.podsecurity.HostProbesAndHostLifecycle;
 import dev.kubeward.rules.workload.podsecurity.PodSecurityAdmission;
-import dev.kubeward.rules.workload.podsecurity.PrivilegedContainer;
-import dev.kubeward.rules.workload.podsecurity.ProcMount;
-import dev.kubeward.rules.workload.podsecurity.ProcMountRestricted;
-import dev.kubeward.rules.workload.podsecurity.RestrictedVolumes;
-import dev.kubeward.rules.workload.podsecurity.RunAsNonRoot;
-import dev.kubeward.rules.workload.podsecurity.RunAsUser;
-import dev.kubeward.rules.workload.podsecurity.SeLinuxOptions;
-import dev.kubeward.rules.workload.podsecurity.SeccompProfileBaseline;
-import dev.kubeward.rules.workload.podsecurity.SeccompProfileRestricted;
-import dev.kubeward.rules.workload.podsecurity.Sysctls;
-import dev.kubeward.rules.workload.podsecurity.WindowsHostProcess;
+import dev.kubeward.rules.workload.podsecurity.PodSecurityStandards;
 import dev.kubeward.rules.workload.secrets.HardcodedEnvSecret;
 import dev.kubeward.rules.workload.secrets.SecretAsEnvVar;
 import dev.kubeward.rules.workload.secrets.SecretInConfigMap;
@@ -44,6 +26,7 @@ import dev.kubeward.rules.workload.serviceaccounts.DefaultServiceAccount;
 import dev.kubeward.rules.workload.tenancy.CpuRequirementsUnset;
 import dev.kubeward.rules.workload.tenancy.DefaultNamespace;
 import dev.kubeward.rules.workload.tenancy.MemoryRequirementsUnset;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Registers the workload rules. */
@@ -51,28 +34,9 @@ public final class WorkloadRules implements RuleProvider {
 
   @Override
   public List<Rule> rules() {
-    return List.of(
-        // Pod Security Standards: one rule per upstream check, then the admission-aware rule.
-        new WindowsHostProcess(),
-        new HostNamespaces(),
-        new PrivilegedContainer(),
-        new CapabilitiesBaseline(),
-        new HostPathVolumes(),
-        new HostPorts(),
-        new HostProbesAndHostLifecycle(),
-        new AppArmorProfile(),
-        new SeLinuxOptions(),
-        new ProcMount(),
-        new SeccompProfileBaseline(),
-        new Sysctls(),
-        new RestrictedVolumes(),
-        new AllowPrivilegeEscalation(),
-        new RunAsNonRoot(),
-        new RunAsUser(),
-        new SeccompProfileRestricted(),
-        new CapabilitiesRestricted(),
-        new ProcMountRestricted(),
-        new PodSecurityAdmission(),
+    List<Rule> rules = new ArrayList<>(PodSecurityStandards.checks());
+    rules.add(new PodSecurityAdmission());
+    rules.addAll(List.of(
         // Beyond the Pod Security Standards (the recommended profile).
         new ImageNotPinned(),
         new ImageWithoutDigest(),
@@ -95,6 +59,7 @@ public final class WorkloadRules implements RuleProvider {
         new LivenessProbeMissing(),
         new ReadinessProbeMissing(),
         new LowReplicaCount(),
-        new PodDisruptionBudgetMissing());
+        new PodDisruptionBudgetMissing()));
+    return List.copyOf(rules);
   }
 }

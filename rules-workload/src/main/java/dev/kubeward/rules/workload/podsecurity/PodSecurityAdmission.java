@@ -49,28 +49,6 @@ public final class PodSecurityAdmission implements InventoryRule {
 
   static final String PREFIX = "pod-security.kubernetes.io/";
 
-  /** Every check, in the order of the catalogue; their evaluation is reused directly. */
-  private static final List<PssRule> CHECKS = List.of(
-      new WindowsHostProcess(),
-      new HostNamespaces(),
-      new PrivilegedContainer(),
-      new CapabilitiesBaseline(),
-      new HostPathVolumes(),
-      new HostPorts(),
-      new HostProbesAndHostLifecycle(),
-      new AppArmorProfile(),
-      new SeLinuxOptions(),
-      new ProcMount(),
-      new SeccompProfileBaseline(),
-      new Sysctls(),
-      new RestrictedVolumes(),
-      new AllowPrivilegeEscalation(),
-      new RunAsNonRoot(),
-      new RunAsUser(),
-      new SeccompProfileRestricted(),
-      new CapabilitiesRestricted(),
-      new ProcMountRestricted());
-
   /** The PSA template kinds: admission evaluates them in warn and audit modes only. */
   private static final Set<String> TEMPLATE_KINDS = Set.of(
       "/PodTemplate", "/ReplicationController", "apps/ReplicaSet", "apps/Deployment", "apps/StatefulSet",
@@ -84,7 +62,7 @@ public final class PodSecurityAdmission implements InventoryRule {
   /** The check ids this rule evaluates, for tests. */
   static List<PssCheck> checks() {
     List<PssCheck> out = new ArrayList<>();
-    for (PssRule rule : CHECKS) {
+    for (PssRule rule : PodSecurityStandards.CHECKS) {
       out.add(rule.pssCheck());
     }
     return out;
@@ -149,7 +127,7 @@ public final class PodSecurityAdmission implements InventoryRule {
       // the Pods created from it, after the API defaults that apply to Pods only.
       boolean pods = kind != Kind.TEMPLATE || mode.name().equals("enforce");
       Recorder recorder = new Recorder(context.settings());
-      for (PssRule rule : CHECKS) {
+      for (PssRule rule : PodSecurityStandards.CHECKS) {
         if (rule.runsAt(mode.level(), mode.version().minor())) {
           recorder.check = rule.pssCheck();
           if (pods) {
