@@ -58,12 +58,13 @@ class CatalogueCommandsTest {
   }
 
   @Test
-  void rulesAsMarkdownIsATable() {
+  void rulesAsMarkdownIsATableThenASectionPerRule() {
     Result r = cli().run("rules", "--format", "markdown");
-    assertThat(r.out().lines()).hasSize(6);
-    assertThat(r.out().lines().toList().get(4)).isEqualTo(
-        "| `smoke-privileged` | Privileged container (test rule) | HIGH | pod-security | `pss-baseline:privileged`"
-            + " | recommended, pss-baseline, pss-restricted, all | - |");
+    assertThat(r.out()).startsWith("# Kubeward rules\n");
+    assertThat(r.out().lines().toList()).contains(
+        "| [`smoke-privileged`](#smoke-privileged) | Privileged container (test rule) | HIGH | pod-security"
+            + " | `pss-baseline:privileged` | recommended, pss-baseline, pss-restricted, all |",
+        "## smoke-privileged");
     assertThat(r.exitCode()).isZero();
   }
 

@@ -24,7 +24,7 @@ public enum CatalogueFormat {
    * "description"}]}]}}.
    */
   JSON("json"),
-  /** A Markdown table with one row per rule. */
+  /** A Markdown page: a summary table, then a section per rule with rationale, remediation and parameters. */
   MARKDOWN("markdown");
 
   private final String id;
@@ -163,24 +163,46 @@ public enum CatalogueFormat {
 
   private static void markdown(List<RuleMetadata> rules, Writer out) throws IOException {
     StringBuilder sb = new StringBuilder();
-    sb.append("| Rule | Title | Severity | Topic | Controls | Profiles | Parameters |\n");
-    sb.append("|------|-------|----------|-------|----------|----------|------------|\n");
+    sb.append("# Kubeward rules\n\n");
+    sb.append("Generated from the rules' metadata by `kubeward rules --format markdown`; do not edit by hand.\n\n");
+    sb.append("| Rule | Title | Severity | Topic | Controls | Profiles |\n");
+    sb.append("|------|-------|----------|-------|----------|----------|\n");
     for (RuleMetadata r : rules) {
-      List<String> controls = new ArrayList<>();
-      for (String c : r.controls()) {
-        controls.add("`" + c + "`");
-      }
-      List<String> params = new ArrayList<>();
-      for (Parameter p : r.parameters()) {
-        params.add("`" + p.name() + "` (" + typeName(p) + ", default "
-            + (p.defaultValue().isEmpty() ? "empty" : "`" + p.defaultValue() + "`") + ")");
-      }
-      sb.append("| `").append(r.id()).append("` | ").append(cell(r.title())).append(" | ").append(r.severity())
-          .append(" | ").append(r.topic().id()).append(" | ").append(joined(controls, ", "))
-          .append(" | ").append(joined(profilesOf(r), ", ")).append(" | ").append(cell(joined(params, "<br>")))
+      sb.append("| [`").append(r.id()).append("`](#").append(r.id()).append(") | ").append(cell(r.title()))
+          .append(" | ").append(r.severity()).append(" | ").append(r.topic().id()).append(" | ")
+          .append(joined(quoted(r.controls()), ", ")).append(" | ").append(joined(profilesOf(r), ", "))
           .append(" |\n");
     }
+    for (RuleMetadata r : rules) {
+      sb.append("\n## ").append(r.id()).append("\n\n");
+      sb.append("**").append(r.title()).append("**: severity ").append(r.severity())
+          .append(", topic `").append(r.topic().id()).append("`, controls ").append(joined(quoted(r.controls()), ", "))
+          .append(", profiles ").append(joined(profilesOf(r), ", ")).append(", looks at ")
+          .append(joined(kindsOf(r), ", ")).append(", since ").append(r.since()).append('.');
+      if (r.optIn()) {
+        sb.append(" Opt-in: not in the `recommended` profile.");
+      }
+      sb.append("\n\n").append(r.rationale()).append("\n\n");
+      sb.append("Remediation: ").append(r.remediation()).append('\n');
+      if (!r.parameters().isEmpty()) {
+        sb.append("\n| Parameter | Type | Default | Description |\n");
+        sb.append("|-----------|------|---------|-------------|\n");
+        for (Parameter p : r.parameters()) {
+          sb.append("| `").append(p.name()).append("` | ").append(typeName(p)).append(" | ")
+              .append(p.defaultValue().isEmpty() ? "empty" : "`" + cell(p.defaultValue()) + "`").append(" | ")
+              .append(cell(p.description())).append(" |\n");
+        }
+      }
+    }
     out.write(sb.toString());
+  }
+
+  private static List<String> quoted(List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      out.add("`" + v + "`");
+    }
+    return out;
   }
 
   private static String cell(String text) {

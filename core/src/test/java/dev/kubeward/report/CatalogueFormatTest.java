@@ -90,13 +90,46 @@ class CatalogueFormatTest {
   }
 
   @Test
-  void markdownIsATableWithEscapedCells() throws IOException {
+  void markdownIsATableThenASectionPerRuleWithEscapedCells() throws IOException {
     assertThat(write(CatalogueFormat.MARKDOWN)).isEqualTo("""
-        | Rule | Title | Severity | Topic | Controls | Profiles | Parameters |
-        |------|-------|----------|-------|----------|----------|------------|
-        | `cluster-admin-binding` | Binding to cluster-admin | CRITICAL | rbac | `cis-k8s:5.1.1` | recommended, cis, all | - |
-        | `privileged-container` | Privileged container | HIGH | pod-security | `pss-baseline:privileged` | recommended, pss-baseline, pss-restricted, all | - |
-        | `too-many-replicas` | Replica count \\| over the limit | LOW | hygiene | - | all | `maxReplicas` (int, default `10`)<br>`exempt` (list, default empty) |
+        # Kubeward rules
+
+        Generated from the rules' metadata by `kubeward rules --format markdown`; do not edit by hand.
+
+        | Rule | Title | Severity | Topic | Controls | Profiles |
+        |------|-------|----------|-------|----------|----------|
+        | [`cluster-admin-binding`](#cluster-admin-binding) | Binding to cluster-admin | CRITICAL | rbac | `cis-k8s:5.1.1` | recommended, cis, all |
+        | [`privileged-container`](#privileged-container) | Privileged container | HIGH | pod-security | `pss-baseline:privileged` | recommended, pss-baseline, pss-restricted, all |
+        | [`too-many-replicas`](#too-many-replicas) | Replica count \\| over the limit | LOW | hygiene | - | all |
+
+        ## cluster-admin-binding
+
+        **Binding to cluster-admin**: severity CRITICAL, topic `rbac`, controls `cis-k8s:5.1.1`, profiles recommended, cis, all, looks at ClusterRoleBinding, since 0.1.0.
+
+        cluster-admin can do anything anywhere in the cluster.
+
+        Remediation: Bind a role that grants only what the subject needs.
+
+        ## privileged-container
+
+        **Privileged container**: severity HIGH, topic `pod-security`, controls `pss-baseline:privileged`, profiles recommended, pss-baseline, pss-restricted, all, looks at workloads, since 0.1.0.
+
+        A privileged container has every capability of the host and can take it over.
+
+        Remediation: Remove securityContext.privileged or set it to false.
+
+        ## too-many-replicas
+
+        **Replica count | over the limit**: severity LOW, topic `hygiene`, controls -, profiles all, looks at Deployment, StatefulSet, since 0.1.0. Opt-in: not in the `recommended` profile.
+
+        Runaway replica counts exhaust quotas.
+
+        Remediation: Lower spec.replicas.
+
+        | Parameter | Type | Default | Description |
+        |-----------|------|---------|-------------|
+        | `maxReplicas` | int | `10` | The largest replica count allowed. |
+        | `exempt` | list | empty | Names never checked. |
         """);
   }
 
