@@ -1,26 +1,49 @@
 package dev.kubeward.load;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Keeps parser messages free of input text: manifests hold Secrets. */
 final class Messages {
 
-  private static final Pattern QUOTED = Pattern.compile("'[^']{2,}'|\"[^\"]{2,}\"");
+  /** A quotation of two characters or more, unless it names a parser token ({@code '<scalar>'}). */
+  private static final Pattern QUOTED = Pattern.compile("'([^']{2,})'|\"[^\"]{2,}\"");
+  private static final Pattern TOKEN = Pattern.compile("<[a-z ]{3,40}>|\\\\t\\(TAB\\)");
   private static final Pattern SNIPPET = Pattern.compile("\\s*\\n.*", Pattern.DOTALL);
+  private static final Pattern INDENTATION_HINT = Pattern.compile("\\.?\\s*\\(Do not use .* for indentation\\)");
+  private static final Pattern TAG_HANDLE = Pattern.compile("(found undefined tag handle)\\s+\\S+");
+  private static final Pattern ESCAPE = Pattern.compile("(found unknown escape character)\\s+\\S+");
 
   private Messages() {}
 
-  /** The first line of a parser message with every multi-character quotation removed. */
+  /**
+   * The first line of a parser message with every quotation of input removed (token names such
+   * as {@code '<block end>'} stay), without a trailing period.
+   */
   static String redact(String message) {
     if (message == null || message.isBlank()) {
       return "unexpected input";
     }
-    String firstLine = SNIPPET.matcher(message).replaceFirst("");
-    String out = QUOTED.matcher(firstLine).replaceAll("'...'").trim();
-    if (out.endsWith(".")) {
-      out = out.substring(0, out.length() - 1);
+    String out = SNIPPET.matcher(message).replaceFirst("");
+    if (out.contains("'\\t(TAB)'")) {
+      return "found a tab character where YAML expects spaces for indentation";
     }
-    return out;
+    out = INDENTATION_HINT.matcher(out).replaceAll("");
+    out = TAG_HANDLE.matcher(out).replaceAll("$1");
+    out = ESCAPE.matcher(out).replaceAll("$1");
+    Matcher m = QUOTED.matcher(out);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String inner = m.group(1);
+      String keep = inner != null && TOKEN.matcher(inner).matches() ? m.group() : "'...'";
+      m.appendReplacement(sb, Matcher.quoteReplacement(keep));
+    }
+    m.appendTail(sb);
+    out = sb.toString().trim();
+    while (out.endsWith(".")) {
+      out = out.substring(0, out.length() - 1).trim();
+    }
+    return out.isEmpty() ? "unexpected input" : out;
   }
 
   /** A key for an error message, shortened so that a long key cannot carry a value. */

@@ -85,7 +85,7 @@ final class YamlComposer {
 
   private String malformed(String problem) {
     if (templateHint) {
-      return "unrendered Helm template ({{ ... }}); render it with 'helm template' first (" + problem + ")";
+      return Templates.MESSAGE + " (" + problem + ")";
     }
     return "malformed YAML: " + problem;
   }
@@ -163,9 +163,8 @@ final class YamlComposer {
       return Scalars.resolvePlain(line, column, value);
     }
     if (event.getScalarStyle() == ScalarStyle.PLAIN && (tag == null || !tag.equals("!"))) {
-      if (templateHint && value.contains("{{")) {
-        throw new LoadFailure(line, column,
-            "unrendered Helm template ({{ ... }}); render it with 'helm template' first");
+      if (templateHint && value.contains("{{") && Templates.isUnrenderedPlain(value)) {
+        throw new LoadFailure(line, column, Templates.MESSAGE);
       }
       return Scalars.resolvePlain(line, column, value);
     }
@@ -185,12 +184,11 @@ final class YamlComposer {
       Node keyNode = compose(next, depth + 1);
       if (!keyNode.isScalar()) {
         if (templateHint) {
-          throw new LoadFailure(keyNode.line(), keyNode.column(),
-              "unrendered Helm template ({{ ... }}); render it with 'helm template' first");
+          throw new LoadFailure(keyNode.line(), keyNode.column(), Templates.MESSAGE);
         }
         throw new LoadFailure(keyNode.line(), keyNode.column(), "a mapping key must be a scalar");
       }
-      ScalarNode key = (ScalarNode) keyNode;
+      ScalarNode key = jsonKey((ScalarNode) keyNode);
       Node value = compose(events.next(), depth + 1);
       if (key.isPlain() && "<<".equals(key.rawText()) && key.type() == ScalarNode.Type.STRING) {
         if (merges == null) {
@@ -221,6 +219,28 @@ final class YamlComposer {
       }
     }
     return MapNode.of(line, column, keys.toArray(new ScalarNode[0]), values.toArray(new Node[0]));
+  }
+
+  /**
+   * The key as Kubernetes sees it after its YAML-to-JSON conversion: a plain boolean key is
+   * {@code "true"} or {@code "false"}, a plain integer key is its decimal value; a null key makes
+   * the document unreadable.
+   */
+  private static ScalarNode jsonKey(ScalarNode key) throws LoadFailure {
+    switch (key.type()) {
+      case NULL:
+        throw new LoadFailure(key.line(), key.column(), "a mapping key must not be null");
+      case BOOLEAN:
+        return ScalarNode.ofString(key.line(), key.column(), key.isTrue() ? "true" : "false", true);
+      case INTEGER:
+        String text = key.rawText();
+        long value = Scalars.parseLong(text, Long.MIN_VALUE);
+        return value == Long.MIN_VALUE || Long.toString(value).equals(text)
+            ? key
+            : ScalarNode.ofString(key.line(), key.column(), Long.toString(value), true);
+      default:
+        return key;
+    }
   }
 
   private static void addMerges(List<MapNode> merges, Node value, ScalarNode key) throws LoadFailure {
@@ -259,34 +279,50 @@ final class YamlComposer {
     if (target == null) {
       throw new LoadFailure(line, column, "alias *" + Messages.key(name) + " refers to no earlier anchor");
     }
-    return copy(target, line, column);
+    return copy(target, line, column, true);
   }
 
-  /** A deep copy, so that every use of an alias is its own node with its own JSON path. */
-  private Node copy(Node node, int line, int column) throws LoadFailure {
+  /**
+   * A deep copy, so that every use of an alias is its own node with its own JSON path. The copy
+   * of the anchored node itself is placed at the alias ({@code top}); what it holds keeps the
+   * positions where it is written.
+   */
+  private Node copy(Node node, int line, int column, boolean top) throws LoadFailure {
     if (++aliasNodes > limits.maxAliasNodes()) {
       throw new LoadFailure(line, column, "aliases expand to more than " + limits.maxAliasNodes()
           + " nodes (alias bomb?)");
     }
     count(line, column);
+    int l = top ? line : node.line();
+    int c = top ? column : node.column();
     if (node instanceof ScalarNode s) {
-      return s.copy();
+      switch (s.type()) {
+        case BOOLEAN:
+          return ScalarNode.ofBoolean(l, c, s.rawText(), s.isTrue());
+        case INTEGER:
+        case FLOAT:
+          return ScalarNode.ofNumber(l, c, s.rawText(), s.type() == ScalarNode.Type.INTEGER);
+        case NULL:
+          return ScalarNode.ofNull(l, c, s.rawText());
+        default:
+          return ScalarNode.ofString(l, c, s.rawText(), s.isPlain());
+      }
     }
     if (node instanceof MapNode m) {
       ScalarNode[] keys = new ScalarNode[m.size()];
       Node[] values = new Node[m.size()];
       for (int i = 0; i < m.size(); i++) {
         keys[i] = m.keyNode(i).copy();
-        values[i] = copy(m.value(i), line, column);
+        values[i] = copy(m.value(i), line, column, false);
       }
-      return MapNode.of(m.line(), m.column(), keys, values);
+      return MapNode.of(l, c, keys, values);
     }
-    if (node instanceof ListNode l) {
-      Node[] items = new Node[l.size()];
-      for (int i = 0; i < l.size(); i++) {
-        items[i] = copy(l.get(i), line, column);
+    if (node instanceof ListNode list) {
+      Node[] items = new Node[list.size()];
+      for (int i = 0; i < list.size(); i++) {
+        items[i] = copy(list.get(i), line, column, false);
       }
-      return ListNode.of(l.line(), l.column(), items);
+      return ListNode.of(l, c, items);
     }
     return node;
   }
