@@ -38,11 +38,12 @@ final class JsonComposer {
 
   /** Composes every JSON value of {@code text}, calling {@code sink} for each. */
   void compose(String text, YamlComposer.DocumentSink sink) throws LoadFailure {
+    JsonLocation start = null;
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         nodes = 0;
-        JsonLocation start = parser.currentTokenLocation();
+        start = parser.currentTokenLocation();
         long startOffset = start.getCharOffset();
         Node root = value(parser, token, 1);
         long size = utf8Length(text, (int) startOffset, (int) parser.currentLocation().getCharOffset());
@@ -60,8 +61,9 @@ final class JsonComposer {
       if (problem.contains("nesting depth")) {
         throw new LoadFailure(line, column, "nesting deeper than the limit of " + limits.maxDepth());
       }
-      if (problem.contains("String value length")) {
-        throw new LoadFailure(line, column, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+      if (problem.contains("String value length") && start != null) {
+        throw new LoadFailure(start.getLineNr(), start.getColumnNr(),
+            "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
       }
       throw new LoadFailure(line, column, "malformed JSON: " + problem);
     } catch (IOException e) {

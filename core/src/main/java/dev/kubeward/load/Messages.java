@@ -1,13 +1,11 @@
 package dev.kubeward.load;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Keeps parser messages free of input text: manifests hold Secrets. */
 final class Messages {
 
-  /** A quotation of two characters or more, unless it names a parser token ({@code '<scalar>'}). */
-  private static final Pattern QUOTED = Pattern.compile("'([^']{2,})'|\"[^\"]{2,}\"");
+  /** A parser token ({@code <scalar>}) or the tab marker, which a message may quote. */
   private static final Pattern TOKEN = Pattern.compile("<[a-z ]{3,40}>|\\\\t\\(TAB\\)");
   private static final Pattern SNIPPET = Pattern.compile("\\s*\\n.*", Pattern.DOTALL);
   private static final Pattern INDENTATION_HINT = Pattern.compile("\\.?\\s*\\(Do not use .* for indentation\\)");
@@ -31,14 +29,21 @@ final class Messages {
     out = INDENTATION_HINT.matcher(out).replaceAll("");
     out = TAG_HANDLE.matcher(out).replaceAll("$1");
     out = ESCAPE.matcher(out).replaceAll("$1");
-    Matcher m = QUOTED.matcher(out);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      String inner = m.group(1);
-      String keep = inner != null && TOKEN.matcher(inner).matches() ? m.group() : "'...'";
-      m.appendReplacement(sb, Matcher.quoteReplacement(keep));
+    StringBuilder sb = new StringBuilder(out.length());
+    int i = 0;
+    while (i < out.length()) {
+      char c = out.charAt(i);
+      int close = c == '\'' || c == '"' ? out.indexOf(c, i + 1) : -1;
+      if (close < 0) {
+        sb.append(c);
+        i++;
+        continue;
+      }
+      String inner = out.substring(i + 1, close);
+      boolean keep = inner.length() < 2 || TOKEN.matcher(inner).matches();
+      sb.append(keep ? out.substring(i, close + 1) : c + "..." + c);
+      i = close + 1;
     }
-    m.appendTail(sb);
     out = sb.toString().trim();
     while (out.endsWith(".")) {
       out = out.substring(0, out.length() - 1).trim();
