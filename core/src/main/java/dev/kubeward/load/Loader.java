@@ -382,13 +382,13 @@ public final class Loader {
     if (text == null) {
       return;
     }
-    int template = Templates.lineStartAction(text);
+    boolean hint = text.contains("{{");
+    int template = hint ? Templates.lineStartAction(text) : -1;
     if (template >= 0) {
       int[] pos = position(text, chunk.line, template);
       doc.fail(pos[0], pos[1], Templates.MESSAGE);
       return;
     }
-    boolean hint = text.contains("{{");
     try {
       new YamlComposer(limits, chunk.line - 1, hint).compose(text, document -> {
         if (document.root() != null) {

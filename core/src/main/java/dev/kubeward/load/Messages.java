@@ -23,7 +23,7 @@ final class Messages {
       return "unexpected input";
     }
     String out = SNIPPET.matcher(message).replaceFirst("");
-    if (out.contains("'\\t(TAB)'")) {
+    if (out.contains("\\t(TAB)")) {
       return "found a tab character where YAML expects spaces for indentation";
     }
     out = INDENTATION_HINT.matcher(out).replaceAll("");

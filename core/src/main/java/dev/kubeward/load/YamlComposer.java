@@ -37,6 +37,7 @@ final class YamlComposer {
   private final LoadLimits limits;
   private final int lineOffset;
   private final boolean templateHint;
+  private String text;
   private final Map<String, Node> anchors = new HashMap<>();
   private Iterator<Event> events;
   private int nodes;
@@ -53,6 +54,7 @@ final class YamlComposer {
    * failure, after the documents before it were delivered.
    */
   void compose(String text, DocumentSink sink) throws LoadFailure {
+    this.text = text;
     LoadSettings settings = LoadSettings.builder()
         .setCodePointLimit(Math.max(limits.maxDocumentBytes(), 1024) + 16)
         .setParseComments(false)
@@ -77,17 +79,43 @@ final class YamlComposer {
       Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
       int line = mark == null ? lineOffset + 1 : lineOffset + mark.getLine() + 1;
       int column = mark == null ? 1 : mark.getColumn() + 1;
-      throw new LoadFailure(line, column, malformed(Messages.redact(e.getProblem())));
+      throw new LoadFailure(line, column, malformed(Messages.redact(e.getProblem()), line));
     } catch (YamlEngineException e) {
-      throw new LoadFailure(lineOffset + 1, 1, malformed(Messages.redact(e.getMessage())));
+      throw new LoadFailure(lineOffset + 1, 1, malformed(Messages.redact(e.getMessage()), lineOffset + 1));
     }
   }
 
-  private String malformed(String problem) {
-    if (templateHint) {
+  /** The message for YAML that cannot be parsed at {@code line}: a template's fault if one is there. */
+  private String malformed(String problem, int line) {
+    if (templateNear(line)) {
       return Templates.MESSAGE + " (" + problem + ")";
     }
     return "malformed YAML: " + problem;
+  }
+
+  /** True if {@code line} or the line before it holds {@code {{}. */
+  private boolean templateNear(int line) {
+    if (!templateHint) {
+      return false;
+    }
+    int target = line - lineOffset - 1;
+    int current = 0;
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      boolean end = i == n || text.charAt(i) == '\n' || (text.charAt(i) == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'));
+      if (end) {
+        if (current >= target - 1 && current <= target && text.substring(start, i).contains("{{")) {
+          return true;
+        }
+        if (current >= target) {
+          return false;
+        }
+        current++;
+        start = i + 1;
+      }
+    }
+    return false;
   }
 
   interface DocumentSink {
@@ -183,7 +211,7 @@ final class YamlComposer {
       }
       Node keyNode = compose(next, depth + 1);
       if (!keyNode.isScalar()) {
-        if (templateHint) {
+        if (templateNear(keyNode.line())) {
           throw new LoadFailure(keyNode.line(), keyNode.column(), Templates.MESSAGE);
         }
         throw new LoadFailure(keyNode.line(), keyNode.column(), "a mapping key must be a scalar");

@@ -255,11 +255,14 @@ class BadInputTest {
   }
 
   @Test
-  void aBrokenDocumentWithBracesSaysTemplate() {
-    LoadResult result = load("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: '{{ x }}'\n  b: [\n");
+  void aYamlErrorAwayFromTheBracesIsPlainMalformedYaml() {
+    LoadResult far = load("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: '{{ x }}'\n  c: d\n  b: [\n");
+    LoadResult near = load("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n  b: {{ x }} y\n");
 
-    assertThat(errors(result)).containsExactly("in.yaml:6:1: unrendered Helm template ({{ ... }}); "
-        + "render it with 'helm template' first (expected the node content, but found '<stream end>')");
+    assertThat(errors(far)).containsExactly(
+        "in.yaml:7:1: malformed YAML: expected the node content, but found '<stream end>'");
+    assertThat(errors(near)).containsExactly(
+        "in.yaml:5:7: unrendered Helm template ({{ ... }}); render it with 'helm template' first");
   }
 
   @Test
