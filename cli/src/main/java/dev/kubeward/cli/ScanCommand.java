@@ -1,6 +1,7 @@
 package dev.kubeward.cli;
 
 import dev.kubeward.engine.Configuration;
+import dev.kubeward.engine.ConfigurationFile;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.engine.Scanner;
@@ -94,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<String> inputs = inputs();
     Scanner scanner = scanner(configuration());
-    if (scanner.rules().isEmpty()) {
+    if (scanner.rules().stream().allMatch(r -> r.metadata().id().equals(Scanner.SUPPRESSION_WITHOUT_REASON))) {
       err.println("kubeward: warning: no rule is selected, so nothing is checked");
     }
     ScanReport report = scanner.scan(inputs, env.stdin());
@@ -164,7 +165,7 @@ final class ScanCommand implements Callable<Integer> {
           ? ": it is a directory" : ""));
     }
     try {
-      return ConfigFile.parse(name, text);
+      return ConfigurationFile.parse(name, text);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

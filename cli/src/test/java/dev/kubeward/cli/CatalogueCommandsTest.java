@@ -13,13 +13,14 @@ class CatalogueCommandsTest {
   void rulesListsTheCatalogueAsText() {
     Result r = cli().run("rules");
     assertThat(r.out()).isEqualTo("""
-        ID                  SEVERITY  TOPIC         CONTROLS                     TITLE
-        smoke-host-network  HIGH      pod-security  pss-baseline:hostNamespaces  Host network (test rule)
-        smoke-image-latest  MEDIUM    images        -                            Image on the latest tag (test rule)
-        smoke-privileged    HIGH      pod-security  pss-baseline:privileged      Privileged container (test rule)
-        test-settings       INFO      hygiene       -                            Scan settings (test rule)
+        ID                          SEVERITY  TOPIC         CONTROLS                     TITLE
+        smoke-host-network          HIGH      pod-security  pss-baseline:hostNamespaces  Host network (test rule)
+        smoke-image-latest          MEDIUM    images        -                            Image on the latest tag (test rule)
+        smoke-privileged            HIGH      pod-security  pss-baseline:privileged      Privileged container (test rule)
+        suppression-without-reason  LOW       hygiene       -                            Suppression annotation without a reason
+        test-settings               INFO      hygiene       -                            Scan settings (test rule)
             parameter levels (list, default baseline,restricted): Levels worth echoing.
-        4 rules
+        5 rules
         """);
     assertThat(r.exitCode()).isZero();
   }

@@ -3,6 +3,7 @@ package dev.kubeward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.engine.Profile;
+import dev.kubeward.engine.Scanner;
 import dev.kubeward.report.CatalogueFormat;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
@@ -40,6 +41,9 @@ class CatalogueTest {
       }
     }
     assertThat(providers).as("rule providers found through ServiceLoader").isEqualTo(SHIPPED);
+    for (Rule rule : Scanner.builtInRules()) {
+      rules.add(rule.metadata());
+    }
     return rules;
   }
 

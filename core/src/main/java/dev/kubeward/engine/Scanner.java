@@ -53,6 +53,14 @@ public final class Scanner {
   /** The annotation prefix that suppresses a rule on one object: {@code ignore.kubeward.dev/<rule-id>}. */
   public static final String SUPPRESSION_PREFIX = "ignore.kubeward.dev/";
 
+  /**
+   * The id of the engine's own rule that reports a suppression annotation with an empty reason
+   * (LOW, topic {@code hygiene}); such an annotation suppresses nothing.
+   */
+  public static final String SUPPRESSION_WITHOUT_REASON = SuppressionWithoutReason.ID;
+
+  private static final List<Rule> BUILT_IN = List.of(new SuppressionWithoutReason());
+
   private final Loader loader;
   private final ScanSettings settings;
   private final List<Rule> rules;
@@ -113,6 +121,14 @@ public final class Scanner {
   /** A builder with the recommended profile, the latest PSS version and ServiceLoader discovery. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The engine's own rules, which every scanner adds to the rules it is given or discovers (they
+   * are selected by profile and configuration like any other): {@value #SUPPRESSION_WITHOUT_REASON}.
+   */
+  public static List<Rule> builtInRules() {
+    return BUILT_IN;
   }
 
   /** The rules this scanner runs, configured, in catalogue order. */
@@ -209,7 +225,8 @@ public final class Scanner {
         try {
           rule.check(inventory, collector);
         } catch (RuntimeException e) {
-          errors.add(new LoadError("<scan>", 0, 0, "rule " + rule.metadata().id() + " failed: " + e));
+          errors.add(new LoadError("<scan>", 0, 0, "rule " + rule.metadata().id() + " failed: "
+              + e.getClass().getSimpleName()));
         }
       }
       findings.addAll(collector.findings);
@@ -225,21 +242,38 @@ public final class Scanner {
       run(forKind, resource, collector);
     }
     if (resource.isWorkload()) {
-      run(workloadRules, resource, collector);
+      for (ResourceRule rule : workloadRules) {
+        if (forKind == null || !contains(forKind, rule)) {
+          run(rule, resource, collector);
+        }
+      }
     }
     run(anyRules, resource, collector);
   }
 
+  private static boolean contains(ResourceRule[] rules, ResourceRule rule) {
+    for (ResourceRule r : rules) {
+      if (r == rule) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void run(ResourceRule[] rules, Resource resource, Collector collector) {
     for (ResourceRule rule : rules) {
-      collector.rule = rule;
-      try {
-        rule.check(resource, collector);
-      } catch (RuntimeException e) {
-        collector.errors.add(new LoadError(resource.source().name(), resource.line(), resource.column(),
-            "rule " + rule.metadata().id() + " failed on " + resource.displayName() + ": "
-                + e.getClass().getSimpleName()));
-      }
+      run(rule, resource, collector);
+    }
+  }
+
+  private void run(ResourceRule rule, Resource resource, Collector collector) {
+    collector.rule = rule;
+    try {
+      rule.check(resource, collector);
+    } catch (RuntimeException e) {
+      collector.errors.add(new LoadError(resource.source().name(), resource.line(), resource.column(),
+          "rule " + rule.metadata().id() + " failed on " + resource.displayName() + ": "
+              + e.getClass().getSimpleName()));
     }
   }
 
@@ -388,6 +422,8 @@ public final class Scanner {
           carriers.addAll(provider.workloadKinds());
         }
       }
+      all = new ArrayList<>(all);
+      all.addAll(BUILT_IN);
       Map<String, Rule> byId = new LinkedHashMap<>();
       for (Rule r : all) {
         if (byId.putIfAbsent(r.metadata().id(), r) != null) {
@@ -401,6 +437,11 @@ public final class Scanner {
       mentioned.addAll(configuration.disabledRules());
       mentioned.addAll(configuration.severities().keySet());
       mentioned.addAll(configuration.parameters().keySet());
+      for (Exemption e : configuration.exemptions()) {
+        if (e.rule().indexOf('*') < 0) {
+          mentioned.add(e.rule());
+        }
+      }
       for (String id : mentioned) {
         if (!byId.containsKey(id)) {
           throw new IllegalArgumentException("unknown rule '" + id + "'");

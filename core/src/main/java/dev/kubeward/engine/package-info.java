@@ -1,2 +1,5 @@
-/** The scanner: rule discovery, profiles, configuration, dispatch by kind, suppression and ordering of findings. */
+/**
+ * The scanner: rule discovery, profiles, configuration (and the {@code .kubeward.yaml} file),
+ * dispatch by kind, suppression and ordering of findings.
+ */
 package dev.kubeward.engine;

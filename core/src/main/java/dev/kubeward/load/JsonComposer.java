@@ -36,15 +36,17 @@ final class JsonComposer {
         .build();
   }
 
-  void compose(byte[] bytes, int offset, YamlComposer.DocumentSink sink) throws LoadFailure {
-    try (JsonParser parser = factory.createParser(bytes, offset, bytes.length - offset)) {
+  /** Composes every JSON value of {@code text}, calling {@code sink} for each. */
+  void compose(String text, YamlComposer.DocumentSink sink) throws LoadFailure {
+    JsonLocation start = null;
+    try (JsonParser parser = factory.createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         nodes = 0;
-        JsonLocation start = parser.currentTokenLocation();
-        long startOffset = parser.currentTokenLocation().getByteOffset();
+        start = parser.currentTokenLocation();
+        long startOffset = start.getCharOffset();
         Node root = value(parser, token, 1);
-        long size = parser.currentLocation().getByteOffset() - startOffset;
+        long size = utf8Length(text, (int) startOffset, (int) parser.currentLocation().getCharOffset());
         if (size > limits.maxDocumentBytes()) {
           throw new LoadFailure(start.getLineNr(), start.getColumnNr(),
               "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
@@ -59,10 +61,23 @@ final class JsonComposer {
       if (problem.contains("nesting depth")) {
         throw new LoadFailure(line, column, "nesting deeper than the limit of " + limits.maxDepth());
       }
+      if (problem.contains("String value length") && start != null) {
+        throw new LoadFailure(start.getLineNr(), start.getColumnNr(),
+            "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+      }
       throw new LoadFailure(line, column, "malformed JSON: " + problem);
     } catch (IOException e) {
       throw new LoadFailure(1, 1, "cannot read JSON: " + Messages.redact(e.getMessage()));
     }
+  }
+
+  private static long utf8Length(String text, int from, int to) {
+    long n = 0;
+    for (int i = Math.max(0, from); i < Math.min(to, text.length()); i++) {
+      char c = text.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
   }
 
   private Node value(JsonParser p, JsonToken token, int depth) throws IOException, LoadFailure {

@@ -8,7 +8,6 @@ import dev.kubeward.model.WorkloadKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -243,7 +242,7 @@ public final class Loader {
   }
 
   private void loadInto(Accumulator acc, String name, byte[] bytes) {
-    Source source = Source.of(name);
+    Documents doc = new Documents(acc, Source.of(name));
     byte[] data = bytes;
     int offset = 0;
     if (startsWith(data, 0xEF, 0xBB, 0xBF)) {
@@ -255,18 +254,42 @@ public final class Loader {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
         data = decoder.decode(ByteBuffer.wrap(bytes)).toString().getBytes(StandardCharsets.UTF_8);
       } catch (CharacterCodingException e) {
-        acc.documents++;
-        acc.errors.add(new LoadError(name, 1, 1, "invalid UTF-16 text"));
+        doc.fail(1, 1, "invalid UTF-16 text");
         return;
       }
     }
     int first = firstSignificant(data, offset);
     if (first >= 0 && data[first] == '{' && looksLikeJson(data, first + 1)) {
-      loadJson(acc, source, data, offset);
+      loadJson(doc, data, offset);
       return;
     }
     for (Chunk chunk : Chunk.split(data, offset)) {
-      loadChunk(acc, source, data, chunk);
+      loadChunk(doc, data, chunk);
+    }
+  }
+
+  /** Where the documents of one source go; numbers them as they come. */
+  private final class Documents {
+    final Accumulator acc;
+    final Source source;
+    int next;
+
+    Documents(Accumulator acc, Source source) {
+      this.acc = acc;
+      this.source = source;
+    }
+
+    /** Counts a document that could not be read and records why. */
+    void fail(int line, int column, String message) {
+      acc.documents++;
+      next++;
+      acc.errors.add(new LoadError(source.name(), line, column, message));
+    }
+
+    /** Counts a document that was read and turns it into resources or errors. */
+    void accept(Node root) {
+      acc.documents++;
+      toResources(acc, source, next++, root);
     }
   }
 
@@ -311,96 +334,75 @@ public final class Loader {
     return -1;
   }
 
-  private void loadJson(Accumulator acc, Source source, byte[] data, int offset) {
-    int[] index = {0};
-    try {
-      new JsonComposer(limits).compose(data, offset, document -> {
-        acc.documents++;
-        toResources(acc, source, index[0]++, document);
-      });
-    } catch (LoadFailure failure) {
-      acc.documents++;
-      acc.errors.add(new LoadError(source.name(), failure.line, failure.column, failure.getMessage()));
-    }
-  }
-
-  private void loadChunk(Accumulator acc, Source source, byte[] data, Chunk chunk) {
-    int docIndex = chunk.index;
-    if (chunk.length > limits.maxDocumentBytes()) {
-      acc.documents++;
-      acc.errors.add(new LoadError(source.name(), chunk.line, 1,
-          "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"));
-      return;
-    }
+  /**
+   * Decodes {@code length} bytes at {@code start} as UTF-8 text without NUL characters, or records
+   * an error for the document and returns {@code null}.
+   */
+  private static String decode(Documents doc, byte[] data, int start, int length, int firstLine) {
     String text;
     try {
       CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
-      CharBuffer chars = decoder.decode(ByteBuffer.wrap(data, chunk.start, chunk.length));
-      text = chars.toString();
+      text = decoder.decode(ByteBuffer.wrap(data, start, length)).toString();
     } catch (CharacterCodingException e) {
-      int bad = firstInvalidUtf8(data, chunk.start, chunk.start + chunk.length);
-      int[] pos = position(data, chunk, bad);
-      acc.documents++;
-      acc.errors.add(new LoadError(source.name(), pos[0], pos[1], "invalid UTF-8 byte sequence"));
-      return;
+      int bad = firstInvalidUtf8(data, start, start + length);
+      String prefix = new String(data, start, bad - start, StandardCharsets.UTF_8);
+      int[] pos = position(prefix, firstLine, prefix.length());
+      doc.fail(pos[0], pos[1], "invalid UTF-8 byte sequence");
+      return null;
     }
     int nul = text.indexOf('\0');
     if (nul >= 0) {
-      int[] pos = position(text, chunk.line, nul);
-      acc.documents++;
-      acc.errors.add(new LoadError(source.name(), pos[0], pos[1], "NUL byte in a text file"));
+      int[] pos = position(text, firstLine, nul);
+      doc.fail(pos[0], pos[1], "NUL byte in a text file");
+      return null;
+    }
+    return text;
+  }
+
+  private void loadJson(Documents doc, byte[] data, int offset) {
+    String text = decode(doc, data, offset, data.length - offset, 1);
+    if (text == null) {
       return;
     }
-    int template = templateDirectiveLine(text);
-    if (template >= 0) {
-      int[] pos = position(text, chunk.line, template);
-      acc.documents++;
-      acc.errors.add(new LoadError(source.name(), pos[0], pos[1],
-          "unrendered Helm template ({{ ... }}); render it with 'helm template' first"));
+    try {
+      new JsonComposer(limits).compose(text, document -> doc.accept(document.root()));
+    } catch (LoadFailure failure) {
+      doc.fail(failure.line, failure.column, failure.getMessage());
+    }
+  }
+
+  private void loadChunk(Documents doc, byte[] data, Chunk chunk) {
+    if (chunk.length > limits.maxDocumentBytes()) {
+      doc.fail(chunk.line, 1, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+      return;
+    }
+    String text = decode(doc, data, chunk.start, chunk.length, chunk.line);
+    if (text == null) {
       return;
     }
     boolean hint = text.contains("{{");
+    int template = hint ? Templates.lineStartAction(text) : -1;
+    if (template >= 0) {
+      int[] pos = position(text, chunk.line, template);
+      doc.fail(pos[0], pos[1], Templates.MESSAGE);
+      return;
+    }
     try {
       new YamlComposer(limits, chunk.line - 1, hint).compose(text, document -> {
         if (document.root() != null) {
-          acc.documents++;
-          toResources(acc, source, docIndex, document);
+          doc.accept(document.root());
         }
       });
     } catch (LoadFailure failure) {
-      acc.documents++;
-      acc.errors.add(new LoadError(source.name(), failure.line, failure.column, failure.getMessage()));
+      doc.fail(failure.line, failure.column, failure.getMessage());
     } catch (StackOverflowError e) {
-      acc.documents++;
-      acc.errors.add(new LoadError(source.name(), chunk.line, 1, "nesting too deep to read"));
+      doc.fail(chunk.line, 1, "nesting too deep to read");
     }
   }
 
-  /** Offset of the first {@code {{} that starts a line (after spaces), or -1. */
-  private static int templateDirectiveLine(String text) {
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      int j = i;
-      while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
-        j++;
-      }
-      if (j + 1 < n && text.charAt(j) == '{' && text.charAt(j + 1) == '{') {
-        return j;
-      }
-      int nl = text.indexOf('\n', j);
-      if (nl < 0) {
-        break;
-      }
-      i = nl + 1;
-    }
-    return -1;
-  }
-
-  private void toResources(Accumulator acc, Source source, int docIndex, YamlComposer.Document document) throws LoadFailure {
-    Node root = document.root();
+  private void toResources(Accumulator acc, Source source, int docIndex, Node root) {
     if (!root.isMap()) {
       acc.errors.add(new LoadError(source.name(), root.line(), root.column(),
           "a manifest must be a mapping, not a " + (root.isList() ? "list" : "scalar")));
@@ -414,7 +416,7 @@ public final class Loader {
         Node item = items.get(i);
         if (!item.isMap()) {
           acc.errors.add(new LoadError(source.name(), item.line(), item.column(),
-              "an item of a " + kind + " must be a mapping"));
+              "an item of a List must be a mapping"));
           continue;
         }
         addResource(acc, source, docIndex, item.asMap());
@@ -466,34 +468,31 @@ public final class Loader {
           return i;
         }
       }
+      int cp = (b & (0x3F >> need)) << (6 * need);
+      for (int k = 1; k <= need; k++) {
+        cp |= (data[i + k] & 0x3F) << (6 * (need - k));
+      }
+      if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+        return i;
+      }
       i += need + 1;
     }
     return to;
   }
 
-  /** Line and column (1-based, in characters) of byte {@code at} within a chunk. */
-  private static int[] position(byte[] data, Chunk chunk, int at) {
-    int line = chunk.line;
-    int column = 1;
-    for (int i = chunk.start; i < at && i < data.length; i++) {
-      if (data[i] == '\n') {
-        line++;
-        column = 1;
-      } else if ((data[i] & 0xC0) != 0x80) {
-        column++;
-      }
-    }
-    return new int[] {line, column};
-  }
-
-  private static int[] position(String text, int firstLine, int at) {
+  /**
+   * Line and column (1-based; columns count code points, line breaks are LF, CRLF and CR, as in
+   * the YAML parser) of character {@code at} of {@code text}, whose first line is {@code firstLine}.
+   */
+  static int[] position(String text, int firstLine, int at) {
     int line = firstLine;
     int column = 1;
     for (int i = 0; i < at; i++) {
-      if (text.charAt(i) == '\n') {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
         line++;
         column = 1;
-      } else {
+      } else if (c != '\r' && !Character.isLowSurrogate(c)) {
         column++;
       }
     }
@@ -502,26 +501,29 @@ public final class Loader {
 
   /** A run of bytes between {@code ---} separator lines. */
   static final class Chunk {
-    final int index;
     final int start;
     final int length;
     final int line;
 
-    Chunk(int index, int start, int length, int line) {
-      this.index = index;
+    Chunk(int start, int length, int line) {
       this.start = start;
       this.length = length;
       this.line = line;
     }
 
     /**
-     * Splits at lines that are {@code ---} followed by nothing but whitespace or a comment. The
-     * separator line belongs to no chunk.
+     * Splits where Kubernetes' YAML reader splits: at lines that start with {@code ---} followed
+     * by nothing, whitespace or a comment; such a line belongs to no chunk. A line with content
+     * after {@code ---} and a space ({@code --- {kind: Pod}}) starts a chunk and stays in it, so
+     * the YAML parser reads it. A chunk of nothing but directives ({@code %YAML 1.1}) and comments
+     * is kept together with the document that follows.
      */
     static List<Chunk> split(byte[] data, int from) {
       List<Chunk> chunks = new ArrayList<>();
       int chunkStart = from;
       int chunkLine = 1;
+      boolean content = false;
+      boolean directive = false;
       int line = 1;
       int i = from;
       int n = data.length;
@@ -535,36 +537,64 @@ public final class Loader {
         if (next < n) {
           next += data[next] == '\r' && next + 1 < n && data[next + 1] == '\n' ? 2 : 1;
         }
-        if (isSeparator(data, lineStart, end)) {
+        int separator = separator(data, lineStart, end);
+        if (separator != NOT_SEPARATOR && directive && !content) {
+          content = true;
+        } else if (separator != NOT_SEPARATOR) {
           if (lineStart > chunkStart) {
-            chunks.add(new Chunk(chunks.size(), chunkStart, lineStart - chunkStart, chunkLine));
+            chunks.add(new Chunk(chunkStart, lineStart - chunkStart, chunkLine));
           }
-          chunkStart = next;
-          chunkLine = line + 1;
+          if (separator == BARE_SEPARATOR) {
+            chunkStart = next;
+            chunkLine = line + 1;
+            content = false;
+          } else {
+            chunkStart = lineStart;
+            chunkLine = line;
+            content = true;
+          }
+          directive = false;
+        } else {
+          int first = lineStart;
+          while (first < end && (data[first] == ' ' || data[first] == '\t')) {
+            first++;
+          }
+          if (first < end && data[first] != '#') {
+            if (first == lineStart && data[first] == '%' && !content) {
+              directive = true;
+            } else {
+              content = true;
+            }
+          }
         }
         line++;
         i = next;
       }
       if (n > chunkStart) {
-        chunks.add(new Chunk(chunks.size(), chunkStart, n - chunkStart, chunkLine));
+        chunks.add(new Chunk(chunkStart, n - chunkStart, chunkLine));
       }
       return chunks;
     }
 
-    private static boolean isSeparator(byte[] data, int start, int end) {
+    static final int NOT_SEPARATOR = 0;
+    static final int BARE_SEPARATOR = 1;
+    static final int SEPARATOR_WITH_CONTENT = 2;
+
+    private static int separator(byte[] data, int start, int end) {
       if (end - start < 3 || data[start] != '-' || data[start + 1] != '-' || data[start + 2] != '-') {
-        return false;
+        return NOT_SEPARATOR;
       }
-      for (int i = start + 3; i < end; i++) {
-        byte b = data[i];
-        if (b == '#') {
-          return i > start + 3 && (data[i - 1] == ' ' || data[i - 1] == '\t');
-        }
-        if (b != ' ' && b != '\t') {
-          return false;
-        }
+      int i = start + 3;
+      if (i == end || data[i] == '#') {
+        return BARE_SEPARATOR;
       }
-      return true;
+      if (data[i] != ' ' && data[i] != '\t') {
+        return NOT_SEPARATOR;
+      }
+      while (i < end && (data[i] == ' ' || data[i] == '\t')) {
+        i++;
+      }
+      return i == end || data[i] == '#' ? BARE_SEPARATOR : SEPARATOR_WITH_CONTENT;
     }
   }
 }

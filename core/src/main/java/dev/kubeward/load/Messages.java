@@ -5,22 +5,50 @@ import java.util.regex.Pattern;
 /** Keeps parser messages free of input text: manifests hold Secrets. */
 final class Messages {
 
-  private static final Pattern QUOTED = Pattern.compile("'[^']{2,}'|\"[^\"]{2,}\"");
+  /** A parser token ({@code <scalar>}) or the tab marker, which a message may quote. */
+  private static final Pattern TOKEN = Pattern.compile("<[a-z ]{3,40}>|\\\\t\\(TAB\\)");
   private static final Pattern SNIPPET = Pattern.compile("\\s*\\n.*", Pattern.DOTALL);
+  private static final Pattern INDENTATION_HINT = Pattern.compile("\\.?\\s*\\(Do not use .* for indentation\\)");
+  private static final Pattern TAG_HANDLE = Pattern.compile("(found undefined tag handle)\\s+\\S+");
+  private static final Pattern ESCAPE = Pattern.compile("(found unknown escape character)\\s+\\S+");
 
   private Messages() {}
 
-  /** The first line of a parser message with every multi-character quotation removed. */
+  /**
+   * The first line of a parser message with every quotation of input removed (token names such
+   * as {@code '<block end>'} stay), without a trailing period.
+   */
   static String redact(String message) {
     if (message == null || message.isBlank()) {
       return "unexpected input";
     }
-    String firstLine = SNIPPET.matcher(message).replaceFirst("");
-    String out = QUOTED.matcher(firstLine).replaceAll("'...'").trim();
-    if (out.endsWith(".")) {
-      out = out.substring(0, out.length() - 1);
+    String out = SNIPPET.matcher(message).replaceFirst("");
+    if (out.contains("\\t(TAB)")) {
+      return "found a tab character where YAML expects spaces for indentation";
     }
-    return out;
+    out = INDENTATION_HINT.matcher(out).replaceAll("");
+    out = TAG_HANDLE.matcher(out).replaceAll("$1");
+    out = ESCAPE.matcher(out).replaceAll("$1");
+    StringBuilder sb = new StringBuilder(out.length());
+    int i = 0;
+    while (i < out.length()) {
+      char c = out.charAt(i);
+      int close = c == '\'' || c == '"' ? out.indexOf(c, i + 1) : -1;
+      if (close < 0) {
+        sb.append(c);
+        i++;
+        continue;
+      }
+      String inner = out.substring(i + 1, close);
+      boolean keep = inner.length() < 2 || TOKEN.matcher(inner).matches();
+      sb.append(keep ? out.substring(i, close + 1) : c + "..." + c);
+      i = close + 1;
+    }
+    out = sb.toString().trim();
+    while (out.endsWith(".")) {
+      out = out.substring(0, out.length() - 1).trim();
+    }
+    return out.isEmpty() ? "unexpected input" : out;
   }
 
   /** A key for an error message, shortened so that a long key cannot carry a value. */

@@ -37,6 +37,7 @@ final class YamlComposer {
   private final LoadLimits limits;
   private final int lineOffset;
   private final boolean templateHint;
+  private String text;
   private final Map<String, Node> anchors = new HashMap<>();
   private Iterator<Event> events;
   private int nodes;
@@ -53,6 +54,7 @@ final class YamlComposer {
    * failure, after the documents before it were delivered.
    */
   void compose(String text, DocumentSink sink) throws LoadFailure {
+    this.text = text;
     LoadSettings settings = LoadSettings.builder()
         .setCodePointLimit(Math.max(limits.maxDocumentBytes(), 1024) + 16)
         .setParseComments(false)
@@ -77,17 +79,43 @@ final class YamlComposer {
       Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
       int line = mark == null ? lineOffset + 1 : lineOffset + mark.getLine() + 1;
       int column = mark == null ? 1 : mark.getColumn() + 1;
-      throw new LoadFailure(line, column, malformed(Messages.redact(e.getProblem())));
+      throw new LoadFailure(line, column, malformed(Messages.redact(e.getProblem()), line));
     } catch (YamlEngineException e) {
-      throw new LoadFailure(lineOffset + 1, 1, malformed(Messages.redact(e.getMessage())));
+      throw new LoadFailure(lineOffset + 1, 1, malformed(Messages.redact(e.getMessage()), lineOffset + 1));
     }
   }
 
-  private String malformed(String problem) {
-    if (templateHint) {
-      return "unrendered Helm template ({{ ... }}); render it with 'helm template' first (" + problem + ")";
+  /** The message for YAML that cannot be parsed at {@code line}: a template's fault if one is there. */
+  private String malformed(String problem, int line) {
+    if (templateNear(line)) {
+      return Templates.MESSAGE + " (" + problem + ")";
     }
     return "malformed YAML: " + problem;
+  }
+
+  /** True if {@code line} or the line before it holds {@code {{}. */
+  private boolean templateNear(int line) {
+    if (!templateHint) {
+      return false;
+    }
+    int target = line - lineOffset - 1;
+    int current = 0;
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      boolean end = i == n || text.charAt(i) == '\n' || (text.charAt(i) == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'));
+      if (end) {
+        if (current >= target - 1 && current <= target && text.substring(start, i).contains("{{")) {
+          return true;
+        }
+        if (current >= target) {
+          return false;
+        }
+        current++;
+        start = i + 1;
+      }
+    }
+    return false;
   }
 
   interface DocumentSink {
@@ -163,9 +191,8 @@ final class YamlComposer {
       return Scalars.resolvePlain(line, column, value);
     }
     if (event.getScalarStyle() == ScalarStyle.PLAIN && (tag == null || !tag.equals("!"))) {
-      if (templateHint && value.contains("{{")) {
-        throw new LoadFailure(line, column,
-            "unrendered Helm template ({{ ... }}); render it with 'helm template' first");
+      if (templateHint && value.contains("{{") && Templates.isUnrenderedPlain(value)) {
+        throw new LoadFailure(line, column, Templates.MESSAGE);
       }
       return Scalars.resolvePlain(line, column, value);
     }
@@ -184,13 +211,12 @@ final class YamlComposer {
       }
       Node keyNode = compose(next, depth + 1);
       if (!keyNode.isScalar()) {
-        if (templateHint) {
-          throw new LoadFailure(keyNode.line(), keyNode.column(),
-              "unrendered Helm template ({{ ... }}); render it with 'helm template' first");
+        if (templateNear(keyNode.line())) {
+          throw new LoadFailure(keyNode.line(), keyNode.column(), Templates.MESSAGE);
         }
         throw new LoadFailure(keyNode.line(), keyNode.column(), "a mapping key must be a scalar");
       }
-      ScalarNode key = (ScalarNode) keyNode;
+      ScalarNode key = jsonKey((ScalarNode) keyNode);
       Node value = compose(events.next(), depth + 1);
       if (key.isPlain() && "<<".equals(key.rawText()) && key.type() == ScalarNode.Type.STRING) {
         if (merges == null) {
@@ -221,6 +247,28 @@ final class YamlComposer {
       }
     }
     return MapNode.of(line, column, keys.toArray(new ScalarNode[0]), values.toArray(new Node[0]));
+  }
+
+  /**
+   * The key as Kubernetes sees it after its YAML-to-JSON conversion: a plain boolean key is
+   * {@code "true"} or {@code "false"}, a plain integer key is its decimal value; a null key makes
+   * the document unreadable.
+   */
+  private static ScalarNode jsonKey(ScalarNode key) throws LoadFailure {
+    switch (key.type()) {
+      case NULL:
+        throw new LoadFailure(key.line(), key.column(), "a mapping key must not be null");
+      case BOOLEAN:
+        return ScalarNode.ofString(key.line(), key.column(), key.isTrue() ? "true" : "false", true);
+      case INTEGER:
+        String text = key.rawText();
+        long value = Scalars.parseLong(text, Long.MIN_VALUE);
+        return value == Long.MIN_VALUE || Long.toString(value).equals(text)
+            ? key
+            : ScalarNode.ofString(key.line(), key.column(), Long.toString(value), true);
+      default:
+        return key;
+    }
   }
 
   private static void addMerges(List<MapNode> merges, Node value, ScalarNode key) throws LoadFailure {
@@ -259,34 +307,50 @@ final class YamlComposer {
     if (target == null) {
       throw new LoadFailure(line, column, "alias *" + Messages.key(name) + " refers to no earlier anchor");
     }
-    return copy(target, line, column);
+    return copy(target, line, column, true);
   }
 
-  /** A deep copy, so that every use of an alias is its own node with its own JSON path. */
-  private Node copy(Node node, int line, int column) throws LoadFailure {
+  /**
+   * A deep copy, so that every use of an alias is its own node with its own JSON path. The copy
+   * of the anchored node itself is placed at the alias ({@code top}); what it holds keeps the
+   * positions where it is written.
+   */
+  private Node copy(Node node, int line, int column, boolean top) throws LoadFailure {
     if (++aliasNodes > limits.maxAliasNodes()) {
       throw new LoadFailure(line, column, "aliases expand to more than " + limits.maxAliasNodes()
           + " nodes (alias bomb?)");
     }
     count(line, column);
+    int l = top ? line : node.line();
+    int c = top ? column : node.column();
     if (node instanceof ScalarNode s) {
-      return s.copy();
+      switch (s.type()) {
+        case BOOLEAN:
+          return ScalarNode.ofBoolean(l, c, s.rawText(), s.isTrue());
+        case INTEGER:
+        case FLOAT:
+          return ScalarNode.ofNumber(l, c, s.rawText(), s.type() == ScalarNode.Type.INTEGER);
+        case NULL:
+          return ScalarNode.ofNull(l, c, s.rawText());
+        default:
+          return ScalarNode.ofString(l, c, s.rawText(), s.isPlain());
+      }
     }
     if (node instanceof MapNode m) {
       ScalarNode[] keys = new ScalarNode[m.size()];
       Node[] values = new Node[m.size()];
       for (int i = 0; i < m.size(); i++) {
         keys[i] = m.keyNode(i).copy();
-        values[i] = copy(m.value(i), line, column);
+        values[i] = copy(m.value(i), line, column, false);
       }
-      return MapNode.of(m.line(), m.column(), keys, values);
+      return MapNode.of(l, c, keys, values);
     }
-    if (node instanceof ListNode l) {
-      Node[] items = new Node[l.size()];
-      for (int i = 0; i < l.size(); i++) {
-        items[i] = copy(l.get(i), line, column);
+    if (node instanceof ListNode list) {
+      Node[] items = new Node[list.size()];
+      for (int i = 0; i < list.size(); i++) {
+        items[i] = copy(list.get(i), line, column, false);
       }
-      return ListNode.of(l.line(), l.column(), items);
+      return ListNode.of(l, c, items);
     }
     return node;
   }

@@ -1,2 +1,5 @@
-/** Reading manifests (YAML, JSON, lists) into resources, with limits and errors that never quote input values. */
+/**
+ * Reading manifests (YAML, JSON, lists) into resources, with limits and errors that never quote
+ * input values; {@link dev.kubeward.load.Yaml} reads other YAML files (configuration) the same way.
+ */
 package dev.kubeward.load;

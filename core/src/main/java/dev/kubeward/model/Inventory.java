@@ -3,6 +3,7 @@ package dev.kubeward.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.Set;
 
 /**
  * All resources of one scan, indexed by kind, namespace and name. Built once per scan in linear
- * time; immutable and thread-safe. Namespaced look-ups treat an unset namespace as
- * {@code default}, as {@code kubectl apply} would.
+ * time; immutable and thread-safe. Look-ups by namespace ({@link #find}, {@link #select},
+ * {@link #selectWorkloads}) treat an unset {@code metadata.namespace} as {@code default}, as
+ * {@code kubectl apply} would; {@link #inNamespace} lists only objects that name their namespace.
  */
 public final class Inventory {
 
@@ -21,12 +23,14 @@ public final class Inventory {
   private final Map<String, List<Resource>> byKind;
   private final Map<Key, Resource> byKey;
   private final Map<String, List<Resource>> byNamespace;
+  private final List<Resource> workloads;
 
   private Inventory(List<Resource> resources) {
     this.all = List.copyOf(resources);
     Map<String, List<Resource>> kinds = new HashMap<>();
     Map<Key, Resource> keys = new HashMap<>();
     Map<String, List<Resource>> namespaces = new HashMap<>();
+    List<Resource> carriers = new ArrayList<>();
     for (Resource r : all) {
       kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
       if (r.name() != null) {
@@ -35,12 +39,16 @@ public final class Inventory {
       if (r.namespace() != null) {
         namespaces.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(r);
       }
+      if (r.isWorkload()) {
+        carriers.add(r);
+      }
     }
     kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
     namespaces.replaceAll((k, v) -> Collections.unmodifiableList(v));
     this.byKind = kinds;
     this.byKey = keys;
     this.byNamespace = namespaces;
+    this.workloads = Collections.unmodifiableList(carriers);
   }
 
   /** An inventory of {@code resources}, in the given order. */
@@ -48,8 +56,15 @@ public final class Inventory {
     return new Inventory(resources);
   }
 
-  private static String namespaceOf(Resource r) {
-    return r.namespace() == null ? "" : r.namespace();
+  /** The namespace {@code r} lands in when applied: its own, or {@code default} when unset. */
+  public static String namespaceOf(Resource r) {
+    return r.namespace() == null ? DEFAULT_NAMESPACE : r.namespace();
+  }
+
+  private static final String DEFAULT_NAMESPACE = "default";
+
+  private static String normalize(String namespace) {
+    return namespace == null || namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace;
   }
 
   /** Every resource, in scan order. */
@@ -62,7 +77,10 @@ public final class Inventory {
     return byKind.getOrDefault(kind, List.of());
   }
 
-  /** Every resource whose {@code metadata.namespace} is {@code namespace}. */
+  /**
+   * Every resource whose {@code metadata.namespace} is {@code namespace}; objects that leave it
+   * unset are not listed, even for {@code default}, since cluster-scoped objects leave it unset too.
+   */
   public List<Resource> inNamespace(String namespace) {
     return byNamespace.getOrDefault(namespace, List.of());
   }
@@ -84,21 +102,28 @@ public final class Inventory {
   }
 
   /**
-   * The object of {@code kind} named {@code name} in {@code namespace} (use {@code null} for
-   * cluster-scoped kinds), or {@code null}.
+   * The first object of {@code kind} named {@code name} in {@code namespace}, or {@code null}. An
+   * unset namespace, {@code null} and {@code default} are the same; pass {@code null} for
+   * cluster-scoped kinds.
    */
   public Resource find(String kind, String namespace, String name) {
-    return byKey.get(new Key(kind, namespace == null ? "" : namespace, name));
+    return byKey.get(new Key(kind, normalize(namespace), name));
+  }
+
+  /** Every object that carries a pod template (see {@link Resource#isWorkload()}), in scan order. */
+  public List<Resource> workloads() {
+    return workloads;
   }
 
   /**
-   * Objects of {@code kind} in {@code namespace} (or in every namespace when {@code null}) whose
-   * own labels match {@code selector}.
+   * Objects of {@code kind} in {@code namespace} (or in every namespace when {@code null}; an
+   * object with no namespace is in {@code default}) whose own labels match {@code selector}, in
+   * scan order.
    */
   public List<Resource> select(String kind, String namespace, LabelSelector selector) {
     List<Resource> out = new ArrayList<>();
     for (Resource r : ofKind(kind)) {
-      if ((namespace == null || namespace.equals(r.namespace())) && selector.matches(r.labels())) {
+      if ((namespace == null || namespace.equals(namespaceOf(r))) && selector.matches(r.labels())) {
         out.add(r);
       }
     }
@@ -106,14 +131,15 @@ public final class Inventory {
   }
 
   /**
-   * Workloads in {@code namespace} (or everywhere when {@code null}) whose pod template labels
-   * match {@code selector}, as a NetworkPolicy or Service selects pods.
+   * Workloads in {@code namespace} (or everywhere when {@code null}; a workload with no namespace
+   * is in {@code default}) whose pod template labels match {@code selector}, as a NetworkPolicy or
+   * Service selects pods, in scan order.
    */
   public List<Resource> selectWorkloads(String namespace, LabelSelector selector) {
     List<Resource> out = new ArrayList<>();
-    for (Resource r : all) {
+    for (Resource r : workloads) {
       PodSpec pod = r.podSpec();
-      if (pod == null || (namespace != null && !namespace.equals(r.namespace()))) {
+      if (namespace != null && !namespace.equals(namespaceOf(r))) {
         continue;
       }
       if (selector.matches(podLabels(pod))) {
@@ -123,17 +149,17 @@ public final class Inventory {
     return out;
   }
 
-  /** The labels of a pod template (a Pod's own labels). */
+  /** The labels of a pod template (a Pod's own labels), in source order. */
   public static Map<String, String> podLabels(PodSpec pod) {
     if (pod.owner().kind().equals("Pod")) {
       return pod.owner().labels();
     }
     MapNode labels = pod.metadata().get("labels").asMap();
-    Map<String, String> out = new HashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < labels.size(); i++) {
       out.put(labels.key(i), labels.value(i).text(""));
     }
-    return out;
+    return Collections.unmodifiableMap(out);
   }
 
   public int size() {

@@ -72,7 +72,10 @@ public final class Resource {
     return source;
   }
 
-  /** 0-based index of the document in its source (items of a {@code List} share it). */
+  /**
+   * 0-based index of the document in its source, counting documents that hold something (read or
+   * not) and skipping empty ones; the items of a {@code List} share it.
+   */
   public int documentIndex() {
     return documentIndex;
   }

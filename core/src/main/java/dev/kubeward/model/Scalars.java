@@ -72,10 +72,10 @@ public final class Scalars {
     if (text.startsWith("0x", i) || text.startsWith("0X", i)) {
       return digits(text, i + 2, 16);
     }
-    if (text.startsWith("0b", i)) {
+    if (text.startsWith("0b", i) || text.startsWith("0B", i)) {
       return digits(text, i + 2, 2);
     }
-    if (text.startsWith("0o", i)) {
+    if (text.startsWith("0o", i) || text.startsWith("0O", i)) {
       return digits(text, i + 2, 8);
     }
     return digits(text, i, 10);
@@ -151,7 +151,8 @@ public final class Scalars {
 
   /**
    * The value of an integer in any form {@link #isInteger} accepts; a leading {@code 0} followed
-   * by digits is octal, as in YAML 1.1. Returns {@code fallback} when out of range or invalid.
+   * by octal digits is octal, as in YAML 1.1 ({@code 017} is 15; {@code 019} is 19, as Kubernetes
+   * reads it). Returns {@code fallback} when out of range or invalid.
    */
   public static long parseLong(String text, long fallback) {
     if (!isInteger(text)) {
@@ -168,14 +169,19 @@ public final class Scalars {
     if (t.startsWith("0x", i) || t.startsWith("0X", i)) {
       radix = 16;
       i += 2;
-    } else if (t.startsWith("0b", i)) {
+    } else if (t.startsWith("0b", i) || t.startsWith("0B", i)) {
       radix = 2;
       i += 2;
-    } else if (t.startsWith("0o", i)) {
+    } else if (t.startsWith("0o", i) || t.startsWith("0O", i)) {
       radix = 8;
       i += 2;
     } else if (t.length() - i > 1 && t.charAt(i) == '0') {
-      radix = 8;
+      // 017 is octal; 019 is not an integer to Go's parser and becomes the number 19.
+      boolean octal = true;
+      for (int k = i; k < t.length(); k++) {
+        octal &= t.charAt(k) <= '7';
+      }
+      radix = octal ? 8 : 10;
       i += 1;
     }
     try {

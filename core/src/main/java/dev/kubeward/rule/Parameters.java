@@ -48,6 +48,12 @@ public final class Parameters {
 
   private static Object convert(String ruleId, Parameter p, Object raw) {
     String where = "parameter " + p.name() + " of rule " + ruleId;
+    if (p.type() != Parameter.Type.STRING_LIST && (raw instanceof List<?> || raw instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException(where + " must be a single value, not a " + (raw instanceof List<?> ? "list" : "mapping"));
+    }
+    if (raw instanceof Map<?, ?>) {
+      throw new IllegalArgumentException(where + " must be a list, not a mapping");
+    }
     switch (p.type()) {
       case INT:
         try {

@@ -1,0 +1,173 @@
+package dev.kubeward.engine;
+
+import static dev.kubeward.engine.TestRules.metadata;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeward.load.LoadError;
+import dev.kubeward.model.Container;
+import dev.kubeward.model.Node;
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleMetadata;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Ordering, failing rules and parallel evaluation. */
+class EvaluationTest {
+
+  private final TestRules.Recording boom = new TestRules.Recording(metadata("boom", "ConfigMap").build(), (r, c) -> {
+    if (r.name().startsWith("bad")) {
+      throw new IllegalStateException("secret value " + r.root().get("data"));
+    }
+    c.report(r, r.root().get("metadata").get("name"), "ConfigMap " + r.name() + " checked");
+  });
+
+  @Test
+  void aRuleThatThrowsBecomesAnErrorAndTheScanGoesOn() {
+    TestRules.Recording after = TestRules.reportingEach(metadata("after", "ConfigMap").build());
+    String yaml = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: good}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: bad-one}
+        data: {password: hunter2}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: fine}
+        """;
+
+    ScanReport report = Scanner.builder().rules(List.of(boom, after)).build().scanString("cm.yaml", yaml);
+
+    assertThat(report.errors()).containsExactly(
+        new LoadError("cm.yaml", 5, 1, "rule boom failed on ConfigMap bad-one: IllegalStateException"));
+    assertThat(report.findings()).extracting(Finding::toString).containsExactly(
+        "cm.yaml:1:1: MEDIUM after saw ConfigMap good [after]",
+        "cm.yaml:3:18: MEDIUM ConfigMap good checked [boom]",
+        "cm.yaml:5:1: MEDIUM after saw ConfigMap bad-one [after]",
+        "cm.yaml:10:1: MEDIUM after saw ConfigMap fine [after]",
+        "cm.yaml:12:18: MEDIUM ConfigMap fine checked [boom]");
+    assertThat(report.exitCode(dev.kubeward.rule.Severity.CRITICAL)).isEqualTo(2);
+  }
+
+  @Test
+  void anInventoryRuleThatThrowsBecomesAnError() {
+    TestRules.Cross broken = new TestRules.Cross(metadata("cross", "ConfigMap").build(), (inventory, c) -> {
+      throw new UnsupportedOperationException("nope " + inventory.all());
+    });
+
+    ScanReport report = Scanner.builder().rules(List.of(broken)).build()
+        .scanString("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+
+    assertThat(report.errors()).extracting(LoadError::toString)
+        .containsExactly("<scan>: rule cross failed: UnsupportedOperationException");
+    assertThat(report.findings()).isEmpty();
+  }
+
+  @Test
+  void findingsAreOrderedBySourceLineColumnAndRule() {
+    RuleMetadata z = metadata("z-rule", RuleMetadata.ANY).build();
+    RuleMetadata a = metadata("a-rule", RuleMetadata.ANY).build();
+    Rule last = new TestRules.Recording(z, (r, c) -> {
+      c.report(r, r.root().get("kind"), "kind");
+      c.report(r, r.root().get("apiVersion"), "apiVersion");
+    });
+    Rule first = new TestRules.Recording(a, (r, c) -> {
+      c.report(r, r.root().get("kind"), "kind");
+      c.report(r, r.root().asMap().keyNode("kind"), "kind key");
+    });
+    Scanner scanner = Scanner.builder().rules(List.of(last, first)).build();
+
+    dev.kubeward.load.LoadResult b = scanner.loader().loadString("b.yaml", "apiVersion: v1\nkind: ConfigMap\n");
+    dev.kubeward.load.LoadResult a2 = scanner.loader().loadString("a.yaml", "apiVersion: v1\nkind: Secret\n");
+    List<dev.kubeward.model.Resource> both = new java.util.ArrayList<>(b.resources());
+    both.addAll(a2.resources());
+    ScanReport report = scanner.scanResources(both);
+
+    assertThat(report.findings()).extracting(f -> f.location() + " " + f.rule() + " " + f.message()).containsExactly(
+        "a.yaml:1:13 z-rule apiVersion",
+        "a.yaml:2:1 a-rule kind key",
+        "a.yaml:2:7 a-rule kind",
+        "a.yaml:2:7 z-rule kind",
+        "b.yaml:1:13 z-rule apiVersion",
+        "b.yaml:2:1 a-rule kind key",
+        "b.yaml:2:7 a-rule kind",
+        "b.yaml:2:7 z-rule kind");
+  }
+
+  /**
+   * A few hundred objects with something to find in most of them: Deployments (a latest image
+   * every 20, privileged, runAsNonRoot every 12), ConfigMaps (every other one makes a rule fail),
+   * CronJobs with an untagged image suppressed by annotation (with an empty reason every 12), Pods.
+   */
+  private static String generated(int count) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      sb.append(i == 0 ? "" : "---\n");
+      switch (i % 4) {
+        case 0 -> sb.append("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web-").append(i)
+            .append(", namespace: ns-").append(i % 7).append("}\nspec:\n  template:\n    spec:\n")
+            .append("      securityContext: {runAsNonRoot: ").append(i % 3 == 0).append("}\n")
+            .append("      containers:\n        - name: app\n          image: app:").append(i % 5 == 0 ? "latest" : "1." + i)
+            .append("\n          securityContext: {privileged: ").append(i % 2 == 0).append("}\n")
+            .append("        - name: side\n          image: side\n");
+        case 1 -> sb.append("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ").append(i % 8 == 1 ? "bad-" : "cm-")
+            .append(i).append("}\ndata: {k: v}\n");
+        case 2 -> sb.append("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: job-").append(i)
+            .append(", annotations: {ignore.kubeward.dev/images: ").append(i % 3 == 0 ? "\"\"" : "legacy").append("}}\n")
+            .append("spec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n")
+            .append("            - {name: job, image: job}\n");
+        default -> sb.append("apiVersion: v1\nkind: Pod\nmetadata: {name: pod-").append(i).append("}\nspec:\n")
+            .append("  initContainers: [{name: init, image: init}]\n  containers: [{name: p, image: p:1}]\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void parallelEvaluationGivesExactlyTheSameReport() {
+    RuleMetadata imagesMeta = metadata("images", RuleMetadata.WORKLOADS).build();
+    Rule images = new TestRules.Recording(imagesMeta, (r, c) -> {
+      for (Container container : r.podSpec().containers()) {
+        String image = container.image().text("");
+        if (!image.contains(":") || image.endsWith(":latest")) {
+          c.report(r, container.image(), container.describe() + " of " + r.displayName() + " uses image \"" + image + "\"");
+        }
+      }
+    });
+    Rule privileged = new TestRules.Recording(metadata("privileged", RuleMetadata.WORKLOADS).build(), (r, c) -> {
+      for (Container container : r.podSpec().containers()) {
+        Node p = container.effectiveSecurityContext("privileged");
+        if (p.isTrue()) {
+          c.report(r, p, container.describe() + " of " + r.displayName() + " runs privileged");
+        }
+      }
+    });
+    Rule nonRoot = new TestRules.Recording(metadata("non-root", "Deployment").build(), (r, c) -> {
+      Node n = r.podSpec().securityContext().get("runAsNonRoot");
+      if (!n.isTrue()) {
+        c.report(r, n.isMissing() ? r.podSpec().spec() : n, r.displayName() + " may run as root");
+      }
+    });
+    List<Rule> rules = List.of(images, privileged, nonRoot, boom);
+    String yaml = generated(400);
+
+    ScanReport single = Scanner.builder().rules(rules).build().scanString("gen.yaml", yaml);
+    ScanReport parallel = Scanner.builder().rules(rules).threads(4).build().scanString("gen.yaml", yaml);
+
+    assertThat(single.resources()).isEqualTo(400);
+    // images: 20 latest + 100 side + 100 init + 100 job; privileged: 100; non-root: 66;
+    // boom: 50 (and 50 errors); suppression-without-reason: 33 CronJobs with an empty reason
+    assertThat(single.findings()).hasSize(569);
+    assertThat(single.errors()).hasSize(50);
+    assertThat(single.suppressedCount()).isEqualTo(67);
+    assertThat(parallel.findings()).isEqualTo(single.findings());
+    assertThat(parallel.errors()).isEqualTo(single.errors());
+    assertThat(parallel).isEqualTo(single);
+    for (int i = 1; i < single.findings().size(); i++) {
+      assertThat(Finding.ORDER.compare(single.findings().get(i - 1), single.findings().get(i))).isNotPositive();
+    }
+  }
+}
