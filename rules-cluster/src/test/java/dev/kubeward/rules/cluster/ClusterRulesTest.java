@@ -1,0 +1,21 @@
+package dev.kubeward.rules.cluster;
+
+import dev.kubeward.assertj.CatalogueChecks;
+import dev.kubeward.assertj.RuleFixtures;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class ClusterRulesTest {
+
+  @TestFactory
+  Stream<DynamicTest> fixtures() {
+    return new ClusterRules().rules().stream().flatMap(rule -> RuleFixtures.of(rule).tests());
+  }
+
+  @Test
+  void catalogue() {
+    CatalogueChecks.verify(new ClusterRules());
+  }
+}
