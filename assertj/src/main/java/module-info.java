@@ -2,7 +2,7 @@
 module dev.kubeward.assertj {
   requires transitive dev.kubeward.core;
   requires transitive org.assertj.core;
-  requires org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.api;
 
   exports dev.kubeward.assertj;
 }

@@ -1,6 +1,6 @@
 /** Kubeward rules for cluster configuration: control plane flags, kubelet, audit, encryption, deprecated APIs. */
 module dev.kubeward.rules.cluster {
-  requires dev.kubeward.core;
+  requires transitive dev.kubeward.core;
 
   exports dev.kubeward.rules.cluster;
 

@@ -1,6 +1,6 @@
 /** Kubeward rules for networking: NetworkPolicy coverage, default deny, exposed Services. */
 module dev.kubeward.rules.network {
-  requires dev.kubeward.core;
+  requires transitive dev.kubeward.core;
 
   exports dev.kubeward.rules.network;
 

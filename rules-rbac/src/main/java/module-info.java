@@ -1,6 +1,6 @@
 /** Kubeward rules for RBAC: wildcards, escalation verbs, secret readers, dangerous bindings, effective permissions of workloads. */
 module dev.kubeward.rules.rbac {
-  requires dev.kubeward.core;
+  requires transitive dev.kubeward.core;
 
   exports dev.kubeward.rules.rbac;
 

@@ -1,6 +1,6 @@
 /** Kubeward rules for workloads: Pod Security Standards, images, secrets, resources, hardening. */
 module dev.kubeward.rules.workload {
-  requires dev.kubeward.core;
+  requires transitive dev.kubeward.core;
 
   exports dev.kubeward.rules.workload;
 
