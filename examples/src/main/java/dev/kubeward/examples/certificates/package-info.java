@@ -1,0 +1,2 @@
+/** Rules for cert-manager resources. */
+package dev.kubeward.examples.certificates;

@@ -1,0 +1,43 @@
+package dev.kubeward.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeward.assertj.CatalogueChecks;
+import dev.kubeward.assertj.RuleFixtures;
+import dev.kubeward.engine.Finding;
+import dev.kubeward.engine.ScanReport;
+import dev.kubeward.engine.Scanner;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** What a plugin author writes: the fixture kit over every rule, and the catalogue checks. */
+class ExampleRulesTest {
+
+  @TestFactory
+  Stream<DynamicTest> fixtures() {
+    return new ExampleRules().rules().stream().flatMap(rule -> RuleFixtures.of(rule).tests());
+  }
+
+  @Test
+  void catalogue() {
+    CatalogueChecks.verify(new ExampleRules());
+  }
+
+  @Test
+  void thePluginIsDiscoveredNextToTheBuiltInRules() {
+    ScanReport report = Scanner.builder().build().scanString("cert.yaml", """
+        apiVersion: cert-manager.io/v1
+        kind: Certificate
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          duration: 8760h
+        """);
+    assertThat(report.findings()).extracting(Finding::toString).containsExactly(
+        "cert.yaml:7:13: MEDIUM Certificate shop/web lives 8760h, longer than the allowed 2160h (spec.duration)"
+            + " [certificate-lifetime-too-long]");
+  }
+}
