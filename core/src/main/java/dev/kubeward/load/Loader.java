@@ -3,6 +3,7 @@ package dev.kubeward.load;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.ScalarNode;
 import dev.kubeward.model.Source;
 import dev.kubeward.model.WorkloadKinds;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,12 @@ import java.util.TreeMap;
  *
  * <p>A YAML stream is split into documents at {@code ---} lines before parsing, as Kubernetes'
  * own YAML reader does, so a broken document cannot swallow its neighbours.
+ *
+ * <p>Wherever Kubernetes would read a manifest differently from a YAML 1.2 parser, the loader
+ * either reads it the Kubernetes way (YAML 1.1 scalars, the items of any object with an
+ * {@code items} list are objects) or reports the document as unreadable (duplicate keys, a merge
+ * key after the key it overrides, NEL and Unicode line separators), so that what is scanned is
+ * what the cluster would get.
  */
 public final class Loader {
 
@@ -316,17 +324,17 @@ public final class Loader {
     return true;
   }
 
-  /** Index of the first byte that is not whitespace and not in a {@code #} comment, or -1. */
+  /**
+   * Index of the first byte that is not whitespace, or -1. Comments are not skipped: like kubectl,
+   * which reads a stream as JSON only when it starts with a brace, a file that opens with a
+   * {@code #} comment is YAML (JSON in YAML flow style still reads as such, comments and all).
+   */
   private static int firstSignificant(byte[] data, int from) {
     int i = from;
     while (i < data.length) {
       byte b = data[i];
       if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
         i++;
-      } else if (b == '#') {
-        while (i < data.length && data[i] != '\n') {
-          i++;
-        }
       } else {
         return i;
       }
@@ -382,6 +390,14 @@ public final class Loader {
     if (text == null) {
       return;
     }
+    int separator = unicodeLineBreak(text);
+    if (separator >= 0) {
+      int[] pos = position(text, chunk.line, separator);
+      doc.fail(pos[0], pos[1], String.format(Locale.ROOT,
+          "line break character U+%04X, which Kubernetes (YAML 1.1) reads as a new line and YAML 1.2 does not;"
+          + " use a plain line feed", (int) text.charAt(separator)));
+      return;
+    }
     boolean hint = text.contains("{{");
     int template = hint ? Templates.lineStartAction(text) : -1;
     if (template >= 0) {
@@ -402,28 +418,90 @@ public final class Loader {
     }
   }
 
+  /**
+   * Offset of the first NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029), or
+   * -1. Kubernetes' YAML reader (go-yaml, YAML 1.1) breaks lines at them, snakeyaml-engine (YAML
+   * 1.2) does not: a comment ending in one would hide the rest of its line from the scan only.
+   */
+  private static int unicodeLineBreak(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private void toResources(Accumulator acc, Source source, int docIndex, Node root) {
     if (!root.isMap()) {
       acc.errors.add(new LoadError(source.name(), root.line(), root.column(),
           "a manifest must be a mapping, not a " + (root.isList() ? "list" : "scalar")));
       return;
     }
-    MapNode map = root.asMap();
-    String kind = map.get("kind").text();
+    addObject(acc, source, docIndex, root.asMap());
+  }
+
+  /**
+   * Adds an object and the objects of its {@code items}. kubectl reads any object (with apiVersion
+   * and kind) whose {@code items} is a list as a list, whatever its kind or name, creates its items
+   * (lists nest) and not the object itself; an item with neither apiVersion nor kind takes those of
+   * the list ({@code PodList} items are Pods), as the API server leaves them out of the items of a
+   * typed list. A {@code List} or {@code *List} kind is only a wrapper, so only its items are
+   * resources; any other kind with an {@code items} list is a resource too, since tools that apply
+   * objects as they are would create it, and its items are resources because kubectl would create
+   * them.
+   */
+  private void addObject(Accumulator acc, Source source, int docIndex, MapNode map) {
     Node items = map.get("items");
-    if (kind != null && kind.endsWith("List") && items.isList() && map.get("metadata").get("name").isMissing()) {
-      for (int i = 0; i < items.size(); i++) {
-        Node item = items.get(i);
-        if (!item.isMap()) {
-          acc.errors.add(new LoadError(source.name(), item.line(), item.column(),
-              "an item of a List must be a mapping"));
-          continue;
-        }
-        addResource(acc, source, docIndex, item.asMap());
-      }
+    String kind = map.get("kind").text("");
+    if (!items.isList() || kind.isBlank() || map.get("apiVersion").text("").isBlank()) {
+      addResource(acc, source, docIndex, map);
       return;
     }
-    addResource(acc, source, docIndex, map);
+    boolean wrapper = kind.endsWith("List");
+    if (!wrapper) {
+      addResource(acc, source, docIndex, map);
+    }
+    String itemKind = wrapper ? kind.substring(0, kind.length() - "List".length()) : kind;
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
+      if (!item.isMap()) {
+        if (wrapper) {
+          acc.errors.add(new LoadError(source.name(), item.line(), item.column(),
+              "an item of a List must be a mapping"));
+        }
+        continue;
+      }
+      MapNode object = item.asMap();
+      if (!itemKind.isEmpty() && map.get("apiVersion") instanceof ScalarNode apiVersion
+          && object.get("apiVersion").isNull() && object.get("kind").isNull()) {
+        object = withIdentity(object, apiVersion, itemKind, map.get("kind"));
+      }
+      addObject(acc, source, docIndex, object);
+    }
+  }
+
+  /** {@code object} with {@code apiVersion} and {@code kind} (placed where the list has its own) added in front. */
+  private static MapNode withIdentity(MapNode object, ScalarNode apiVersion, String kind, Node kindAt) {
+    int n = object.size();
+    ScalarNode[] keys = new ScalarNode[n + 2];
+    Node[] values = new Node[n + 2];
+    keys[0] = ScalarNode.ofString(apiVersion.line(), apiVersion.column(), "apiVersion", true);
+    values[0] = apiVersion.copy();
+    keys[1] = ScalarNode.ofString(kindAt.line(), kindAt.column(), "kind", true);
+    values[1] = ScalarNode.ofString(kindAt.line(), kindAt.column(), kind, true);
+    int k = 2;
+    for (int i = 0; i < n; i++) {
+      String key = object.key(i);
+      if (key.equals("apiVersion") || key.equals("kind")) {
+        continue;
+      }
+      keys[k] = object.keyNode(i);
+      values[k] = object.value(i);
+      k++;
+    }
+    return MapNode.of(object.line(), object.column(), Arrays.copyOf(keys, k), Arrays.copyOf(values, k));
   }
 
   private void addResource(Accumulator acc, Source source, int docIndex, MapNode map) {

@@ -26,6 +26,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /**
  * Builds trees from snakeyaml-engine events, resolving scalars as Kubernetes does, expanding
  * aliases and merge keys within limits, and rejecting duplicate keys. One instance per chunk.
+ *
+ * <p>Merge keys follow YAML (explicit keys win over merged ones, earlier maps of a merge list over
+ * later ones) wherever Kubernetes' reader agrees; where it does not (a second {@code <<} in one
+ * mapping, or a merge key that supplies a key written before it) the document is unreadable, like
+ * one with a duplicate key, so that no reader can see a value the scan did not.
  */
 final class YamlComposer {
 
@@ -204,6 +209,8 @@ final class YamlComposer {
     List<Node> values = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     List<MapNode> merges = null;
+    ScalarNode mergeKey = null;
+    int explicitBeforeMerge = 0;
     while (true) {
       Event next = events.next();
       if (next.getEventId() == Event.ID.MappingEnd) {
@@ -219,9 +226,13 @@ final class YamlComposer {
       ScalarNode key = jsonKey((ScalarNode) keyNode);
       Node value = compose(events.next(), depth + 1);
       if (key.isPlain() && "<<".equals(key.rawText()) && key.type() == ScalarNode.Type.STRING) {
-        if (merges == null) {
-          merges = new ArrayList<>();
+        if (mergeKey != null) {
+          throw new LoadFailure(key.line(), key.column(), "duplicate key '<<' (first at " + mergeKey.line() + ":"
+              + mergeKey.column() + ")");
         }
+        mergeKey = key;
+        explicitBeforeMerge = keys.size();
+        merges = new ArrayList<>();
         addMerges(merges, value, key);
         continue;
       }
@@ -238,10 +249,13 @@ final class YamlComposer {
     if (merges != null) {
       for (MapNode merged : merges) {
         for (int i = 0; i < merged.size(); i++) {
-          if (!seen.containsKey(merged.key(i))) {
+          Integer explicit = seen.get(merged.key(i));
+          if (explicit == null) {
             seen.put(merged.key(i), keys.size());
             keys.add(merged.keyNode(i));
             values.add(merged.value(i));
+          } else if (explicit < explicitBeforeMerge) {
+            throw mergeAfterKey(mergeKey, keys.get(explicit), merged.keyNode(i));
           }
         }
       }
@@ -269,6 +283,17 @@ final class YamlComposer {
       default:
         return key;
     }
+  }
+
+  /**
+   * A key written before a merge key that supplies it too: YAML keeps the explicit value, but
+   * Kubernetes' YAML reader (go-yaml v2) applies entries in order, so the merged value would win.
+   * Rather than pick one, the document is unreadable.
+   */
+  private static LoadFailure mergeAfterKey(ScalarNode mergeKey, ScalarNode explicit, ScalarNode merged) {
+    return new LoadFailure(mergeKey.line(), mergeKey.column(), "merge key (<<) sets '" + Messages.key(explicit.rawText())
+        + "' again (merged from " + merged.line() + ":" + merged.column() + ", first at " + explicit.line() + ":"
+        + explicit.column() + "); YAML and Kubernetes disagree on which value wins, so put the merge key first");
   }
 
   private static void addMerges(List<MapNode> merges, Node value, ScalarNode key) throws LoadFailure {

@@ -95,11 +95,16 @@ public final class ScalarNode extends Node {
 
   /**
    * The integer value of an {@link Type#INTEGER} scalar (decimal, {@code 0x}, {@code 0o}, YAML 1.1
-   * {@code 0}-prefixed octal, {@code 0b}, underscores), or {@code fallback} for anything else or
-   * a value out of the {@code long} range.
+   * {@code 0}-prefixed octal, {@code 0b}, underscores) or of a {@link Type#FLOAT} scalar with a
+   * whole value ({@code 0.0}, {@code 8e3}: kubectl turns them into the JSON integers {@code 0} and
+   * {@code 8000} before the API server reads them), or {@code fallback} for anything else or a
+   * value out of the {@code long} range.
    */
   @Override
   public long longValue(long fallback) {
+    if (type == Type.FLOAT) {
+      return Scalars.wholeFloat(text, fallback);
+    }
     if (type != Type.INTEGER) {
       return fallback;
     }

@@ -150,6 +150,29 @@ public final class Scalars {
   }
 
   /**
+   * The value of a float in any form {@link #isFloat} accepts when it is a whole number in the
+   * {@code long} range ({@code 0.0}, {@code -0.0}, {@code 1e3}, {@code 1_000.0}), else
+   * {@code fallback}. Kubernetes' YAML reader and kubectl's JSON handling hold numbers as 64-bit
+   * floats and write whole ones back as JSON integers, so the API server reads {@code runAsUser:
+   * 0.0} as {@code 0}; the value is the one that float rounds to.
+   */
+  public static long wholeFloat(String text, long fallback) {
+    if (!isFloat(text) || text.indexOf('n') >= 0 || text.indexOf('N') >= 0) {
+      return fallback;
+    }
+    double d;
+    try {
+      d = Double.parseDouble(text.indexOf('_') >= 0 ? text.replace("_", "") : text);
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+    if (d != Math.rint(d) || d >= 0x1p63 || d < -0x1p63) {
+      return fallback;
+    }
+    return (long) d;
+  }
+
+  /**
    * The value of an integer in any form {@link #isInteger} accepts; a leading {@code 0} followed
    * by octal digits is octal, as in YAML 1.1 ({@code 017} is 15; {@code 019} is 19, as Kubernetes
    * reads it). Returns {@code fallback} when out of range or invalid.

@@ -69,12 +69,22 @@ class ScalarsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.5", "-0.25", "1e3", "2.5E-3", "1.", ".5", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "1_000.5"})
+  @ValueSource(strings = {"1.5", "-0.25", "2.5E-3", ".5", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "1_000.5"})
   void floatsResolveAsFloats(String text) {
     ScalarNode node = Scalars.resolvePlain(1, 1, text);
 
     assertThat(node.type()).isEqualTo(ScalarNode.Type.FLOAT);
     assertThat(node.longValue(-1)).isEqualTo(-1);
+  }
+
+  /** kubectl sends a whole float such as {@code 0.0} as the integer 0, so it reads as one. */
+  @ParameterizedTest
+  @CsvSource({"1e3, 1000", "'1.', 1", "0.0, 0", "8e3, 8000"})
+  void wholeFloatsAreFloatsWithAnIntegerValue(String text, long value) {
+    ScalarNode node = Scalars.resolvePlain(1, 1, text);
+
+    assertThat(node.type()).isEqualTo(ScalarNode.Type.FLOAT);
+    assertThat(node.longValue(-1)).isEqualTo(value);
   }
 
   @ParameterizedTest
