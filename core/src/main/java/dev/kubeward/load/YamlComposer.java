@@ -257,7 +257,8 @@ final class YamlComposer {
     String name = event.getAlias().getValue();
     Node target = anchors.get(name);
     if (target == null) {
-      throw new LoadFailure(line, column, "alias *" + Messages.key(name) + " refers to no earlier anchor");
+      // The name is not quoted: an unquoted value that starts with '*' (a password...) reads as an alias.
+      throw new LoadFailure(line, column, "alias refers to no earlier anchor");
     }
     return copy(target, line, column);
   }
