@@ -420,7 +420,7 @@ public final class Loader {
         Node item = items.get(i);
         if (!item.isMap()) {
           acc.errors.add(new LoadError(source.name(), item.line(), item.column(),
-              "an item of a " + kind + " must be a mapping"));
+              "an item of a " + Messages.key(kind) + " must be a mapping"));
           continue;
         }
         addResource(acc, source, docIndex, item.asMap());

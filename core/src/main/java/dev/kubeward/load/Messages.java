@@ -17,6 +17,13 @@ final class Messages {
     }
     String firstLine = SNIPPET.matcher(message).replaceFirst("");
     String out = QUOTED.matcher(firstLine).replaceAll("'...'").trim();
+    // Parsers name the character they choke on; a control character (CR...) would break the line.
+    StringBuilder plain = new StringBuilder(out.length());
+    for (int i = 0; i < out.length(); i++) {
+      char c = out.charAt(i);
+      plain.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    out = plain.toString();
     if (out.endsWith(".")) {
       out = out.substring(0, out.length() - 1);
     }

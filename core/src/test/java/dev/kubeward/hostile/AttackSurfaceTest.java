@@ -188,6 +188,45 @@ class AttackSurfaceTest {
         "finding " + Pods.finding(link + "/pod.yaml:9:19", "pod"));
   }
 
+  // --- output injection --------------------------------------------------------------------
+
+  @Test
+  void controlCharactersInNamesCannotForgeReportLines() {
+    // A name with a line break and terminal escapes could otherwise print a fake line over a real one.
+    String yaml = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: "evil\\e[2K\\rfake.yaml:1:1: nothing found\\nnext"
+        spec:
+          containers:
+          - name: "app\\u2028\\u202e\\x9b"
+            securityContext:
+              privileged: true
+        ---
+        apiVersion: v1
+        kind: "Evil\\nList"
+        items:
+        - 42
+        """;
+    ResourceRule failing = new Failing("test-failing-on-pods", "Pod") {
+      @Override
+      public void check(Resource resource, Context context) {
+        throw new IllegalStateException();
+      }
+    };
+    Scanner scanner = Scanner.builder().rules(List.of(new TestRules.Privileged(), failing)).build();
+
+    ScanReport report = scanner.scanString("inject.yaml", yaml);
+
+    assertThat(report.findings()).extracting(Finding::toString).containsExactly(
+        "inject.yaml:9:19: HIGH container \"app???\" of Pod evil?[2K?fake.yaml:1:1: nothing found?next runs privileged [test-privileged]");
+    assertThat(report.errors()).extracting(LoadError::toString).containsExactly(
+        "inject.yaml:14:3: an item of a Evil?List must be a mapping",
+        "inject.yaml:1:1: rule test-failing-on-pods failed on Pod evil?[2K?fake.yaml:1:1: nothing found?next:"
+            + " IllegalStateException");
+  }
+
   // --- secret values -----------------------------------------------------------------------
 
   private static final String DATA_SECRET = "UzNjcjN0LWRhdGEtdmFsdWU=";
@@ -312,7 +351,7 @@ class AttackSurfaceTest {
 
   @Test
   void failingRulesNeverQuoteTheirExceptionMessages() {
-    ResourceRule resourceRule = new Failing("test-failing-resource-rule") {
+    ResourceRule resourceRule = new Failing("test-failing-resource-rule", "Secret") {
       @Override
       public void check(Resource resource, Context context) {
         throw new IllegalStateException("cannot parse " + resource.root().get("stringData").get("token").text());
@@ -332,9 +371,9 @@ class AttackSurfaceTest {
   private abstract static class Failing implements ResourceRule {
     private final RuleMetadata metadata;
 
-    Failing(String id) {
+    Failing(String id, String kind) {
       this.metadata = RuleMetadata.builder(id).title("Fails").severity(Severity.LOW).topic(Topic.HYGIENE)
-          .kinds("Secret").rationale("Throws.").remediation("None.").build();
+          .kinds(kind).rationale("Throws.").remediation("None.").build();
     }
 
     @Override
