@@ -321,8 +321,12 @@ public final class Loader {
     int[] index = {0};
     try {
       new JsonComposer(limits).compose(data, offset, document -> {
-        acc.documents++;
-        toResources(acc, source, index[0]++, document);
+        int docIndex = index[0]++;
+        // A top-level null is an empty document, as in YAML.
+        if (document.root() != null) {
+          acc.documents++;
+          toResources(acc, source, docIndex, document);
+        }
       });
     } catch (LoadFailure failure) {
       acc.documents++;

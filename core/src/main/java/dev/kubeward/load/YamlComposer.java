@@ -39,6 +39,7 @@ final class YamlComposer {
   private final boolean templateHint;
   private final Map<String, Node> anchors = new HashMap<>();
   private Iterator<Event> events;
+  private StreamReader reader;
   private int nodes;
   private int aliasNodes;
 
@@ -59,14 +60,15 @@ final class YamlComposer {
         .setUseMarks(true)
         .build();
     try {
-      events = new ParserImpl(settings, new StreamReader(settings, text));
-      while (events.hasNext()) {
-        Event event = events.next();
+      reader = new StreamReader(settings, text);
+      events = new ParserImpl(settings, reader);
+      while (hasNext()) {
+        Event event = next();
         if (event.getEventId() == Event.ID.DocumentStart) {
           anchors.clear();
           nodes = 0;
           aliasNodes = 0;
-          Event first = events.next();
+          Event first = next();
           Node root = compose(first, 1);
           expect(Event.ID.DocumentEnd);
           int[] pos = position(first);
@@ -90,12 +92,41 @@ final class YamlComposer {
     return "malformed YAML: " + problem;
   }
 
+  private boolean hasNext() throws LoadFailure {
+    try {
+      return events.hasNext();
+    } catch (YamlEngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw parserFailed();
+    }
+  }
+
+  private Event next() throws LoadFailure {
+    try {
+      return events.next();
+    } catch (YamlEngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw parserFailed();
+    }
+  }
+
+  /**
+   * The parser threw something other than its own exception (snakeyaml-engine 3.2 throws a
+   * {@code NumberFormatException} for a {@code \x} escape cut off by the end of the input): blame
+   * where it stopped reading.
+   */
+  private LoadFailure parserFailed() {
+    return new LoadFailure(lineOffset + reader.getLine() + 1, reader.getColumn() + 1, malformed("unreadable input"));
+  }
+
   interface DocumentSink {
     void accept(Document document) throws LoadFailure;
   }
 
   private void expect(Event.ID id) throws LoadFailure {
-    Event e = events.next();
+    Event e = next();
     if (e.getEventId() != id) {
       int[] pos = position(e);
       throw new LoadFailure(pos[0], pos[1], "malformed YAML: expected " + id + " but found " + e.getEventId());
@@ -178,7 +209,7 @@ final class YamlComposer {
     Map<String, Integer> seen = new HashMap<>();
     List<MapNode> merges = null;
     while (true) {
-      Event next = events.next();
+      Event next = next();
       if (next.getEventId() == Event.ID.MappingEnd) {
         break;
       }
@@ -191,7 +222,7 @@ final class YamlComposer {
         throw new LoadFailure(keyNode.line(), keyNode.column(), "a mapping key must be a scalar");
       }
       ScalarNode key = (ScalarNode) keyNode;
-      Node value = compose(events.next(), depth + 1);
+      Node value = compose(next(), depth + 1);
       if (key.isPlain() && "<<".equals(key.rawText()) && key.type() == ScalarNode.Type.STRING) {
         if (merges == null) {
           merges = new ArrayList<>();
@@ -244,7 +275,7 @@ final class YamlComposer {
   private ListNode sequence(int line, int column, int depth) throws LoadFailure {
     List<Node> items = new ArrayList<>();
     while (true) {
-      Event next = events.next();
+      Event next = next();
       if (next.getEventId() == Event.ID.SequenceEnd) {
         break;
       }

@@ -96,6 +96,41 @@ class HostileInputTest {
         "finding " + Pods.finding("hostile.json:1:" + (Pods.privilegedJson("first").indexOf("true") + 1), "first"));
   }
 
+  @Test
+  void topLevelJsonNullIsAnEmptyDocument() {
+    // Found by ScanFuzzTest: the null reached the resource builder and a NullPointerException escaped.
+    String json = Pods.privilegedJson("first") + "null\n" + Pods.privilegedJson("after");
+    int column = Pods.privilegedJson("first").indexOf("true") + 1;
+
+    ScanReport report = SCANNER.scan(SCANNER.loader().loadString("stream.json", json));
+
+    assertThat(ScanMain.render(report)).containsExactly(
+        "files 1 documents 2 resources 2",
+        "finding " + Pods.finding("stream.json:1:" + column, "first"),
+        "finding " + Pods.finding("stream.json:3:" + column, "after"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "\\x, 9, unreadable input",
+      "\\u, 9, unreadable input",
+      "\\U, 9, unreadable input",
+      "\\x4, 10, found unexpected end of stream",
+      "\\u00e, 12, found unexpected end of stream",
+      "\\U0001F60, 16, found unexpected end of stream",
+  })
+  void escapeCutOffByTheEndOfTheFileIsAnError(String escape, int column, String problem) {
+    // Found by ScanFuzzTest: snakeyaml-engine throws NumberFormatException for a cut-off \\x escape.
+    String yaml = Pods.privileged("first") + "---\napiVersion: v1\nkind: ConfigMap\ndata:\n  k: \"" + escape;
+
+    ScanReport report = SCANNER.scan(SCANNER.loader().loadString("cut.yaml", yaml));
+
+    assertThat(ScanMain.render(report)).containsExactly(
+        "files 1 documents 2 resources 1",
+        "error cut.yaml:14:" + column + ": malformed YAML: " + problem,
+        "finding " + Pods.finding("cut.yaml:9:19", "first"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
   void utf16WithAByteOrderMarkIsReadAndPositionedInCharacters(String charset) {
