@@ -149,7 +149,7 @@ class HostileInputTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "odd number of bytes, FFFE41004200" + "43",
+      "odd number of bytes, FFFE4100420043",
       "lone high surrogate, FFFE00D84100",
       "lone low surrogate big endian, FEFFDC000041",
   })
