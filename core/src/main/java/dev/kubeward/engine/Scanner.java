@@ -225,6 +225,7 @@ public final class Scanner {
         try {
           rule.check(inventory, collector);
         } catch (RuntimeException e) {
+          // The exception's message is not shown: it may quote a value from the input.
           errors.add(new LoadError("<scan>", 0, 0, "rule " + rule.metadata().id() + " failed: "
               + e.getClass().getSimpleName()));
         }
@@ -272,7 +273,7 @@ public final class Scanner {
       rule.check(resource, collector);
     } catch (RuntimeException e) {
       collector.errors.add(new LoadError(resource.source().name(), resource.line(), resource.column(),
-          "rule " + rule.metadata().id() + " failed on " + resource.displayName() + ": "
+          "rule " + rule.metadata().id() + " failed on " + oneLine(resource.displayName()) + ": "
               + e.getClass().getSimpleName()));
     }
   }
@@ -308,7 +309,7 @@ public final class Scanner {
       int column = node.isMissing() ? resource.column() : node.column();
       ResourceRef ref = ResourceRef.of(resource);
       String suppression = suppressionOf(m.id(), resource, ref);
-      findings.add(new Finding(m.id(), effective, m.topic(), controls, message, ref,
+      findings.add(new Finding(m.id(), effective, m.topic(), controls, oneLine(message), ref,
           resource.source().name(), line, column, path, suppression != null, suppression));
     }
 
@@ -316,6 +317,28 @@ public final class Scanner {
     public ScanSettings settings() {
       return settings;
     }
+  }
+
+  /**
+   * {@code text} with every character that could break or rewrite a report line (control
+   * characters such as line breaks and terminal escapes, Unicode line separators, bidirectional
+   * overrides) replaced by {@code ?}. Messages quote names and values from the input, which an
+   * attacker may have chosen to forge or hide lines of a report.
+   */
+  static String oneLine(String text) {
+    StringBuilder sb = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean unsafe = Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029'
+          || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+      if (unsafe && sb == null) {
+        sb = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (sb != null) {
+        sb.append(unsafe ? '?' : c);
+      }
+    }
+    return sb == null ? text : sb.toString();
   }
 
   private String suppressionOf(String ruleId, Resource resource, ResourceRef ref) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.kubeward.model.ListNode;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
@@ -23,6 +24,8 @@ final class JsonComposer {
   private final LoadLimits limits;
   private final JsonFactory factory;
   private int nodes;
+  private int documentLine = 1;
+  private int documentColumn = 1;
 
   JsonComposer(LoadLimits limits) {
     this.limits = limits;
@@ -44,6 +47,8 @@ final class JsonComposer {
       while ((token = parser.nextToken()) != null) {
         nodes = 0;
         start = parser.currentTokenLocation();
+        documentLine = Math.max(1, start.getLineNr());
+        documentColumn = Math.max(1, start.getColumnNr());
         long startOffset = start.getCharOffset();
         Node root = value(parser, token, 1);
         long size = utf8Length(text, (int) startOffset, (int) parser.currentLocation().getCharOffset());
@@ -54,16 +59,25 @@ final class JsonComposer {
         sink.accept(new YamlComposer.Document(root.isNull() ? null : root, start.getLineNr(), start.getColumnNr()));
       }
     } catch (JsonProcessingException e) {
+      // Constraint violations carry no location: blame the document they occur in.
       JsonLocation loc = e.getLocation();
-      int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
-      int column = loc == null ? 1 : Math.max(1, loc.getColumnNr());
+      boolean located = loc != null && loc.getLineNr() > 0;
+      int line = located ? loc.getLineNr() : documentLine;
+      int column = located ? Math.max(1, loc.getColumnNr()) : documentColumn;
       String problem = Messages.redact(e.getOriginalMessage());
       if (problem.contains("nesting depth")) {
         throw new LoadFailure(line, column, "nesting deeper than the limit of " + limits.maxDepth());
       }
-      if (problem.contains("String value length") && start != null) {
-        throw new LoadFailure(start.getLineNr(), start.getColumnNr(),
-            "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+      if (e instanceof StreamConstraintsException) {
+        if (problem.startsWith("String value length")) {
+          // Strings are limited to the document size: a longer string is a larger document.
+          throw new LoadFailure(start != null ? start.getLineNr() : line, start != null ? start.getColumnNr() : column,
+              "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+        }
+        problem = problem.replaceAll(", from `[^`]*`", "");
+      }
+      if (problem.contains("(CTRL-CHAR, code 0)")) {
+        throw new LoadFailure(line, column, "NUL byte in a text file");
       }
       throw new LoadFailure(line, column, "malformed JSON: " + problem);
     } catch (IOException e) {

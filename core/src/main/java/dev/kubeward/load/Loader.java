@@ -9,8 +9,10 @@ import dev.kubeward.model.WorkloadKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -192,9 +194,12 @@ public final class Loader {
       return;
     }
     TreeMap<String, Path> files = new TreeMap<>();
+    TreeMap<String, LoadError> walkErrors = new TreeMap<>();
     Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
     try {
-      Files.walkFileTree(root, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      // Walk the real root: a root given as a symbolic link is followed (the user named it),
+      // while links below it are subject to followLinks. Names are still shown under display.
+      Files.walkFileTree(realRoot, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (!isManifestName(file)) {
@@ -212,19 +217,19 @@ public final class Loader {
           } else if (!attrs.isRegularFile() && !attrs.isSymbolicLink()) {
             return FileVisitResult.CONTINUE;
           }
-          files.put(displayOf(display, root, file), file);
+          files.put(displayOf(display, realRoot, file), file);
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
-          String name = displayOf(display, root, file);
+          String name = displayOf(display, realRoot, file);
           if (e instanceof FileSystemLoopException) {
-            acc.errors.add(new LoadError(name, 0, 0, "symbolic link loop; not followed"));
+            walkErrors.put(name, new LoadError(name, 0, 0, "symbolic link loop; not followed"));
           } else if (e instanceof AccessDeniedException) {
-            acc.errors.add(new LoadError(name, 0, 0, "cannot read: permission denied"));
+            walkErrors.put(name, new LoadError(name, 0, 0, "cannot read: permission denied"));
           } else {
-            acc.errors.add(new LoadError(name, 0, 0, "cannot read: " + Messages.redact(e.getMessage())));
+            walkErrors.put(name, new LoadError(name, 0, 0, "cannot read: " + Messages.redact(e.getMessage())));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -232,6 +237,8 @@ public final class Loader {
     } catch (IOException e) {
       acc.errors.add(new LoadError(display, 0, 0, "cannot read directory: " + Messages.redact(e.getMessage())));
     }
+    // In name order, like the files: the walk's own order depends on the file system.
+    acc.errors.addAll(walkErrors.values());
     files.forEach((name, file) -> loadFile(acc, name, file));
   }
 
@@ -343,10 +350,10 @@ public final class Loader {
   }
 
   /**
-   * Decodes {@code length} bytes at {@code start} as UTF-8 text without NUL characters, or records
-   * an error for the document and returns {@code null}.
+   * Decodes {@code length} bytes at {@code start} as UTF-8 text (without NUL characters when
+   * {@code rejectNul}), or records an error for the document and returns {@code null}.
    */
-  private static String decode(Documents doc, byte[] data, int start, int length, int firstLine) {
+  private static String decode(Documents doc, byte[] data, int start, int length, int firstLine, boolean rejectNul) {
     String text;
     try {
       CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -360,7 +367,7 @@ public final class Loader {
       doc.fail(pos[0], pos[1], "invalid UTF-8 byte sequence");
       return null;
     }
-    int nul = text.indexOf('\0');
+    int nul = rejectNul ? text.indexOf('\0') : -1;
     if (nul >= 0) {
       int[] pos = position(text, firstLine, nul);
       doc.fail(pos[0], pos[1], "NUL byte in a text file");
@@ -370,12 +377,18 @@ public final class Loader {
   }
 
   private void loadJson(Documents doc, byte[] data, int offset) {
-    String text = decode(doc, data, offset, data.length - offset, 1);
+    // The JSON parser rejects a NUL itself, at its position, after the values before it.
+    String text = decode(doc, data, offset, data.length - offset, 1, false);
     if (text == null) {
       return;
     }
     try {
-      new JsonComposer(limits).compose(text, document -> doc.accept(document.root()));
+      new JsonComposer(limits).compose(text, document -> {
+        // A top-level null is an empty document, as in YAML.
+        if (document.root() != null) {
+          doc.accept(document.root());
+        }
+      });
     } catch (LoadFailure failure) {
       doc.fail(failure.line, failure.column, failure.getMessage());
     }
@@ -386,7 +399,7 @@ public final class Loader {
       doc.fail(chunk.line, 1, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
       return;
     }
-    String text = decode(doc, data, chunk.start, chunk.length, chunk.line);
+    String text = decode(doc, data, chunk.start, chunk.length, chunk.line, true);
     if (text == null) {
       return;
     }
@@ -521,41 +534,17 @@ public final class Loader {
     acc.resources.add(Resource.of(source, docIndex, map, workloadKinds));
   }
 
+  /**
+   * Offset of the first byte that is not part of well-formed UTF-8 (as the JDK decoder judges it:
+   * overlong forms, surrogates and code points above U+10FFFF included), or {@code to}.
+   */
   private static int firstInvalidUtf8(byte[] data, int from, int to) {
-    int i = from;
-    while (i < to) {
-      int b = data[i] & 0xFF;
-      int need;
-      if (b < 0x80) {
-        i++;
-        continue;
-      } else if (b >= 0xC2 && b <= 0xDF) {
-        need = 1;
-      } else if (b >= 0xE0 && b <= 0xEF) {
-        need = 2;
-      } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 3;
-      } else {
-        return i;
-      }
-      if (i + need >= to) {
-        return i;
-      }
-      for (int k = 1; k <= need; k++) {
-        if ((data[i + k] & 0xC0) != 0x80) {
-          return i;
-        }
-      }
-      int cp = (b & (0x3F >> need)) << (6 * need);
-      for (int k = 1; k <= need; k++) {
-        cp |= (data[i + k] & 0x3F) << (6 * (need - k));
-      }
-      if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-        return i;
-      }
-      i += need + 1;
-    }
-    return to;
+    ByteBuffer in = ByteBuffer.wrap(data, from, to - from);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, CharBuffer.allocate(to - from), true);
+    return result.isError() ? in.position() : to;
   }
 
   /**

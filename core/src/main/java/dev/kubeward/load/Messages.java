@@ -44,7 +44,13 @@ final class Messages {
       sb.append(keep ? out.substring(i, close + 1) : c + "..." + c);
       i = close + 1;
     }
-    out = sb.toString().trim();
+    // Parsers name the character they choke on; a control character (CR...) would break the line.
+    StringBuilder plain = new StringBuilder(sb.length());
+    for (int k = 0; k < sb.length(); k++) {
+      char ch = sb.charAt(k);
+      plain.append(ch < 0x20 || ch == 0x7f ? '?' : ch);
+    }
+    out = plain.toString().trim();
     while (out.endsWith(".")) {
       out = out.substring(0, out.length() - 1).trim();
     }

@@ -45,6 +45,7 @@ final class YamlComposer {
   private String text;
   private final Map<String, Node> anchors = new HashMap<>();
   private Iterator<Event> events;
+  private StreamReader reader;
   private int nodes;
   private int aliasNodes;
 
@@ -66,14 +67,15 @@ final class YamlComposer {
         .setUseMarks(true)
         .build();
     try {
-      events = new ParserImpl(settings, new StreamReader(settings, text));
-      while (events.hasNext()) {
-        Event event = events.next();
+      reader = new StreamReader(settings, text);
+      events = new ParserImpl(settings, reader);
+      while (hasNext()) {
+        Event event = next();
         if (event.getEventId() == Event.ID.DocumentStart) {
           anchors.clear();
           nodes = 0;
           aliasNodes = 0;
-          Event first = events.next();
+          Event first = next();
           Node root = compose(first, 1);
           expect(Event.ID.DocumentEnd);
           int[] pos = position(first);
@@ -123,12 +125,42 @@ final class YamlComposer {
     return false;
   }
 
+  private boolean hasNext() throws LoadFailure {
+    try {
+      return events.hasNext();
+    } catch (YamlEngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw parserFailed();
+    }
+  }
+
+  private Event next() throws LoadFailure {
+    try {
+      return events.next();
+    } catch (YamlEngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw parserFailed();
+    }
+  }
+
+  /**
+   * The parser threw something other than its own exception (snakeyaml-engine 3.2 throws a
+   * {@code NumberFormatException} for a {@code \x} escape cut off by the end of the input): blame
+   * where it stopped reading.
+   */
+  private LoadFailure parserFailed() {
+    int line = lineOffset + reader.getLine() + 1;
+    return new LoadFailure(line, reader.getColumn() + 1, malformed("unreadable input", line));
+  }
+
   interface DocumentSink {
     void accept(Document document) throws LoadFailure;
   }
 
   private void expect(Event.ID id) throws LoadFailure {
-    Event e = events.next();
+    Event e = next();
     if (e.getEventId() != id) {
       int[] pos = position(e);
       throw new LoadFailure(pos[0], pos[1], "malformed YAML: expected " + id + " but found " + e.getEventId());
@@ -212,7 +244,7 @@ final class YamlComposer {
     ScalarNode mergeKey = null;
     int explicitBeforeMerge = 0;
     while (true) {
-      Event next = events.next();
+      Event next = next();
       if (next.getEventId() == Event.ID.MappingEnd) {
         break;
       }
@@ -224,7 +256,7 @@ final class YamlComposer {
         throw new LoadFailure(keyNode.line(), keyNode.column(), "a mapping key must be a scalar");
       }
       ScalarNode key = jsonKey((ScalarNode) keyNode);
-      Node value = compose(events.next(), depth + 1);
+      Node value = compose(next(), depth + 1);
       if (key.isPlain() && "<<".equals(key.rawText()) && key.type() == ScalarNode.Type.STRING) {
         if (mergeKey != null) {
           throw new LoadFailure(key.line(), key.column(), "duplicate key '<<' (first at " + mergeKey.line() + ":"
@@ -317,7 +349,7 @@ final class YamlComposer {
   private ListNode sequence(int line, int column, int depth) throws LoadFailure {
     List<Node> items = new ArrayList<>();
     while (true) {
-      Event next = events.next();
+      Event next = next();
       if (next.getEventId() == Event.ID.SequenceEnd) {
         break;
       }
@@ -330,7 +362,8 @@ final class YamlComposer {
     String name = event.getAlias().getValue();
     Node target = anchors.get(name);
     if (target == null) {
-      throw new LoadFailure(line, column, "alias *" + Messages.key(name) + " refers to no earlier anchor");
+      // The name is not quoted: an unquoted value that starts with '*' (a password...) reads as an alias.
+      throw new LoadFailure(line, column, "alias refers to no earlier anchor");
     }
     return copy(target, line, column, true);
   }
