@@ -2,6 +2,7 @@ package dev.kubeward.cli;
 
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.Scanner;
+import dev.kubeward.report.TextReportWriter;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
 import java.io.OutputStreamWriter;
@@ -61,7 +62,7 @@ public final class Main implements Callable<Integer> {
       cl.setOut(out);
       cl.setErr(err);
       cl.setParameterExceptionHandler((e, arguments) -> {
-        err.println("kubeward: " + describe(e));
+        err.println("kubeward: " + TextReportWriter.oneLine(describe(e)));
         return USAGE;
       });
       cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(env, err, e));
@@ -82,7 +83,7 @@ public final class Main implements Callable<Integer> {
 
   private static int fail(Environment env, PrintWriter err, Throwable e) {
     if (e instanceof UsageException) {
-      err.println("kubeward: " + e.getMessage());
+      err.println("kubeward: " + TextReportWriter.oneLine(e.getMessage()));
       return USAGE;
     }
     err.println("kubeward: internal error (" + e.getClass().getName() + "); "

@@ -85,6 +85,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--skip-rule", paramLabel = "ID", description = "do not run this rule (repeatable)")
   private List<String> skipRules = new ArrayList<>();
 
+  @Option(names = "--follow-links", description = "follow symbolic links while walking directories, also out of"
+      + " them (default: read a link to a file inside the directory, report one that leads out of it)")
+  private boolean followLinks;
+
   ScanCommand(Environment env, PrintWriter out, PrintWriter err) {
     this.env = env;
     this.out = out;
@@ -98,7 +102,7 @@ final class ScanCommand implements Callable<Integer> {
     if (scanner.rules().stream().allMatch(r -> r.metadata().id().equals(Scanner.SUPPRESSION_WITHOUT_REASON))) {
       err.println("kubeward: warning: no rule is selected, so nothing is checked");
     }
-    ScanReport report = scanner.scan(inputs, env.stdin());
+    ScanReport report = scanner.scan(scanner.loader().followingLinks(followLinks).load(inputs, env.stdin()));
     if (output == null) {
       ReportWriter writer = format == ReportFormat.TEXT && env.colour() ? TextReportWriter.coloured() : format.writer();
       writer.write(report, out);
@@ -108,7 +112,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (output != null || format != ReportFormat.TEXT) {
       for (LoadError e : report.errors()) {
-        err.println("kubeward: " + e);
+        err.println("kubeward: " + TextReportWriter.oneLine(e.toString()));
       }
     }
     return report.exitCode(failOn);

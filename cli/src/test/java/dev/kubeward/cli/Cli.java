@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Runs the command line in-process with captured streams. */
-final class Cli {
+/** Runs the command line in-process with captured streams (public for the tests of sub-packages). */
+public final class Cli {
 
   private String stdin = "";
   private final Map<String, String> variables = new HashMap<>();
@@ -22,42 +22,42 @@ final class Cli {
   private Cli() {}
 
   /** A run with the test rules, no terminal, no environment variables, and empty stdin. */
-  static Cli cli() {
+  public static Cli cli() {
     return new Cli();
   }
 
-  Cli stdin(String text) {
+  public Cli stdin(String text) {
     this.stdin = text;
     return this;
   }
 
-  Cli env(String name, String value) {
+  public Cli env(String name, String value) {
     variables.put(name, value);
     return this;
   }
 
-  Cli in(Path directory) {
+  public Cli in(Path directory) {
     this.workingDirectory = directory;
     return this;
   }
 
-  Cli onTerminal() {
+  public Cli onTerminal() {
     this.terminal = true;
     return this;
   }
 
   /** Discovers rules with ServiceLoader, as the real command does. */
-  Cli discovering() {
+  public Cli discovering() {
     this.rules = null;
     return this;
   }
 
-  Cli rules(Supplier<List<? extends Rule>> rules) {
+  public Cli rules(Supplier<List<? extends Rule>> rules) {
     this.rules = rules;
     return this;
   }
 
-  Result run(String... args) {
+  public Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Environment env = new Environment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
@@ -67,5 +67,5 @@ final class Cli {
   }
 
   /** What a run produced. */
-  record Result(int exitCode, String out, String err) {}
+  public record Result(int exitCode, String out, String err) {}
 }

@@ -29,7 +29,7 @@ class CommandLineTest {
   void scanHelpListsEveryOption() {
     Result r = cli().run("scan", "--help");
     assertThat(r.out()).contains("[PATH...]", "--format=FORMAT", "--output=FILE", "--config=FILE", "--profile=NAME",
-        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID");
+        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID", "--follow-links");
     assertThat(r.exitCode()).isZero();
   }
 

@@ -28,6 +28,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -72,8 +73,10 @@ public final class Loader {
 
   /**
    * This loader, but following symbolic links while walking directories, also out of the given
-   * roots (loops are reported as errors). By default links to files inside a root are read and
-   * every other link is skipped.
+   * roots (loops are reported as errors). By default a link named like a manifest is read if it
+   * leads to a file inside the root, and reported as an error if it leads out of the root, loops
+   * or leads nowhere (kubectl would read it, so skipping it would hide a manifest); other links,
+   * such as links to directories, are not followed.
    */
   public Loader followingLinks(boolean follow) {
     return new Loader(limits, workloadKinds, follow);
@@ -205,19 +208,23 @@ public final class Loader {
           if (!isManifestName(file)) {
             return FileVisitResult.CONTINUE;
           }
-          if (attrs.isSymbolicLink() && !followLinks) {
-            try {
-              Path real = file.toRealPath();
-              if (!real.startsWith(realRoot) || !Files.isRegularFile(real)) {
-                return FileVisitResult.CONTINUE;
-              }
-            } catch (IOException e) {
+          String name = displayOf(display, realRoot, file);
+          if (attrs.isSymbolicLink()) {
+            // A link the walk did not follow: not asked to, or its target cannot be read. One
+            // named like a manifest is read if it leads inside the root (or links are followed),
+            // and otherwise reported: kubectl would apply what it leads to.
+            String problem = linkProblem(file, realRoot);
+            if (problem != null) {
+              walkErrors.put(name, new LoadError(name, 0, 0, problem));
               return FileVisitResult.CONTINUE;
             }
-          } else if (!attrs.isRegularFile() && !attrs.isSymbolicLink()) {
+            if (!Files.isRegularFile(file)) {
+              return FileVisitResult.CONTINUE;
+            }
+          } else if (!attrs.isRegularFile()) {
             return FileVisitResult.CONTINUE;
           }
-          files.put(displayOf(display, realRoot, file), file);
+          files.put(name, file);
           return FileVisitResult.CONTINUE;
         }
 
@@ -240,6 +247,44 @@ public final class Loader {
     // In name order, like the files: the walk's own order depends on the file system.
     acc.errors.addAll(walkErrors.values());
     files.forEach((name, file) -> loadFile(acc, name, file));
+  }
+
+  /**
+   * Why the symbolic link {@code file}, met while walking {@code realRoot}, is not read: it loops,
+   * leads nowhere, or (unless links are followed) leads out of the root; or null to read it.
+   */
+  private String linkProblem(Path file, Path realRoot) {
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (NoSuchFileException e) {
+      return "broken symbolic link; not read";
+    } catch (AccessDeniedException e) {
+      return "cannot read: permission denied";
+    } catch (IOException e) {
+      return loops(file) ? "symbolic link loop; not followed" : "cannot read: " + Messages.redact(e.getMessage());
+    }
+    if (!followLinks && !real.startsWith(realRoot)) {
+      return "symbolic link out of the scanned directory; not followed";
+    }
+    return null;
+  }
+
+  /** True if resolving the link {@code file} comes back to a link already passed, or passes 40 links. */
+  private static boolean loops(Path file) {
+    Set<Path> seen = new HashSet<>();
+    Path p = file.toAbsolutePath().normalize();
+    while (Files.isSymbolicLink(p)) {
+      if (!seen.add(p) || seen.size() > 40) {
+        return true;
+      }
+      try {
+        p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static String displayOf(String display, Path root, Path file) {

@@ -48,7 +48,7 @@ final class Messages {
     StringBuilder plain = new StringBuilder(sb.length());
     for (int k = 0; k < sb.length(); k++) {
       char ch = sb.charAt(k);
-      plain.append(ch < 0x20 || ch == 0x7f ? '?' : ch);
+      plain.append(unsafe(ch) ? '?' : ch);
     }
     out = plain.toString().trim();
     while (out.endsWith(".")) {
@@ -57,14 +57,27 @@ final class Messages {
     return out.isEmpty() ? "unexpected input" : out;
   }
 
-  /** A key for an error message, shortened so that a long key cannot carry a value. */
+  /**
+   * A key for an error message, shortened so that a long key cannot carry a value, with every
+   * character that could break or rewrite a report line replaced by {@code ?}.
+   */
   static String key(String key) {
     String k = key.length() > 64 ? key.substring(0, 61) + "..." : key;
     StringBuilder sb = new StringBuilder(k.length());
     for (int i = 0; i < k.length(); i++) {
       char c = k.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+      sb.append(unsafe(c) ? '?' : c);
     }
     return sb.toString();
+  }
+
+  /**
+   * True for a character that could break or rewrite a report line: a control character (C0,
+   * DEL, C1), a Unicode line or paragraph separator, a bidirectional embedding, override or isolate.
+   * The same set as the engine's finding messages.
+   */
+  private static boolean unsafe(char c) {
+    return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029'
+        || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
   }
 }

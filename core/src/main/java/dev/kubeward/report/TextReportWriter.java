@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * files, documents and resources checked, findings (not suppressed), suppressed findings and
  * errors, then the counts per severity and per rule.
  *
- * <p>Control characters in messages, reasons and file names are shown escaped (as {@code \}{@code u001b}),
- * so input can never drive the terminal. ANSI colour is off unless asked for with
- * {@link #coloured()}.
+ * <p>Control characters and bidirectional controls in messages, reasons and file names are shown
+ * escaped (as {@code \}{@code u001b}), so input can never drive the terminal, nor forge, hide or
+ * reorder a report line. ANSI colour is off unless asked for with {@link #coloured()}.
  */
 public final class TextReportWriter implements ReportWriter {
 
@@ -51,6 +51,15 @@ public final class TextReportWriter implements ReportWriter {
   /** A writer that colours severities, errors and suppressed findings with ANSI escapes. */
   public static TextReportWriter coloured() {
     return COLOURED;
+  }
+
+  /**
+   * {@code text} as this writer shows input (file names, messages, reasons) on one line: control
+   * characters and bidirectional controls written as {@code \}{@code uXXXX} escapes. For other
+   * one-line output that carries input, such as errors printed on standard error.
+   */
+  public static String oneLine(String text) {
+    return Texts.clean(text);
   }
 
   /** True if this writer emits ANSI colour. */

@@ -6,9 +6,10 @@ final class Texts {
   private Texts() {}
 
   /**
-   * {@code text} with every control character (C0, DEL, C1, line and paragraph separators)
-   * written as a {@code \}{@code uXXXX} escape, so that it stays on one line and cannot drive a
-   * terminal.
+   * {@code text} with every control character (C0, DEL, C1, line and paragraph separators) and
+   * every bidirectional embedding, override and isolate written as a {@code \}{@code uXXXX}
+   * escape, so that it stays on one line, cannot drive a terminal and cannot reorder what follows
+   * it on the line.
    */
   static String clean(String text) {
     if (text == null) {
@@ -34,6 +35,7 @@ final class Texts {
   }
 
   private static boolean isControl(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+        || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
   }
 }

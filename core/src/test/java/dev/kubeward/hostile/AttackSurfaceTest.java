@@ -161,8 +161,11 @@ class AttackSurfaceTest {
     Files.createSymbolicLink(in.resolve("outdir"), Path.of("../outside"));
     String root = in.toString();
 
+    // A link named like a manifest that leads out is reported, not skipped: kubectl would read it.
     assertThat(ScanMain.render(SCANNER.scan(List.of(root)))).containsExactly(
         "files 3 documents 3 resources 3",
+        "error " + root + "/link-absolute.yaml: symbolic link out of the scanned directory; not followed",
+        "error " + root + "/link-out.yaml: symbolic link out of the scanned directory; not followed",
         "finding " + Pods.finding(root + "/inside.yaml:9:19", "inside"),
         "finding " + Pods.finding(root + "/link-inside.yaml:9:19", "inside"),
         "finding " + Pods.finding(root + "/link-round-trip.yaml:9:19", "inside"));

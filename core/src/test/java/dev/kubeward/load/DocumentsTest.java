@@ -308,6 +308,18 @@ class DocumentsTest {
   }
 
   @Test
+  void aDuplicateKeyIsQuotedWithoutCharactersThatCouldRewriteTheLine() {
+    // ESC, CR, C1 CSI, line separator, right-to-left override and isolate, in YAML and in JSON.
+    String key = "k\\e[1A\\r\\x9b\\u2028\\u202e\\u2066";
+    LoadResult yaml = loadBytes(utf8("apiVersion: v1\nkind: ConfigMap\ndata:\n  \"" + key + "\": a\n  \"" + key + "\": b\n"));
+    LoadResult json = Loader.defaults().loadBytes("b.json",
+        utf8("{\"kind\": \"A\", \"k\\u001b\\u009b\\u202e\": 1, \"k\\u001b\\u009b\\u202e\": 2}"));
+
+    assertThat(errors(yaml)).containsExactly("in.yaml:5:3: duplicate key 'k?[1A?????' (first at 4:3)");
+    assertThat(errors(json)).containsExactly("b.json:1:41: duplicate key 'k???' (first at 1:15)");
+  }
+
+  @Test
   void aByteOrderMarkWithCrlfAndJson() {
     LoadResult yaml = loadBytes(utf8("\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: a, name: b}\r\n"));
     LoadResult json = Loader.defaults().loadBytes("b.json", utf8("\uFEFF{\"apiVersion\": \"v1\",\r\n \"kind\": \"A\"}"));

@@ -64,6 +64,12 @@ class ReportWritersTest {
   }
 
   @Test
+  void textShowsBidirectionalControlsEscapedSoThatTheyCannotReorderALine() {
+    assertThat(TextReportWriter.oneLine("a\u202eb\u202ac\u2066d\u2069e\u2028f\u0085g\u00e9"))
+        .isEqualTo("a\\u202eb\\u202ac\\u2066d\\u2069e\\u2028f\\u0085g\u00e9");
+  }
+
+  @Test
   void jsonLeavesOutTheNamespaceOfClusterScopedResources() {
     String json = write(new JsonReportWriter(), ReportFixtures.mixed());
     assertThat(json).contains(
