@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Reads manifests (YAML streams, JSON values, {@code kind: List}) into {@link Resource}s with
@@ -44,11 +45,13 @@ public final class Loader {
   private final LoadLimits limits;
   private final WorkloadKinds workloadKinds;
   private final boolean followLinks;
+  private final LoadSettings yamlSettings;
 
   private Loader(LoadLimits limits, WorkloadKinds workloadKinds, boolean followLinks) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.workloadKinds = Objects.requireNonNull(workloadKinds, "workloadKinds");
     this.followLinks = followLinks;
+    this.yamlSettings = YamlComposer.settings(limits);
   }
 
   /** A loader with default limits and the built-in workload kinds. */
@@ -334,11 +337,7 @@ public final class Loader {
     }
     String text;
     try {
-      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      CharBuffer chars = decoder.decode(ByteBuffer.wrap(data, chunk.start, chunk.length));
-      text = chars.toString();
+      text = decodeUtf8(data, chunk.start, chunk.length);
     } catch (CharacterCodingException e) {
       int bad = firstInvalidUtf8(data, chunk.start, chunk.start + chunk.length);
       int[] pos = position(data, chunk, bad);
@@ -363,7 +362,7 @@ public final class Loader {
     }
     boolean hint = text.contains("{{");
     try {
-      new YamlComposer(limits, chunk.line - 1, hint).compose(text, document -> {
+      new YamlComposer(yamlSettings, limits, chunk.line - 1, hint).compose(text, document -> {
         if (document.root() != null) {
           acc.documents++;
           toResources(acc, source, docIndex, document);
@@ -376,6 +375,24 @@ public final class Loader {
       acc.documents++;
       acc.errors.add(new LoadError(source.name(), chunk.line, 1, "nesting too deep to read"));
     }
+  }
+
+  /**
+   * Decodes strict UTF-8. Manifests are nearly always pure ASCII, which needs no decoder: the
+   * bytes are the characters, copied once into the string instead of through a char buffer.
+   */
+  private static String decodeUtf8(byte[] data, int start, int length) throws CharacterCodingException {
+    int end = start + length;
+    for (int i = start; i < end; i++) {
+      if (data[i] < 0) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer chars = decoder.decode(ByteBuffer.wrap(data, start, length));
+        return chars.toString();
+      }
+    }
+    return new String(data, start, length, StandardCharsets.ISO_8859_1);
   }
 
   /** Offset of the first {@code {{} that starts a line (after spaces), or -1. */

@@ -97,8 +97,9 @@ public final class Inventory {
    */
   public List<Resource> select(String kind, String namespace, LabelSelector selector) {
     List<Resource> out = new ArrayList<>();
-    for (Resource r : ofKind(kind)) {
-      if ((namespace == null || namespace.equals(r.namespace())) && selector.matches(r.labels())) {
+    // A namespaced look-up walks its namespace only, so that one per object stays linear overall.
+    for (Resource r : namespace == null ? ofKind(kind) : inNamespace(namespace)) {
+      if (r.kind().equals(kind) && selector.matches(r.labels())) {
         out.add(r);
       }
     }
@@ -111,12 +112,11 @@ public final class Inventory {
    */
   public List<Resource> selectWorkloads(String namespace, LabelSelector selector) {
     List<Resource> out = new ArrayList<>();
-    for (Resource r : all) {
+    // A namespaced look-up walks its namespace only, and labels are matched in the tree, so that
+    // one look-up per policy or service neither goes quadratic nor allocates per workload.
+    for (Resource r : namespace == null ? all : inNamespace(namespace)) {
       PodSpec pod = r.podSpec();
-      if (pod == null || (namespace != null && !namespace.equals(r.namespace()))) {
-        continue;
-      }
-      if (selector.matches(podLabels(pod))) {
+      if (pod != null && selector.matches(pod.metadata().get("labels").asMap())) {
         out.add(r);
       }
     }
