@@ -3,9 +3,13 @@ package dev.kubeward.benchmarks;
 import dev.kubeward.benchmarks.fallback.FallbackRules;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.Scanner;
+import dev.kubeward.rule.InventoryRule;
+import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * Which rules a benchmark runs, chosen by its {@code rules} parameter:
@@ -60,8 +64,42 @@ public final class BenchmarkRules {
 
   /** A scanner with the rule set {@code rules} and {@code profile}, reporting which rules it runs. */
   public static Scanner build(String rules, Profile profile) {
+    return build(rules, profile, "all");
+  }
+
+  /**
+   * As {@link #build(String, Profile)}, where {@code checks} is {@code all} for every rule of the
+   * profile or {@code per-resource} for only its per-resource rules (no {@link InventoryRule}, so
+   * no inventory is built): the part of evaluation that runs once per resource.
+   */
+  public static Scanner build(String rules, Profile profile, String checks) {
     Scanner scanner = scanner(rules, profile).build();
-    System.err.println("[kubeward-benchmarks] profile " + profile.id() + ": " + scanner.rules().size() + " rules run");
+    switch (checks) {
+      case "all":
+        break;
+      case "per-resource":
+        Set<String> ids = new LinkedHashSet<>();
+        for (Rule rule : scanner.rules()) {
+          if (!(rule instanceof InventoryRule)) {
+            ids.add(rule.metadata().id());
+          }
+        }
+        scanner = ids.isEmpty() ? scanner(rules, profile).skipRules(idsOf(scanner)).build()
+            : scanner(rules, profile).onlyRules(ids).build();
+        break;
+      default:
+        throw new IllegalArgumentException("unknown checks '" + checks + "' (expected all or per-resource)");
+    }
+    System.err.println("[kubeward-benchmarks] profile " + profile.id() + ", " + checks + " checks: "
+        + scanner.rules().size() + " rules run");
     return scanner;
+  }
+
+  private static Set<String> idsOf(Scanner scanner) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Rule rule : scanner.rules()) {
+      ids.add(rule.metadata().id());
+    }
+    return ids;
   }
 }

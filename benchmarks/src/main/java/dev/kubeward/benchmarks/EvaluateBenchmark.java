@@ -46,11 +46,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code noncompliant}: the same with the flawed Deployment of
  *       {@code evaluate/noncompliant.yaml} (the cost of building findings).
  * </ul>
- * The rules are those of {@link BenchmarkRules} ({@code rules} parameter) in the {@code profile}.
+ * The rules are those of {@link BenchmarkRules} ({@code rules} parameter) in the {@code profile};
+ * {@code checks} is {@code all} for all of them, or {@code per-resource} to leave out the
+ * cross-resource rules (and with them the inventory a scan builds for them), which isolates the
+ * part of evaluation that runs once per resource.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @OperationsPerInvocation(Corpus.RESOURCES)
@@ -63,6 +66,9 @@ public class EvaluateBenchmark {
   @Param({"corpus", "compliant", "noncompliant"})
   public String input;
 
+  @Param({"all", "per-resource"})
+  public String checks;
+
   @Param({"auto"})
   public String rules;
 
@@ -71,7 +77,7 @@ public class EvaluateBenchmark {
 
   @Setup
   public void setup() {
-    scanner = BenchmarkRules.build(rules, Profile.of(profile));
+    scanner = BenchmarkRules.build(rules, Profile.of(profile), checks);
     loaded = batch(input);
     if (loaded.resources().size() != Corpus.RESOURCES || !loaded.errors().isEmpty()) {
       throw new IllegalStateException("input " + input + " has " + loaded.resources().size() + " resources and "

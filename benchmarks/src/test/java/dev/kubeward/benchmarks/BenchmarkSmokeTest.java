@@ -30,7 +30,7 @@ class BenchmarkSmokeTest {
   @Test
   void evaluateBenchmarkRunsEveryProfileAndInput() throws RunnerException {
     Collection<RunResult> results = run(EvaluateBenchmark.class, "", Map.of());
-    assertThat(results).hasSize(6);
+    assertThat(results).hasSize(12);
     assertRan(results, "evaluate");
   }
 
