@@ -12,7 +12,7 @@ public final class Scalars {
 
   /** Resolves a plain (unquoted) YAML scalar to a typed node at the given position. */
   public static ScalarNode resolvePlain(int line, int column, String text) {
-    if (!text.isEmpty() && !mayResolve(text.charAt(0))) {
+    if (!text.isEmpty() && !mayResolve(text.charAt(0), text.length())) {
       return ScalarNode.ofString(line, column, text, true);
     }
     switch (text) {
@@ -59,11 +59,13 @@ public final class Scalars {
   }
 
   /**
-   * False if a plain scalar starting with {@code c} can only be a string: every null, boolean,
-   * integer and float form starts with one of these characters. Most keys and values of a
-   * manifest are strings, and this spares them the look-ups below.
+   * False if a plain scalar of {@code length} characters starting with {@code c} can only be a
+   * string: every null, boolean, integer and float form starts with one of the characters below
+   * (the same first-character table as {@code go-yaml}'s resolver), and the null and boolean words
+   * are at most five characters long. Most keys and values of a manifest are strings, and this
+   * spares them the look-ups.
    */
-  private static boolean mayResolve(char c) {
+  private static boolean mayResolve(char c, int length) {
     switch (c) {
       case '~':
       case 'n':
@@ -76,6 +78,7 @@ public final class Scalars {
       case 'F':
       case 'o':
       case 'O':
+        return length <= 5;
       case '+':
       case '-':
       case '.':
