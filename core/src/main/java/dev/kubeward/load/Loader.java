@@ -27,9 +27,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
@@ -45,23 +50,25 @@ public final class Loader {
   private final LoadLimits limits;
   private final WorkloadKinds workloadKinds;
   private final boolean followLinks;
+  private final int threads;
   private final LoadSettings yamlSettings;
 
-  private Loader(LoadLimits limits, WorkloadKinds workloadKinds, boolean followLinks) {
+  private Loader(LoadLimits limits, WorkloadKinds workloadKinds, boolean followLinks, int threads) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.workloadKinds = Objects.requireNonNull(workloadKinds, "workloadKinds");
     this.followLinks = followLinks;
+    this.threads = threads;
     this.yamlSettings = YamlComposer.settings(limits);
   }
 
   /** A loader with default limits and the built-in workload kinds. */
   public static Loader defaults() {
-    return new Loader(LoadLimits.DEFAULTS, WorkloadKinds.builtIn(), false);
+    return new Loader(LoadLimits.DEFAULTS, WorkloadKinds.builtIn(), false, 1);
   }
 
   /** A loader with {@code limits} and {@code workloadKinds}. */
   public static Loader of(LoadLimits limits, WorkloadKinds workloadKinds) {
-    return new Loader(limits, workloadKinds, false);
+    return new Loader(limits, workloadKinds, false, 1);
   }
 
   /**
@@ -70,7 +77,18 @@ public final class Loader {
    * every other link is skipped.
    */
   public Loader followingLinks(boolean follow) {
-    return new Loader(limits, workloadKinds, follow);
+    return new Loader(limits, workloadKinds, follow, threads);
+  }
+
+  /**
+   * This loader, but reading the files of a directory with {@code threads} threads. The result
+   * is the same whatever the number: files keep their name order.
+   */
+  public Loader withThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive");
+    }
+    return new Loader(limits, workloadKinds, followLinks, threads);
   }
 
   public LoadLimits limits() {
@@ -228,7 +246,50 @@ public final class Loader {
     } catch (IOException e) {
       acc.errors.add(new LoadError(display, 0, 0, "cannot read directory: " + Messages.redact(e.getMessage())));
     }
-    files.forEach((name, file) -> loadFile(acc, name, file));
+    if (threads <= 1 || files.size() < 2) {
+      files.forEach((name, file) -> loadFile(acc, name, file));
+    } else {
+      loadInParallel(acc, new ArrayList<>(files.entrySet()));
+    }
+  }
+
+  /** Loads {@code files} in slices on {@link #threads} threads, then adds the slices in order. */
+  private void loadInParallel(Accumulator acc, List<Map.Entry<String, Path>> files) {
+    int slice = Math.max(1, files.size() / (threads * 8));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Accumulator>> parts = new ArrayList<>();
+      for (int from = 0; from < files.size(); from += slice) {
+        List<Map.Entry<String, Path>> part = files.subList(from, Math.min(files.size(), from + slice));
+        parts.add(pool.submit(() -> {
+          Accumulator a = new Accumulator();
+          for (Map.Entry<String, Path> f : part) {
+            loadFile(a, f.getKey(), f.getValue());
+          }
+          return a;
+        }));
+      }
+      for (Future<Accumulator> part : parts) {
+        Accumulator a = part.get();
+        acc.resources.addAll(a.resources);
+        acc.errors.addAll(a.errors);
+        acc.files += a.files;
+        acc.documents += a.documents;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("loading interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("loading failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static String displayOf(String display, Path root, Path file) {
