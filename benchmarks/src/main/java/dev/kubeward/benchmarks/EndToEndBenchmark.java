@@ -28,13 +28,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * Question 4: how long does a whole scan of a large directory tree take, as the CLI runs it
  * ({@link Scanner#scan(List)}: walk, read, load, evaluate, sort), on one thread and on two? The
  * tree is a {@link ClusterGenerator} cluster written to a temporary directory, one file per
- * application under one directory per namespace. The score is milliseconds per scan.
+ * application under one directory per namespace. The score is milliseconds per scan. The JVM
+ * runs with its default heap and collector, as the CLI does. With {@code threads = 2} the scanner
+ * reads the files of the tree and evaluates the resources on two threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(1)
 @State(Scope.Benchmark)
 public class EndToEndBenchmark {
 

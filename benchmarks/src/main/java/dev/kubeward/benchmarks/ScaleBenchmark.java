@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * pre-loaded {@link ClusterGenerator} cluster (with RBAC objects and NetworkPolicies, so that
  * cross-resource rules have work) with the {@code recommended} profile; one operation is one
  * resource, so the scores are nanoseconds per resource and the headline figure is
- * {@code scan100k / scan1k}.
+ * {@code scan100k / scan1k}. As in {@link EvaluateBenchmark}, {@code -p checks=per-resource}
+ * leaves out the cross-resource rules to tell their share from that of the per-resource rules.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,8 +43,8 @@ public class ScaleBenchmark {
     Scanner scanner;
     LoadResult loaded;
 
-    void prepare(int size, String rules) {
-      scanner = BenchmarkRules.build(rules, Profile.RECOMMENDED);
+    void prepare(int size, String rules, String checks) {
+      scanner = BenchmarkRules.build(rules, Profile.RECOMMENDED, checks);
       loaded = load(size);
       ScanReport report = scanner.scan(loaded);
       System.err.println("[kubeward-benchmarks] cluster of " + size + " resources: "
@@ -77,9 +78,12 @@ public class ScaleBenchmark {
     @Param({"auto"})
     public String rules;
 
+    @Param({"all"})
+    public String checks;
+
     @Setup
     public void setup() {
-      prepare(1_000, rules);
+      prepare(1_000, rules, checks);
     }
   }
 
@@ -89,9 +93,12 @@ public class ScaleBenchmark {
     @Param({"auto"})
     public String rules;
 
+    @Param({"all"})
+    public String checks;
+
     @Setup
     public void setup() {
-      prepare(10_000, rules);
+      prepare(10_000, rules, checks);
     }
   }
 
@@ -101,9 +108,12 @@ public class ScaleBenchmark {
     @Param({"auto"})
     public String rules;
 
+    @Param({"all"})
+    public String checks;
+
     @Setup
     public void setup() {
-      prepare(100_000, rules);
+      prepare(100_000, rules, checks);
     }
   }
 
