@@ -46,10 +46,12 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *   <li>{@link #fabric8}: fabric8's {@link KubernetesSerialization}: typed model objects, or
  *       {@code GenericKubernetesResource} for kinds it does not know.
  * </ul>
+ * The warm-up is long because fabric8 needs about eight seconds of it to reach its steady state
+ * (Kubeward and snakeyaml-engine need four to six).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @OperationsPerInvocation(Corpus.BYTES)

@@ -42,8 +42,8 @@ class BenchmarkSmokeTest {
   @Test
   void endToEndBenchmarkRunsOnOneAndTwoThreads() throws RunnerException {
     Collection<RunResult> results = run(EndToEndBenchmark.class, "", Map.of("resources", "1000"));
-    assertThat(results).extracting(r -> r.getParams().getParam("threads")).containsExactlyInAnyOrder("1", "2");
-    assertRan(results, "scan");
+    assertThat(results).extracting(r -> r.getParams().getParam("threads")).containsExactlyInAnyOrder("1", "1", "2", "2");
+    assertRan(results, "scan", "scanParallelGc");
   }
 
   private static Collection<RunResult> run(Class<?> benchmark, String method, Map<String, String> params)
