@@ -75,7 +75,7 @@ public final class Scanner {
 
   private Scanner(Builder b, List<Rule> selected, List<WorkloadKinds.Carrier> carriers) {
     Configuration config = b.configuration;
-    this.loader = Loader.of(b.limits, WorkloadKinds.builtInWith(carriers));
+    this.loader = Loader.of(b.limits, WorkloadKinds.builtInWith(carriers)).withThreads(b.threads);
     Profile profile = b.profile != null ? b.profile : config.profile() != null ? config.profile() : Profile.RECOMMENDED;
     PssVersion version = b.pssVersion != null ? b.pssVersion : config.pssVersion() != null ? config.pssVersion() : PssVersion.LATEST;
     this.settings = new ScanSettings(profile == Profile.PSS_BASELINE ? PssLevel.BASELINE : PssLevel.RESTRICTED, version);
@@ -417,7 +417,10 @@ public final class Scanner {
       return this;
     }
 
-    /** Evaluates with this many threads; reports are identical whatever the number. */
+    /**
+     * Reads the files of directories and evaluates with this many threads; reports are identical
+     * whatever the number.
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be positive");

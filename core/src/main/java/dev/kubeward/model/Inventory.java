@@ -23,6 +23,7 @@ public final class Inventory {
   private final Map<String, List<Resource>> byKind;
   private final Map<Key, Resource> byKey;
   private final Map<String, List<Resource>> byNamespace;
+  private final Map<String, List<Resource>> byEffectiveNamespace;
   private final List<Resource> workloads;
 
   private Inventory(List<Resource> resources) {
@@ -30,6 +31,7 @@ public final class Inventory {
     Map<String, List<Resource>> kinds = new HashMap<>();
     Map<Key, Resource> keys = new HashMap<>();
     Map<String, List<Resource>> namespaces = new HashMap<>();
+    Map<String, List<Resource>> effective = new HashMap<>();
     List<Resource> carriers = new ArrayList<>();
     for (Resource r : all) {
       kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
@@ -39,16 +41,24 @@ public final class Inventory {
       if (r.namespace() != null) {
         namespaces.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(r);
       }
+      effective.computeIfAbsent(namespaceOf(r), k -> new ArrayList<>()).add(r);
       if (r.isWorkload()) {
         carriers.add(r);
       }
     }
     kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
     namespaces.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    effective.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    this.byEffectiveNamespace = effective;
     this.byKind = kinds;
     this.byKey = keys;
     this.byNamespace = namespaces;
     this.workloads = Collections.unmodifiableList(carriers);
+  }
+
+  /** Every resource whose namespace, unset counting as {@code default}, is {@code namespace}. */
+  private List<Resource> effectiveNamespace(String namespace) {
+    return byEffectiveNamespace.getOrDefault(namespace, List.of());
   }
 
   /** An inventory of {@code resources}, in the given order. */
@@ -122,8 +132,9 @@ public final class Inventory {
    */
   public List<Resource> select(String kind, String namespace, LabelSelector selector) {
     List<Resource> out = new ArrayList<>();
-    for (Resource r : ofKind(kind)) {
-      if ((namespace == null || namespace.equals(namespaceOf(r))) && selector.matches(r.labels())) {
+    // A namespaced look-up walks its namespace only, so that one per object stays linear overall.
+    for (Resource r : namespace == null ? ofKind(kind) : effectiveNamespace(namespace)) {
+      if (r.kind().equals(kind) && selector.matches(r.labels())) {
         out.add(r);
       }
     }
@@ -137,12 +148,11 @@ public final class Inventory {
    */
   public List<Resource> selectWorkloads(String namespace, LabelSelector selector) {
     List<Resource> out = new ArrayList<>();
-    for (Resource r : workloads) {
+    // A namespaced look-up walks its namespace only, and labels are matched in the tree, so that
+    // one look-up per policy or service neither goes quadratic nor allocates per workload.
+    for (Resource r : namespace == null ? workloads : effectiveNamespace(namespace)) {
       PodSpec pod = r.podSpec();
-      if (namespace != null && !namespace.equals(namespaceOf(r))) {
-        continue;
-      }
-      if (selector.matches(podLabels(pod))) {
+      if (pod != null && selector.matches(pod.metadata().get("labels").asMap())) {
         out.add(r);
       }
     }

@@ -13,7 +13,15 @@ public final class LabelSelector {
 
   private record Requirement(String key, String operator, List<String> values) {
     boolean matches(Map<String, String> labels) {
-      String value = labels.get(key);
+      return matches(labels.get(key));
+    }
+
+    boolean matches(MapNode labels) {
+      Node node = labels.get(key);
+      return matches(node.isMissing() ? null : node.text(""));
+    }
+
+    private boolean matches(String value) {
       switch (operator) {
         case "In":
           return value != null && values.contains(value);
@@ -98,6 +106,22 @@ public final class LabelSelector {
     }
     for (Requirement r : requirements) {
       if (!r.matches(labels)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * As {@link #matches(Map)} for a labels object of the tree (values as their text, a null or
+   * non-scalar value as {@code ""}), without copying it into a map.
+   */
+  boolean matches(MapNode labels) {
+    if (!valid) {
+      return false;
+    }
+    for (int i = 0; i < requirements.size(); i++) {
+      if (!requirements.get(i).matches(labels)) {
         return false;
       }
     }

@@ -1,5 +1,8 @@
 package dev.kubeward.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** JSON Pointer (RFC 6901) helpers. */
 public final class Pointers {
 
@@ -40,24 +43,43 @@ public final class Pointers {
     return current;
   }
 
+  /**
+   * Appends to {@code path} the pointer of {@code target} below {@code at}, if it is there. The
+   * tree is searched by identity first and the pointer written once, so that the search builds no
+   * text for the branches it leaves.
+   */
   static boolean find(Node at, Node target, StringBuilder path) {
+    List<Object> route = new ArrayList<>();
+    if (!route(at, target, route)) {
+      return false;
+    }
+    for (int i = route.size() - 1; i >= 0; i--) {
+      Object token = route.get(i);
+      path.append('/');
+      if (token instanceof String key) {
+        path.append(escape(key));
+      } else {
+        path.append((int) (Integer) token);
+      }
+    }
+    return true;
+  }
+
+  /** True if {@code target} is below {@code at}; the route is added innermost token first. */
+  private static boolean route(Node at, Node target, List<Object> route) {
     if (at instanceof MapNode map) {
       for (int i = 0; i < map.size(); i++) {
-        int mark = path.length();
-        path.append('/').append(escape(map.key(i)));
-        if (map.value(i) == target || map.keyNode(i) == target || find(map.value(i), target, path)) {
+        if (map.value(i) == target || map.keyNode(i) == target || route(map.value(i), target, route)) {
+          route.add(map.key(i));
           return true;
         }
-        path.setLength(mark);
       }
     } else if (at instanceof ListNode list) {
       for (int i = 0; i < list.size(); i++) {
-        int mark = path.length();
-        path.append('/').append(i);
-        if (list.get(i) == target || find(list.get(i), target, path)) {
+        if (list.get(i) == target || route(list.get(i), target, route)) {
+          route.add(i);
           return true;
         }
-        path.setLength(mark);
       }
     }
     return false;

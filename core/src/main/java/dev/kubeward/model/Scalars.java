@@ -12,6 +12,9 @@ public final class Scalars {
 
   /** Resolves a plain (unquoted) YAML scalar to a typed node at the given position. */
   public static ScalarNode resolvePlain(int line, int column, String text) {
+    if (!text.isEmpty() && !mayResolve(text.charAt(0), text.length())) {
+      return ScalarNode.ofString(line, column, text, true);
+    }
     switch (text) {
       case "":
       case "~":
@@ -53,6 +56,36 @@ public final class Scalars {
       return ScalarNode.ofNumber(line, column, text, false);
     }
     return ScalarNode.ofString(line, column, text, true);
+  }
+
+  /**
+   * False if a plain scalar of {@code length} characters starting with {@code c} can only be a
+   * string: every null, boolean, integer and float form starts with one of the characters below
+   * (the same first-character table as {@code go-yaml}'s resolver), and the null and boolean words
+   * are at most five characters long. Most keys and values of a manifest are strings, and this
+   * spares them the look-ups.
+   */
+  private static boolean mayResolve(char c, int length) {
+    switch (c) {
+      case '~':
+      case 'n':
+      case 'N':
+      case 'y':
+      case 'Y':
+      case 't':
+      case 'T':
+      case 'f':
+      case 'F':
+      case 'o':
+      case 'O':
+        return length <= 5;
+      case '+':
+      case '-':
+      case '.':
+        return true;
+      default:
+        return c >= '0' && c <= '9';
+    }
   }
 
   /** True if {@code text} is a YAML 1.1 integer (as {@code sigs.k8s.io/yaml} reads it). */

@@ -1,0 +1,105 @@
+package dev.kubeward.benchmarks;
+
+import dev.kubeward.benchmarks.fallback.FallbackRules;
+import dev.kubeward.engine.Profile;
+import dev.kubeward.engine.Scanner;
+import dev.kubeward.rule.InventoryRule;
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleProvider;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Which rules a benchmark runs, chosen by its {@code rules} parameter:
+ * <ul>
+ *   <li>{@code auto} (the default): the rules ServiceLoader discovers on the classpath (every rules
+ *       module is a dependency of this module), or the {@link FallbackRules} when it discovers none;
+ *   <li>{@code discovered}: the discovered rules, failing if there are none;
+ *   <li>{@code fallback}: the fallback rules only.
+ * </ul>
+ * Which set ran is printed on standard error, so that a result is never read against the wrong
+ * rules.
+ */
+public final class BenchmarkRules {
+
+  private BenchmarkRules() {}
+
+  /** Number of rules ServiceLoader finds through {@link RuleProvider}s. */
+  public static int discoveredCount() {
+    int n = 0;
+    for (RuleProvider provider : ServiceLoader.load(RuleProvider.class, BenchmarkRules.class.getClassLoader())) {
+      n += provider.rules().size();
+    }
+    return n;
+  }
+
+  /** A scanner builder with the rule set {@code rules} and {@code profile}. */
+  public static Scanner.Builder scanner(String rules, Profile profile) {
+    Scanner.Builder builder = Scanner.builder().profile(profile).classLoader(BenchmarkRules.class.getClassLoader());
+    int discovered = discoveredCount();
+    switch (rules.toLowerCase(Locale.ROOT)) {
+      case "auto":
+        if (discovered == 0) {
+          System.err.println("[kubeward-benchmarks] no rules discovered through ServiceLoader;"
+              + " measuring the FALLBACK rules of dev.kubeward.benchmarks.fallback");
+          return builder.rules(FallbackRules.all());
+        }
+        System.err.println("[kubeward-benchmarks] measuring " + discovered + " discovered rules");
+        return builder;
+      case "discovered":
+        if (discovered == 0) {
+          throw new IllegalStateException("no rules discovered through ServiceLoader");
+        }
+        System.err.println("[kubeward-benchmarks] measuring " + discovered + " discovered rules");
+        return builder;
+      case "fallback":
+        System.err.println("[kubeward-benchmarks] measuring the FALLBACK rules of dev.kubeward.benchmarks.fallback");
+        return builder.rules(FallbackRules.all());
+      default:
+        throw new IllegalArgumentException("unknown rule set '" + rules + "' (expected auto, discovered or fallback)");
+    }
+  }
+
+  /** A scanner with the rule set {@code rules} and {@code profile}, reporting which rules it runs. */
+  public static Scanner build(String rules, Profile profile) {
+    return build(rules, profile, "all");
+  }
+
+  /**
+   * As {@link #build(String, Profile)}, where {@code checks} is {@code all} for every rule of the
+   * profile or {@code per-resource} for only its per-resource rules (no {@link InventoryRule}, so
+   * no inventory is built): the part of evaluation that runs once per resource.
+   */
+  public static Scanner build(String rules, Profile profile, String checks) {
+    Scanner scanner = scanner(rules, profile).build();
+    switch (checks) {
+      case "all":
+        break;
+      case "per-resource":
+        Set<String> ids = new LinkedHashSet<>();
+        for (Rule rule : scanner.rules()) {
+          if (!(rule instanceof InventoryRule)) {
+            ids.add(rule.metadata().id());
+          }
+        }
+        scanner = ids.isEmpty() ? scanner(rules, profile).skipRules(idsOf(scanner)).build()
+            : scanner(rules, profile).onlyRules(ids).build();
+        break;
+      default:
+        throw new IllegalArgumentException("unknown checks '" + checks + "' (expected all or per-resource)");
+    }
+    System.err.println("[kubeward-benchmarks] profile " + profile.id() + ", " + checks + " checks: "
+        + scanner.rules().size() + " rules run");
+    return scanner;
+  }
+
+  private static Set<String> idsOf(Scanner scanner) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Rule rule : scanner.rules()) {
+      ids.add(rule.metadata().id());
+    }
+    return ids;
+  }
+}

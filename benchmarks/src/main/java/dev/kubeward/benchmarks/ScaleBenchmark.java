@@ -1,0 +1,137 @@
+package dev.kubeward.benchmarks;
+
+import dev.kubeward.engine.Profile;
+import dev.kubeward.engine.ScanReport;
+import dev.kubeward.engine.Scanner;
+import dev.kubeward.load.LoadError;
+import dev.kubeward.load.LoadResult;
+import dev.kubeward.load.Loader;
+import dev.kubeward.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Question 3: does the time per resource stay flat as a cluster grows? Each method scans a
+ * pre-loaded {@link ClusterGenerator} cluster (with RBAC objects and NetworkPolicies, so that
+ * cross-resource rules have work) with the {@code recommended} profile; one operation is one
+ * resource, so the scores are nanoseconds per resource and the headline figure is
+ * {@code scan100k / scan1k}. As in {@link EvaluateBenchmark}, {@code -p checks=per-resource}
+ * leaves out the cross-resource rules to tell their share from that of the per-resource rules.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+public class ScaleBenchmark {
+
+  /** A generated, loaded cluster and the scanner for it. */
+  abstract static class Cluster {
+    Scanner scanner;
+    LoadResult loaded;
+
+    void prepare(int size, String rules, String checks) {
+      scanner = BenchmarkRules.build(rules, Profile.RECOMMENDED, checks);
+      loaded = load(size);
+      ScanReport report = scanner.scan(loaded);
+      System.err.println("[kubeward-benchmarks] cluster of " + size + " resources: "
+          + report.findings().size() + " findings");
+    }
+
+    /** Generates and loads a cluster of exactly {@code size} resources. */
+    static LoadResult load(int size) {
+      Loader loader = Loader.defaults();
+      List<Resource> resources = new ArrayList<>(size);
+      List<LoadError> errors = new ArrayList<>();
+      int documents = 0;
+      List<ClusterGenerator.File> files = ClusterGenerator.generate(size, ClusterGenerator.SEED);
+      for (ClusterGenerator.File f : files) {
+        LoadResult one = loader.loadString(f.path(), f.text());
+        resources.addAll(one.resources());
+        errors.addAll(one.errors());
+        documents += one.documents();
+      }
+      if (resources.size() != size || !errors.isEmpty()) {
+        throw new IllegalStateException("generated cluster has " + resources.size() + " resources and "
+            + errors.size() + " errors; expected " + size + " and none");
+      }
+      return new LoadResult(resources, errors, files.size(), documents);
+    }
+  }
+
+  /** 1,000 resources. */
+  @State(Scope.Benchmark)
+  public static class Cluster1k extends Cluster {
+    @Param({"auto"})
+    public String rules;
+
+    @Param({"all"})
+    public String checks;
+
+    @Setup
+    public void setup() {
+      prepare(1_000, rules, checks);
+    }
+  }
+
+  /** 10,000 resources. */
+  @State(Scope.Benchmark)
+  public static class Cluster10k extends Cluster {
+    @Param({"auto"})
+    public String rules;
+
+    @Param({"all"})
+    public String checks;
+
+    @Setup
+    public void setup() {
+      prepare(10_000, rules, checks);
+    }
+  }
+
+  /** 100,000 resources. */
+  @State(Scope.Benchmark)
+  public static class Cluster100k extends Cluster {
+    @Param({"auto"})
+    public String rules;
+
+    @Param({"all"})
+    public String checks;
+
+    @Setup
+    public void setup() {
+      prepare(100_000, rules, checks);
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(1_000)
+  public ScanReport scan1k(Cluster1k cluster) {
+    return cluster.scanner.scan(cluster.loaded);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(10_000)
+  public ScanReport scan10k(Cluster10k cluster) {
+    return cluster.scanner.scan(cluster.loaded);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(100_000)
+  public ScanReport scan100k(Cluster100k cluster) {
+    return cluster.scanner.scan(cluster.loaded);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.kubeward.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark once, briefly and in-process, on its smallest inputs, so that a benchmark
+ * that no longer sets up or runs fails the build. The figures are not looked at: real runs use the
+ * benchmark jar (see the module README).
+ */
+class BenchmarkSmokeTest {
+
+  @Test
+  void loadBenchmarkRunsEveryContender() throws RunnerException {
+    assertRan(run(LoadBenchmark.class, "", Map.of()),
+        "kubeward", "snakeyamlEvents", "snakeyamlCompose", "snakeyamlLoad", "fabric8");
+  }
+
+  @Test
+  void evaluateBenchmarkRunsEveryProfileAndInput() throws RunnerException {
+    Collection<RunResult> results = run(EvaluateBenchmark.class, "", Map.of());
+    assertThat(results).hasSize(12);
+    assertRan(results, "evaluate");
+  }
+
+  @Test
+  void scaleBenchmarkRunsOnTheSmallestCluster() throws RunnerException {
+    assertRan(run(ScaleBenchmark.class, "scan1k", Map.of()), "scan1k");
+  }
+
+  @Test
+  void endToEndBenchmarkRunsOnOneAndTwoThreads() throws RunnerException {
+    Collection<RunResult> results = run(EndToEndBenchmark.class, "", Map.of("resources", "1000"));
+    assertThat(results).extracting(r -> r.getParams().getParam("threads")).containsExactlyInAnyOrder("1", "1", "2", "2");
+    assertRan(results, "scan", "scanParallelGc");
+  }
+
+  private static Collection<RunResult> run(Class<?> benchmark, String method, Map<String, String> params)
+      throws RunnerException {
+    String include = "^" + Pattern.quote(benchmark.getName()) + "\\." + (method.isEmpty() ? "\\w+" : method) + "$";
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(include)
+        .forks(0)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(100))
+        .threads(1)
+        .shouldFailOnError(true)
+        .verbosity(VerboseMode.SILENT);
+    params.forEach(options::param);
+    return new Runner(options.build()).run();
+  }
+
+  private static void assertRan(Collection<RunResult> results, String... methods) {
+    assertThat(results)
+        .extracting(r -> r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1))
+        .containsOnly(methods)
+        .contains(methods);
+    for (RunResult r : results) {
+      double score = r.getPrimaryResult().getScore();
+      assertThat(score).as(r.getParams().getBenchmark() + " " + r.getParams()).isFinite().isPositive();
+    }
+  }
+}
