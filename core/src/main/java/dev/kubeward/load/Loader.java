@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Reads manifests (YAML streams, JSON values, {@code kind: List}) into {@link Resource}s with
@@ -60,12 +61,15 @@ public final class Loader {
   private final WorkloadKinds workloadKinds;
   private final boolean followLinks;
   private final int threads;
+  /** Parser settings for {@link #limits}: immutable, built once instead of once per chunk. */
+  private final LoadSettings yamlSettings;
 
   private Loader(LoadLimits limits, WorkloadKinds workloadKinds, boolean followLinks, int threads) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.workloadKinds = Objects.requireNonNull(workloadKinds, "workloadKinds");
     this.followLinks = followLinks;
     this.threads = threads;
+    this.yamlSettings = YamlComposer.settings(this.limits);
   }
 
   /** A loader with default limits and the built-in workload kinds. */
@@ -539,7 +543,7 @@ public final class Loader {
       return;
     }
     try {
-      new YamlComposer(limits, chunk.line - 1, hint).compose(text, document -> {
+      new YamlComposer(yamlSettings, limits, chunk.line - 1, hint).compose(text, document -> {
         if (document.root() != null) {
           doc.accept(document.root());
         }

@@ -40,7 +40,7 @@ public final class Yaml {
     }
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     try {
-      new YamlComposer(limits, 0, false).compose(body, document -> {
+      new YamlComposer(YamlComposer.settings(limits), limits, 0, false).compose(body, document -> {
         if (document.root() != null) {
           documents.add(document);
         }

@@ -6,6 +6,7 @@ import dev.kubeward.model.Node;
 import dev.kubeward.model.ScalarNode;
 import dev.kubeward.model.Scalars;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -39,6 +40,7 @@ final class YamlComposer {
   /** One document of a chunk: its root (null for an empty document) and where it starts. */
   record Document(Node root, int line, int column) {}
 
+  private final LoadSettings settings;
   private final LoadLimits limits;
   private final int lineOffset;
   private final boolean templateHint;
@@ -46,13 +48,35 @@ final class YamlComposer {
   private final Map<String, Node> anchors = new HashMap<>();
   private Iterator<Event> events;
   private StreamReader reader;
+  /** Entries of the mappings and items of the sequences being composed, innermost last. */
+  private Node[] stack = new Node[32];
+  private int top;
   private int nodes;
   private int aliasNodes;
 
-  YamlComposer(LoadLimits limits, int lineOffset, boolean templateHint) {
+  /**
+   * A composer for one chunk.
+   *
+   * @param settings parser settings from {@link #settings(LoadLimits)} for the same limits, shared
+   *     by every chunk of a loader
+   */
+  YamlComposer(LoadSettings settings, LoadLimits limits, int lineOffset, boolean templateHint) {
+    this.settings = settings;
     this.limits = limits;
     this.lineOffset = lineOffset;
     this.templateHint = templateHint;
+  }
+
+  /**
+   * The snakeyaml-engine settings for {@code limits}. Immutable, so one instance serves every chunk
+   * (building it anew per chunk costs a scalar resolver and its maps each time).
+   */
+  static LoadSettings settings(LoadLimits limits) {
+    return LoadSettings.builder()
+        .setCodePointLimit(Math.max(limits.maxDocumentBytes(), 1024) + 16)
+        .setParseComments(false)
+        .setUseMarks(true)
+        .build();
   }
 
   /**
@@ -61,11 +85,6 @@ final class YamlComposer {
    */
   void compose(String text, DocumentSink sink) throws LoadFailure {
     this.text = text;
-    LoadSettings settings = LoadSettings.builder()
-        .setCodePointLimit(Math.max(limits.maxDocumentBytes(), 1024) + 16)
-        .setParseComments(false)
-        .setUseMarks(true)
-        .build();
     try {
       reader = new StreamReader(settings, text);
       events = new ParserImpl(settings, reader);
@@ -182,9 +201,9 @@ final class YamlComposer {
   }
 
   private Node compose(Event event, int depth) throws LoadFailure {
-    int[] pos = position(event);
-    int line = pos[0];
-    int column = pos[1];
+    Optional<Mark> mark = event.getStartMark();
+    int line = mark.isPresent() ? lineOffset + mark.get().getLine() + 1 : lineOffset + 1;
+    int column = mark.isPresent() ? mark.get().getColumn() + 1 : 1;
     switch (event.getEventId()) {
       case Alias:
         return alias((AliasEvent) event, line, column);
@@ -237,9 +256,10 @@ final class YamlComposer {
   }
 
   private MapNode mapping(int line, int column, int depth) throws LoadFailure {
-    List<ScalarNode> keys = new ArrayList<>();
-    List<Node> values = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
+    // Entries go on the shared stack as key, value pairs from base; nested nodes use the stack
+    // above them and are done before this mapping's next entry goes on, so no per-mapping lists.
+    int base = top;
+    Map<String, Integer> seen = null;
     List<MapNode> merges = null;
     ScalarNode mergeKey = null;
     int explicitBeforeMerge = 0;
@@ -263,36 +283,92 @@ final class YamlComposer {
               + mergeKey.column() + ")");
         }
         mergeKey = key;
-        explicitBeforeMerge = keys.size();
+        explicitBeforeMerge = top;
         merges = new ArrayList<>();
         addMerges(merges, value, key);
         continue;
       }
       String text = key.rawText();
-      Integer first = seen.putIfAbsent(text, keys.size());
-      if (first != null) {
-        ScalarNode firstKey = keys.get(first);
+      int first = indexOfKey(base, seen, text);
+      if (first >= 0) {
+        ScalarNode firstKey = (ScalarNode) stack[first];
         throw new LoadFailure(key.line(), key.column(), "duplicate key '" + Messages.key(text)
             + "' (first at " + firstKey.line() + ":" + firstKey.column() + ")");
       }
-      keys.add(key);
-      values.add(value);
+      seen = push(base, seen, key, value);
     }
     if (merges != null) {
       for (MapNode merged : merges) {
         for (int i = 0; i < merged.size(); i++) {
-          Integer explicit = seen.get(merged.key(i));
-          if (explicit == null) {
-            seen.put(merged.key(i), keys.size());
-            keys.add(merged.keyNode(i));
-            values.add(merged.value(i));
+          int explicit = indexOfKey(base, seen, merged.key(i));
+          if (explicit < 0) {
+            seen = push(base, seen, merged.keyNode(i), merged.value(i));
           } else if (explicit < explicitBeforeMerge) {
-            throw mergeAfterKey(mergeKey, keys.get(explicit), merged.keyNode(i));
+            throw mergeAfterKey(mergeKey, (ScalarNode) stack[explicit], merged.keyNode(i));
           }
         }
       }
     }
-    return MapNode.of(line, column, keys.toArray(new ScalarNode[0]), values.toArray(new Node[0]));
+    int size = (top - base) / 2;
+    ScalarNode[] keys = new ScalarNode[size];
+    Node[] values = new Node[size];
+    for (int i = 0; i < size; i++) {
+      keys[i] = (ScalarNode) stack[base + 2 * i];
+      values[i] = stack[base + 2 * i + 1];
+    }
+    pop(base);
+    return MapNode.of(line, column, keys, values);
+  }
+
+  /** Mappings up to this many keys find duplicates by scanning; larger ones index their keys. */
+  private static final int SCAN_KEYS = 16;
+
+  /** Stack index of the key {@code text} of the mapping that starts at {@code base}, or -1. */
+  private int indexOfKey(int base, Map<String, Integer> seen, String text) {
+    if (seen != null) {
+      Integer at = seen.get(text);
+      return at == null ? -1 : at;
+    }
+    for (int i = base; i < top; i += 2) {
+      if (((ScalarNode) stack[i]).rawText().equals(text)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Pushes one entry of the mapping that starts at {@code base}; returns the index of its keys
+   * (null while the mapping is small enough to scan).
+   */
+  private Map<String, Integer> push(int base, Map<String, Integer> seen, ScalarNode key, Node value) {
+    push(key);
+    push(value);
+    if (seen != null) {
+      seen.put(key.rawText(), top - 2);
+      return seen;
+    }
+    if ((top - base) / 2 > SCAN_KEYS) {
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = base; i < top; i += 2) {
+        index.put(((ScalarNode) stack[i]).rawText(), i);
+      }
+      return index;
+    }
+    return null;
+  }
+
+  private void push(Node node) {
+    if (top == stack.length) {
+      stack = Arrays.copyOf(stack, stack.length * 2);
+    }
+    stack[top++] = node;
+  }
+
+  /** Drops everything from {@code base} up, clearing the references. */
+  private void pop(int base) {
+    Arrays.fill(stack, base, top, null);
+    top = base;
   }
 
   /**
@@ -347,15 +423,17 @@ final class YamlComposer {
   }
 
   private ListNode sequence(int line, int column, int depth) throws LoadFailure {
-    List<Node> items = new ArrayList<>();
+    int base = top;
     while (true) {
       Event next = next();
       if (next.getEventId() == Event.ID.SequenceEnd) {
         break;
       }
-      items.add(compose(next, depth + 1));
+      push(compose(next, depth + 1));
     }
-    return ListNode.of(line, column, items.toArray(new Node[0]));
+    Node[] items = Arrays.copyOfRange(stack, base, top, Node[].class);
+    pop(base);
+    return ListNode.of(line, column, items);
   }
 
   private Node alias(AliasEvent event, int line, int column) throws LoadFailure {

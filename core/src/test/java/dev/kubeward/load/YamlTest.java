@@ -39,4 +39,29 @@ class YamlTest {
     assertThatThrownBy(() -> Yaml.parseTree("c.yaml", "a: [[[x]]]\n", LoadLimits.DEFAULTS.withMaxDepth(3)))
         .hasMessage("c.yaml:1:6: nesting deeper than the limit of 3");
   }
+
+  @Test
+  void largeMappingsFindDuplicatesAndMergedKeysLikeSmallOnes() {
+    StringBuilder big = new StringBuilder("m:\n");
+    for (int i = 1; i <= 20; i++) {
+      big.append("  k").append(i).append(": ").append(i).append('\n');
+    }
+    Node root = Yaml.parseTree("c.yaml", big.toString());
+    assertThat(root.get("m").size()).isEqualTo(20);
+    assertThat(root.get("m").get("k20").line()).isEqualTo(21);
+
+    assertThatThrownBy(() -> Yaml.parseTree("c.yaml", big + "  k3: again\n"))
+        .hasMessage("c.yaml:22:3: duplicate key 'k3' (first at 4:3)");
+
+    String merged = "base: &b\n  k18: merged\n  extra: merged\n" + big + "  <<: *b\n  k21: 21\n";
+    assertThatThrownBy(() -> Yaml.parseTree("c.yaml", merged))
+        .hasMessage("c.yaml:25:3: merge key (<<) sets 'k18' again (merged from 2:3, first at 22:3); YAML and"
+            + " Kubernetes disagree on which value wins, so put the merge key first");
+
+    String after = "base: &b\n  k18: merged\n  extra: merged\nm:\n  <<: *b\n" + big.substring(3);
+    Node m = Yaml.parseTree("c.yaml", after).get("m");
+    assertThat(m.size()).isEqualTo(21);
+    assertThat(m.get("k18").text()).isEqualTo("18");
+    assertThat(m.get("extra").text()).isEqualTo("merged");
+  }
 }
