@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code corpus}: every resource of the {@link Corpus}: the same resources
  *       {@link LoadBenchmark} reads, so the two can be compared directly;
- *   <li>{@code compliant}: the default-deny NetworkPolicy of {@code evaluate/compliant.yaml} and
- *       copies of its hardened Deployment (the happy path, which should allocate nothing);
+ *   <li>{@code compliant}: the default-deny NetworkPolicy and the PodDisruptionBudget of
+ *       {@code evaluate/compliant.yaml} and copies of its hardened Deployment (the happy path, which should allocate nothing);
  *   <li>{@code noncompliant}: the same with the flawed Deployment of
  *       {@code evaluate/noncompliant.yaml} (the cost of building findings).
  * </ul>
@@ -118,13 +118,20 @@ public class EvaluateBenchmark {
     }
   }
 
-  /** The NetworkPolicy of {@code text} once, then its Deployment until there are enough resources. */
+  /**
+   * The documents of {@code text} before its Deployment (the NetworkPolicy and the
+   * PodDisruptionBudget) once, then the Deployment until there are enough resources.
+   */
   private static String repeated(String text) {
-    int split = text.indexOf("\n---\n");
-    String policy = text.substring(0, split + 1);
+    int split = text.lastIndexOf("\n---\n");
+    String preamble = text.substring(0, split + 1);
     String deployment = text.substring(split + 5);
-    StringBuilder sb = new StringBuilder(policy);
-    for (int i = 1; i < Corpus.RESOURCES; i++) {
+    int documents = 1;
+    for (int at = preamble.indexOf("\n---\n"); at >= 0; at = preamble.indexOf("\n---\n", at + 1)) {
+      documents++;
+    }
+    StringBuilder sb = new StringBuilder(preamble);
+    for (int i = 1; i <= Corpus.RESOURCES - documents; i++) {
       sb.append("---\n").append(deployment.replace("__INDEX__", String.format(Locale.ROOT, "%04d", i)));
     }
     return sb.toString();

@@ -116,7 +116,7 @@ public final class LabelSelector {
    * As {@link #matches(Map)} for a labels object of the tree (values as their text, a null or
    * non-scalar value as {@code ""}), without copying it into a map.
    */
-  boolean matches(MapNode labels) {
+  public boolean matches(MapNode labels) {
     if (!valid) {
       return false;
     }

@@ -15,6 +15,8 @@ public final class Resource {
   private final int documentIndex;
   private final MapNode root;
   private final String apiVersion;
+  /** The group part of {@link #apiVersion}, split once: rules ask for it on every resource. */
+  private final String apiGroup;
   private final String kind;
   private final String name;
   private final String namespace;
@@ -27,6 +29,8 @@ public final class Resource {
     this.documentIndex = documentIndex;
     this.root = Objects.requireNonNull(root, "root");
     this.apiVersion = root.get("apiVersion").text("");
+    int slash = apiVersion.indexOf('/');
+    this.apiGroup = slash < 0 ? "" : apiVersion.substring(0, slash);
     this.kind = root.get("kind").text("");
     Node metadata = root.get("metadata");
     this.name = metadata.get("name").text();
@@ -101,8 +105,7 @@ public final class Resource {
 
   /** The API group: {@code ""} for the core group ({@code v1}), {@code "apps"} for {@code apps/v1}. */
   public String apiGroup() {
-    int slash = apiVersion.indexOf('/');
-    return slash < 0 ? "" : apiVersion.substring(0, slash);
+    return apiGroup;
   }
 
   public String kind() {

@@ -63,11 +63,11 @@ public final class LowReplicaCount implements InventoryRule {
   public void check(Inventory inventory, Context context) {
     List<Resource> workloads = Replicas.workloads(inventory);
     for (int i = 0; i < workloads.size(); i++) {
-      Replicas replicas = Replicas.of(inventory, workloads.get(i));
-      long n = replicas.count();
+      long n = Replicas.count(inventory, workloads.get(i));
       if (n == 0 || n >= params.minReplicas()) {
         continue;
       }
+      Replicas replicas = Replicas.of(inventory, workloads.get(i));
       String count = n + (n == 1 ? " replica" : " replicas");
       String message = replicas.fromAutoscaler()
           ? replicas.owner().displayName() + " lets " + replicas.workload().displayName() + " scale down to "

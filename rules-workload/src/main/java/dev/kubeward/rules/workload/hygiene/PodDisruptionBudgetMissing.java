@@ -2,6 +2,7 @@ package dev.kubeward.rules.workload.hygiene;
 
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.LabelSelector;
+import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
@@ -14,7 +15,6 @@ import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Deployment or StatefulSet with several replicas and no PodDisruptionBudget in the scan that
@@ -77,20 +77,25 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
         budgets.add(new Budget(pdb, LabelSelector.of(selector)));
       }
     }
-    for (Resource workload : Replicas.workloads(inventory)) {
-      Replicas replicas = Replicas.of(inventory, workload);
-      if (replicas.count() < params.minReplicas() || workload.podSpec() == null) {
+    List<Resource> workloads = Replicas.workloads(inventory);
+    for (int w = 0; w < workloads.size(); w++) {
+      Resource workload = workloads.get(w);
+      long count = Replicas.count(inventory, workload);
+      if (count < params.minReplicas() || workload.podSpec() == null) {
         continue;
       }
-      Map<String, String> labels = Inventory.podLabels(workload.podSpec());
+      // Deployments and StatefulSets only: their pods carry the template's labels, matched in the tree.
+      MapNode labels = workload.podSpec().metadata().get("labels").asMap();
       boolean covered = false;
-      for (Budget b : budgets) {
+      for (int i = 0; i < budgets.size(); i++) {
+        Budget b = budgets.get(i);
         if (Replicas.sameNamespace(b.pdb(), workload) && b.selector().matches(labels)) {
           covered = true;
           break;
         }
       }
       if (!covered) {
+        Replicas replicas = Replicas.of(inventory, workload);
         context.report(workload, Node.MISSING, workload.displayName() + " keeps " + replicas.count()
             + " replicas (" + replicas.reason() + ") but no " + PDB + " in the scan selects its pods");
       }
