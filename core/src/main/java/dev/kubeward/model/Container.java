@@ -35,9 +35,13 @@ public final class Container {
   private final Type type;
   private final int index;
   private final MapNode node;
+  private final Node image;
+  private final Node securityContext;
   private final String pointer;
 
   Container(PodSpec pod, Type type, int index, MapNode node) {
+    this.image = node.get("image");
+    this.securityContext = node.get("securityContext");
     this.pod = pod;
     this.type = type;
     this.index = index;
@@ -75,12 +79,12 @@ public final class Container {
 
   /** {@code image}, or {@code MISSING}. */
   public Node image() {
-    return node.get("image");
+    return image;
   }
 
   /** The container's own {@code securityContext}, or {@code MISSING}. */
   public Node securityContext() {
-    return node.get("securityContext");
+    return securityContext;
   }
 
   /**
@@ -89,7 +93,7 @@ public final class Container {
    * that exist only at one level simply resolve there.
    */
   public Node effectiveSecurityContext(String field) {
-    Node own = node.get("securityContext").get(field);
+    Node own = securityContext.get(field);
     if (!own.isNull()) {
       return own;
     }

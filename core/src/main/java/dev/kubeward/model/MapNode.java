@@ -13,6 +13,8 @@ public final class MapNode extends Node {
   private final ScalarNode[] keys;
   private final Node[] values;
   private final Map<String, Integer> index;
+  /** The hash codes of the keys of a small map, scanned before any string is compared. */
+  private final int[] hashes;
 
   private MapNode(int line, int column, ScalarNode[] keys, Node[] values) {
     super(line, column);
@@ -24,8 +26,14 @@ public final class MapNode extends Node {
         map.putIfAbsent(keys[i].rawText(), i);
       }
       this.index = map;
+      this.hashes = null;
     } else {
       this.index = null;
+      int[] h = new int[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        h[i] = keys[i].rawText().hashCode();
+      }
+      this.hashes = h;
     }
   }
 
@@ -57,8 +65,10 @@ public final class MapNode extends Node {
       Integer i = index.get(key);
       return i == null ? -1 : i;
     }
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i].rawText().equals(key)) {
+    int h = key.hashCode();
+    int[] hs = hashes;
+    for (int i = 0; i < hs.length; i++) {
+      if (hs[i] == h && keys[i].rawText().equals(key)) {
         return i;
       }
     }

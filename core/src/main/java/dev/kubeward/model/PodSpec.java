@@ -15,9 +15,11 @@ public final class PodSpec {
   private final Node metadata;
   private final MapNode spec;
   private final String pointer;
+  private final Node securityContext;
   private final List<Container> containers;
 
   PodSpec(Resource owner, Node metadata, MapNode spec, String pointer) {
+    this.securityContext = spec.get("securityContext");
     this.owner = owner;
     this.metadata = metadata;
     this.spec = spec;
@@ -69,7 +71,7 @@ public final class PodSpec {
 
   /** The pod-level {@code securityContext}, or {@code MISSING}. */
   public Node securityContext() {
-    return spec.get("securityContext");
+    return securityContext;
   }
 
   /**

@@ -50,8 +50,13 @@ public final class Pointers {
    */
   static boolean find(Node at, Node target, StringBuilder path) {
     List<Object> route = new ArrayList<>();
-    if (!route(at, target, route)) {
-      return false;
+    if (!guided(at, target, route)) {
+      // Alias copies and merged entries keep the positions of their source, so the guess by
+      // position can miss them: then search the whole tree.
+      route.clear();
+      if (!route(at, target, route)) {
+        return false;
+      }
     }
     for (int i = route.size() - 1; i >= 0; i--) {
       Object token = route.get(i);
@@ -63,6 +68,54 @@ public final class Pointers {
       }
     }
     return true;
+  }
+
+  /**
+   * As {@link #route}, but descending only into the last child that starts at or before
+   * {@code target}: in source order that child is the only one that can hold it. Cheap, and
+   * enough for every node whose position is where it stands in the tree.
+   */
+  private static boolean guided(Node at, Node target, List<Object> route) {
+    int line = target.line();
+    int column = target.column();
+    if (at instanceof MapNode map) {
+      int best = -1;
+      for (int i = 0; i < map.size(); i++) {
+        Node value = map.value(i);
+        if (value == target || map.keyNode(i) == target) {
+          route.add(map.key(i));
+          return true;
+        }
+        if ((value.isMap() || value.isList()) && startsBefore(value, line, column)) {
+          best = i;
+        }
+      }
+      if (best >= 0 && guided(map.value(best), target, route)) {
+        route.add(map.key(best));
+        return true;
+      }
+    } else if (at instanceof ListNode list) {
+      int best = -1;
+      for (int i = 0; i < list.size(); i++) {
+        Node item = list.get(i);
+        if (item == target) {
+          route.add(i);
+          return true;
+        }
+        if ((item.isMap() || item.isList()) && startsBefore(item, line, column)) {
+          best = i;
+        }
+      }
+      if (best >= 0 && guided(list.get(best), target, route)) {
+        route.add(best);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsBefore(Node node, int line, int column) {
+    return node.line() < line || (node.line() == line && node.column() <= column);
   }
 
   /** True if {@code target} is below {@code at}; the route is added innermost token first. */
