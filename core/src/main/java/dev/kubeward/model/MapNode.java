@@ -13,8 +13,11 @@ public final class MapNode extends Node {
   private final ScalarNode[] keys;
   private final Node[] values;
   private final Map<String, Integer> index;
-  /** The hash codes of the keys of a small map, scanned before any string is compared. */
-  private final int[] hashes;
+  /**
+   * A cheap signature of each key of a small map (length and first character), scanned before
+   * any string is compared: most keys of a map differ in one or the other.
+   */
+  private final int[] signatures;
 
   private MapNode(int line, int column, ScalarNode[] keys, Node[] values) {
     super(line, column);
@@ -26,14 +29,14 @@ public final class MapNode extends Node {
         map.putIfAbsent(keys[i].rawText(), i);
       }
       this.index = map;
-      this.hashes = null;
+      this.signatures = null;
     } else {
       this.index = null;
-      int[] h = new int[keys.length];
+      int[] sig = new int[keys.length];
       for (int i = 0; i < keys.length; i++) {
-        h[i] = keys[i].rawText().hashCode();
+        sig[i] = signature(keys[i].rawText());
       }
-      this.hashes = h;
+      this.signatures = sig;
     }
   }
 
@@ -54,6 +57,10 @@ public final class MapNode extends Node {
     return i < 0 ? MISSING : values[i];
   }
 
+  private static int signature(String key) {
+    return key.isEmpty() ? 0 : key.length() << 16 | key.charAt(0);
+  }
+
   /** True if the map has {@code key}, whatever its value. */
   public boolean has(String key) {
     return indexOf(key) >= 0;
@@ -65,10 +72,10 @@ public final class MapNode extends Node {
       Integer i = index.get(key);
       return i == null ? -1 : i;
     }
-    int h = key.hashCode();
-    int[] hs = hashes;
-    for (int i = 0; i < hs.length; i++) {
-      if (hs[i] == h && keys[i].rawText().equals(key)) {
+    int sig = signature(key);
+    int[] sigs = signatures;
+    for (int i = 0; i < sigs.length; i++) {
+      if (sigs[i] == sig && keys[i].rawText().equals(key)) {
         return i;
       }
     }

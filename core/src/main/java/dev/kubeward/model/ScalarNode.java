@@ -20,12 +20,6 @@ public final class ScalarNode extends Node {
   private final Type type;
   private final boolean booleanValue;
   private final boolean plain;
-  private long parsedLong;
-  private int longState;
-
-  private static final int LONG_UNKNOWN = 0;
-  private static final int LONG_VALID = 1;
-  private static final int LONG_INVALID = 2;
 
   private ScalarNode(int line, int column, String text, Type type, boolean booleanValue, boolean plain) {
     super(line, column);
@@ -108,23 +102,13 @@ public final class ScalarNode extends Node {
    */
   @Override
   public long longValue(long fallback) {
-    if (type != Type.INTEGER && type != Type.FLOAT) {
+    if (type == Type.FLOAT) {
+      return Scalars.wholeFloat(text, fallback);
+    }
+    if (type != Type.INTEGER) {
       return fallback;
     }
-    // Parsed once, on first use: a benign race, as in String.hashCode, since every thread
-    // computes the same value.
-    int state = longState;
-    if (state == LONG_UNKNOWN) {
-      long parsed = parse(0L);
-      boolean valid = parsed != 0L || parse(1L) == 0L;
-      parsedLong = parsed;
-      longState = state = valid ? LONG_VALID : LONG_INVALID;
-    }
-    return state == LONG_VALID ? parsedLong : fallback;
-  }
-
-  private long parse(long fallback) {
-    return type == Type.FLOAT ? Scalars.wholeFloat(text, fallback) : Scalars.parseLong(text, fallback);
+    return Scalars.parseLong(text, fallback);
   }
 
   @Override
