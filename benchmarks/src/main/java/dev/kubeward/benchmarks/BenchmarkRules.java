@@ -1,6 +1,5 @@
 package dev.kubeward.benchmarks;
 
-import dev.kubeward.benchmarks.fallback.FallbackRules;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.Scanner;
 import dev.kubeward.rule.InventoryRule;
@@ -12,15 +11,11 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * Which rules a benchmark runs, chosen by its {@code rules} parameter:
- * <ul>
- *   <li>{@code auto} (the default): the rules ServiceLoader discovers on the classpath (every rules
- *       module is a dependency of this module), or the {@link FallbackRules} when it discovers none;
- *   <li>{@code discovered}: the discovered rules, failing if there are none;
- *   <li>{@code fallback}: the fallback rules only.
- * </ul>
- * Which set ran is printed on standard error, so that a result is never read against the wrong
- * rules.
+ * Which rules a benchmark runs: the rules ServiceLoader discovers on the classpath (every rules
+ * module is a dependency of this module), as the scanner does. The {@code rules} parameter
+ * ({@code auto} or {@code discovered}) is kept for the command lines of earlier runs; both mean the
+ * discovered rules, and a benchmark fails if there are none. How many ran is printed on standard
+ * error, so that a result is never read against the wrong rules.
  */
 public final class BenchmarkRules {
 
@@ -41,24 +36,14 @@ public final class BenchmarkRules {
     int discovered = discoveredCount();
     switch (rules.toLowerCase(Locale.ROOT)) {
       case "auto":
-        if (discovered == 0) {
-          System.err.println("[kubeward-benchmarks] no rules discovered through ServiceLoader;"
-              + " measuring the FALLBACK rules of dev.kubeward.benchmarks.fallback");
-          return builder.rules(FallbackRules.all());
-        }
-        System.err.println("[kubeward-benchmarks] measuring " + discovered + " discovered rules");
-        return builder;
       case "discovered":
         if (discovered == 0) {
           throw new IllegalStateException("no rules discovered through ServiceLoader");
         }
         System.err.println("[kubeward-benchmarks] measuring " + discovered + " discovered rules");
         return builder;
-      case "fallback":
-        System.err.println("[kubeward-benchmarks] measuring the FALLBACK rules of dev.kubeward.benchmarks.fallback");
-        return builder.rules(FallbackRules.all());
       default:
-        throw new IllegalArgumentException("unknown rule set '" + rules + "' (expected auto, discovered or fallback)");
+        throw new IllegalArgumentException("unknown rule set '" + rules + "' (expected auto or discovered)");
     }
   }
 
