@@ -99,7 +99,7 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<String> inputs = inputs();
     Scanner scanner = scanner(configuration());
-    if (scanner.rules().stream().allMatch(r -> r.metadata().id().equals(Scanner.SUPPRESSION_WITHOUT_REASON))) {
+    if (scanner.runsOnlyBuiltInRules()) {
       err.println("kubeward: warning: no rule is selected, so nothing is checked");
     }
     ScanReport report = scanner.scan(scanner.loader().followingLinks(followLinks).load(inputs, env.stdin()));

@@ -60,6 +60,7 @@ public final class Scanner {
   public static final String SUPPRESSION_WITHOUT_REASON = SuppressionWithoutReason.ID;
 
   private static final List<Rule> BUILT_IN = List.of(new SuppressionWithoutReason());
+  private static final Set<String> BUILT_IN_IDS = Set.of(SUPPRESSION_WITHOUT_REASON);
 
   private final Loader loader;
   private final ScanSettings settings;
@@ -129,6 +130,16 @@ public final class Scanner {
    */
   public static List<Rule> builtInRules() {
     return BUILT_IN;
+  }
+
+  /** True if no rule beyond the engine's own {@link #builtInRules()} is selected. */
+  public boolean runsOnlyBuiltInRules() {
+    for (Rule rule : rules) {
+      if (!BUILT_IN_IDS.contains(rule.metadata().id())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The rules this scanner runs, configured, in catalogue order. */
