@@ -388,8 +388,23 @@ public final class Loader {
       loadJson(doc, data, offset);
       return;
     }
-    for (Chunk chunk : Chunk.split(data, offset)) {
-      loadChunk(doc, data, chunk);
+    // Lines break at ASCII characters, so the split works on the bytes as Latin-1 text (one
+    // character per byte). Nearly every manifest is pure ASCII without NUL: that text is then the
+    // decoded text itself, and each document is parsed where it lies in it, without a copy.
+    String ascii = new String(data, offset, data.length - offset, StandardCharsets.US_ASCII);
+    boolean plain = ascii.indexOf('\uFFFD') < 0 && ascii.indexOf('\0') < 0;
+    int template = plain ? ascii.indexOf("{{") : -1;
+    String latin1 = plain ? ascii : new String(data, offset, data.length - offset, StandardCharsets.ISO_8859_1);
+    for (Chunk chunk : Chunk.split(latin1)) {
+      if (plain) {
+        int end = chunk.start + chunk.length;
+        if (template >= 0 && template < chunk.start) {
+          template = ascii.indexOf("{{", chunk.start);
+        }
+        loadText(doc, ascii, chunk.start, end, chunk.line, template >= 0 && template < end);
+      } else {
+        loadChunk(doc, data, offset, chunk);
+      }
     }
   }
 
@@ -518,12 +533,13 @@ public final class Loader {
     }
   }
 
-  private void loadChunk(Documents doc, byte[] data, Chunk chunk) {
+  /** Decodes a chunk of a file that is not plain ASCII, then reads it. */
+  private void loadChunk(Documents doc, byte[] data, int offset, Chunk chunk) {
     if (chunk.length > limits.maxDocumentBytes()) {
       doc.fail(chunk.line, 1, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
       return;
     }
-    String text = decode(doc, data, chunk.start, chunk.length, chunk.line, true);
+    String text = decode(doc, data, offset + chunk.start, chunk.length, chunk.line, true);
     if (text == null) {
       return;
     }
@@ -535,15 +551,31 @@ public final class Loader {
           + " use a plain line feed", (int) text.charAt(separator)));
       return;
     }
-    boolean hint = text.contains("{{");
-    int template = hint ? Templates.lineStartAction(text) : -1;
-    if (template >= 0) {
-      int[] pos = position(text, chunk.line, template);
-      doc.fail(pos[0], pos[1], Templates.MESSAGE);
+    loadText(doc, text, 0, text.length(), chunk.line, text.contains("{{"));
+  }
+
+  /**
+   * Reads the chunk {@code text[start, end)}, which starts at line {@code line}; {@code hint}
+   * tells whether it holds {@code {{}, so that a template may be the cause of a failure.
+   */
+  private void loadText(Documents doc, String text, int start, int end, int line, boolean hint) {
+    if (end - start > limits.maxDocumentBytes()) {
+      doc.fail(line, 1, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
       return;
     }
+    if (hint) {
+      text = text.substring(start, end);
+      start = 0;
+      end = text.length();
+      int template = Templates.lineStartAction(text);
+      if (template >= 0) {
+        int[] pos = position(text, line, template);
+        doc.fail(pos[0], pos[1], Templates.MESSAGE);
+        return;
+      }
+    }
     try {
-      new YamlComposer(yamlSettings, limits, chunk.line - 1, hint).compose(text, document -> {
+      new YamlComposer(yamlSettings, limits, line - 1, hint).compose(text, start, end, document -> {
         if (document.root() != null) {
           doc.accept(document.root());
         }
@@ -551,7 +583,7 @@ public final class Loader {
     } catch (LoadFailure failure) {
       doc.fail(failure.line, failure.column, failure.getMessage());
     } catch (StackOverflowError e) {
-      doc.fail(chunk.line, 1, "nesting too deep to read");
+      doc.fail(line, 1, "nesting too deep to read");
     }
   }
 
@@ -690,7 +722,10 @@ public final class Loader {
     return new int[] {line, column};
   }
 
-  /** A run of bytes between {@code ---} separator lines. */
+  /**
+   * A run of lines between {@code ---} separator lines: offsets into the file's text, which has
+   * one character per byte when it is split.
+   */
   static final class Chunk {
     final int start;
     final int length;
@@ -707,26 +742,37 @@ public final class Loader {
      * by nothing, whitespace or a comment; such a line belongs to no chunk. A line with content
      * after {@code ---} and a space ({@code --- {kind: Pod}}) starts a chunk and stays in it, so
      * the YAML parser reads it. A chunk of nothing but directives ({@code %YAML 1.1}) and comments
-     * is kept together with the document that follows.
+     * is kept together with the document that follows. {@code data} has one character per byte of
+     * the file (ASCII, or Latin-1 decoding), so offsets are the same in bytes and in characters.
      */
-    static List<Chunk> split(byte[] data, int from) {
+    static List<Chunk> split(String data) {
       List<Chunk> chunks = new ArrayList<>();
-      int chunkStart = from;
+      // Without a carriage return, lines end at line feeds, which indexOf finds many at a time.
+      boolean lineFeedsOnly = data.indexOf('\r') < 0;
+      int chunkStart = 0;
       int chunkLine = 1;
       boolean content = false;
       boolean directive = false;
       int line = 1;
-      int i = from;
-      int n = data.length;
+      int i = 0;
+      int n = data.length();
       while (i < n) {
         int lineStart = i;
-        int end = i;
-        while (end < n && data[end] != '\n' && data[end] != '\r') {
-          end++;
-        }
-        int next = end;
-        if (next < n) {
-          next += data[next] == '\r' && next + 1 < n && data[next + 1] == '\n' ? 2 : 1;
+        int end;
+        int next;
+        if (lineFeedsOnly) {
+          end = data.indexOf('\n', i);
+          end = end < 0 ? n : end;
+          next = end < n ? end + 1 : n;
+        } else {
+          end = i;
+          while (end < n && data.charAt(end) != '\n' && data.charAt(end) != '\r') {
+            end++;
+          }
+          next = end;
+          if (next < n) {
+            next += data.charAt(next) == '\r' && next + 1 < n && data.charAt(next + 1) == '\n' ? 2 : 1;
+          }
         }
         int separator = separator(data, lineStart, end);
         if (separator != NOT_SEPARATOR && directive && !content) {
@@ -745,13 +791,13 @@ public final class Loader {
             content = true;
           }
           directive = false;
-        } else {
+        } else if (!content) {
           int first = lineStart;
-          while (first < end && (data[first] == ' ' || data[first] == '\t')) {
+          while (first < end && (data.charAt(first) == ' ' || data.charAt(first) == '\t')) {
             first++;
           }
-          if (first < end && data[first] != '#') {
-            if (first == lineStart && data[first] == '%' && !content) {
+          if (first < end && data.charAt(first) != '#') {
+            if (first == lineStart && data.charAt(first) == '%') {
               directive = true;
             } else {
               content = true;
@@ -771,21 +817,21 @@ public final class Loader {
     static final int BARE_SEPARATOR = 1;
     static final int SEPARATOR_WITH_CONTENT = 2;
 
-    private static int separator(byte[] data, int start, int end) {
-      if (end - start < 3 || data[start] != '-' || data[start + 1] != '-' || data[start + 2] != '-') {
+    private static int separator(String data, int start, int end) {
+      if (end - start < 3 || data.charAt(start) != '-' || data.charAt(start + 1) != '-' || data.charAt(start + 2) != '-') {
         return NOT_SEPARATOR;
       }
       int i = start + 3;
-      if (i == end || data[i] == '#') {
+      if (i == end || data.charAt(i) == '#') {
         return BARE_SEPARATOR;
       }
-      if (data[i] != ' ' && data[i] != '\t') {
+      if (data.charAt(i) != ' ' && data.charAt(i) != '\t') {
         return NOT_SEPARATOR;
       }
-      while (i < end && (data[i] == ' ' || data[i] == '\t')) {
+      while (i < end && (data.charAt(i) == ' ' || data.charAt(i) == '\t')) {
         i++;
       }
-      return i == end || data[i] == '#' ? BARE_SEPARATOR : SEPARATOR_WITH_CONTENT;
+      return i == end || data.charAt(i) == '#' ? BARE_SEPARATOR : SEPARATOR_WITH_CONTENT;
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.ScalarNode;
 import dev.kubeward.model.Scalars;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -84,9 +85,19 @@ final class YamlComposer {
    * failure, after the documents before it were delivered.
    */
   void compose(String text, DocumentSink sink) throws LoadFailure {
+    compose(text, 0, text.length(), sink);
+  }
+
+  /**
+   * Composes every document of {@code text[start, end)}, read in place. With a template hint the
+   * region must be the whole of {@code text}, which then serves to find the template of a failure.
+   */
+  void compose(String text, int start, int end, DocumentSink sink) throws LoadFailure {
     this.text = text;
     try {
-      reader = new StreamReader(settings, text);
+      reader = start == 0 && end == text.length()
+          ? new StreamReader(settings, text)
+          : new StreamReader(settings, new Region(text, start, end));
       events = new ParserImpl(settings, reader);
       while (hasNext()) {
         Event event = next();
@@ -172,6 +183,35 @@ final class YamlComposer {
   private LoadFailure parserFailed() {
     int line = lineOffset + reader.getLine() + 1;
     return new LoadFailure(line, reader.getColumn() + 1, malformed("unreadable input", line));
+  }
+
+  /** Reads part of a string without copying it out first. */
+  private static final class Region extends Reader {
+    private final String text;
+    private final int end;
+    private int next;
+
+    Region(String text, int start, int end) {
+      this.text = text;
+      this.next = start;
+      this.end = end;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      int n = Math.min(length, end - next);
+      if (n <= 0) {
+        return length == 0 ? 0 : -1;
+      }
+      text.getChars(next, next + n, buffer, offset);
+      next += n;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // Nothing to release.
+    }
   }
 
   interface DocumentSink {
