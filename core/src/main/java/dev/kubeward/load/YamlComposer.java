@@ -241,6 +241,11 @@ final class YamlComposer {
   }
 
   private Node compose(Event event, int depth) throws LoadFailure {
+    return compose(event, depth, false);
+  }
+
+  /** Composes the node that starts with {@code event}; {@code key} if it is a mapping's key. */
+  private Node compose(Event event, int depth, boolean key) throws LoadFailure {
     Optional<Mark> mark = event.getStartMark();
     int line = mark.isPresent() ? lineOffset + mark.get().getLine() + 1 : lineOffset + 1;
     int column = mark.isPresent() ? mark.get().getColumn() + 1 : 1;
@@ -249,7 +254,7 @@ final class YamlComposer {
         return alias((AliasEvent) event, line, column);
       case Scalar:
         count(line, column);
-        return remember(event, scalar((ScalarEvent) event, line, column));
+        return remember(event, scalar((ScalarEvent) event, line, column, key));
       case MappingStart:
         checkDepth(depth, line, column);
         count(line, column);
@@ -276,8 +281,8 @@ final class YamlComposer {
     return node;
   }
 
-  private ScalarNode scalar(ScalarEvent event, int line, int column) throws LoadFailure {
-    String value = event.getValue();
+  private ScalarNode scalar(ScalarEvent event, int line, int column, boolean key) throws LoadFailure {
+    String value = key ? KnownKeys.canonical(event.getValue()) : event.getValue();
     String tag = event.getTag().orElse(null);
     if (tag != null && tag.startsWith(TAG_PREFIX)) {
       String t = tag.substring(TAG_PREFIX.length());
@@ -308,7 +313,7 @@ final class YamlComposer {
       if (next.getEventId() == Event.ID.MappingEnd) {
         break;
       }
-      Node keyNode = compose(next, depth + 1);
+      Node keyNode = compose(next, depth + 1, true);
       if (!keyNode.isScalar()) {
         if (templateNear(keyNode.line())) {
           throw new LoadFailure(keyNode.line(), keyNode.column(), Templates.MESSAGE);
