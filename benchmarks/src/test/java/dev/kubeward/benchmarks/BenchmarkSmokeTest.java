@@ -29,14 +29,21 @@ class BenchmarkSmokeTest {
 
   @Test
   void evaluateBenchmarkRunsEveryProfileAndInput() throws RunnerException {
-    Collection<RunResult> results = run(EvaluateBenchmark.class, "", Map.of());
+    Collection<RunResult> results = run(EvaluateBenchmark.class, "evaluate", Map.of());
     assertThat(results).hasSize(12);
     assertRan(results, "evaluate");
   }
 
   @Test
+  void evaluateBenchmarkRunsWithAPrebuiltInventory() throws RunnerException {
+    Collection<RunResult> results = run(EvaluateBenchmark.class, "(evaluatePrebuiltInventory|inventory)",
+        Map.of("profile", "recommended", "input", "compliant", "checks", "all"));
+    assertRan(results, "evaluatePrebuiltInventory", "inventory");
+  }
+
+  @Test
   void scaleBenchmarkRunsOnTheSmallestCluster() throws RunnerException {
-    assertRan(run(ScaleBenchmark.class, "scan1k", Map.of()), "scan1k");
+    assertRan(run(ScaleBenchmark.class, "(scan1k|loadAndScan1k)", Map.of()), "scan1k", "loadAndScan1k");
   }
 
   @Test

@@ -179,8 +179,25 @@ public final class Scanner {
 
   /** Scans resources that are already loaded, keeping the load's errors and counts. */
   public ScanReport scan(LoadResult loaded) {
+    return scan(loaded, null);
+  }
+
+  /**
+   * Scans resources that are already loaded, with their {@link Inventory} built beforehand: the
+   * cross-resource rules read it instead of an inventory built for this scan. Scanning the same
+   * resources more than once (with other profiles, configurations or rules) then indexes them
+   * once.
+   *
+   * @param inventory {@code Inventory.of(loaded.resources())}, or {@code null} to build one
+   * @throws IllegalArgumentException if {@code inventory} holds other resources than
+   *     {@code loaded}, or the same in another order
+   */
+  public ScanReport scan(LoadResult loaded, Inventory inventory) {
+    if (inventory != null && !sameResources(inventory.all(), loaded.resources())) {
+      throw new IllegalArgumentException("the inventory is not of the loaded resources");
+    }
     List<LoadError> errors = new ArrayList<>(loaded.errors());
-    List<Finding> findings = evaluate(loaded.resources(), errors);
+    List<Finding> findings = evaluate(loaded.resources(), errors, inventory);
     return new ScanReport(VERSION, loaded.files(), loaded.documents(), loaded.resources().size(),
         findings, errors, rules.stream().map(Rule::metadata).toList(), severities);
   }
@@ -190,7 +207,19 @@ public final class Scanner {
     return scan(new LoadResult(resources, List.of(), 0, 0));
   }
 
-  private List<Finding> evaluate(List<Resource> resources, List<LoadError> errors) {
+  private static boolean sameResources(List<Resource> a, List<Resource> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<Finding> evaluate(List<Resource> resources, List<LoadError> errors, Inventory prebuilt) {
     List<Finding> findings = new ArrayList<>();
     if (threads <= 1 || resources.size() < 64) {
       Collector collector = new Collector();
@@ -229,7 +258,7 @@ public final class Scanner {
       }
     }
     if (!inventoryRules.isEmpty()) {
-      Inventory inventory = Inventory.of(resources);
+      Inventory inventory = prebuilt != null ? prebuilt : Inventory.of(resources);
       Collector collector = new Collector();
       for (InventoryRule rule : inventoryRules) {
         collector.rule = rule;

@@ -2,12 +2,18 @@ package dev.kubeward.engine;
 
 import static dev.kubeward.engine.TestRules.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.LoadResult;
 import dev.kubeward.model.Container;
+import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +70,46 @@ class EvaluationTest {
     assertThat(report.errors()).extracting(LoadError::toString)
         .containsExactly("<scan>: rule cross failed: UnsupportedOperationException");
     assertThat(report.findings()).isEmpty();
+  }
+
+  @Test
+  void aPrebuiltInventoryIsTheOneCrossResourceRulesRead() {
+    List<Inventory> seen = new ArrayList<>();
+    TestRules.Cross cross = new TestRules.Cross(metadata("cross", "ConfigMap").build(), (inventory, c) -> {
+      seen.add(inventory);
+      for (Resource r : inventory.ofKind("ConfigMap")) {
+        c.report(r, r.root().get("metadata").get("name"), "config map " + r.name());
+      }
+    });
+    Scanner scanner = Scanner.builder().rules(List.of(cross)).build();
+    LoadResult loaded = scanner.loader().loadString("cm.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+    Inventory inventory = Inventory.of(loaded.resources());
+
+    ScanReport reused = scanner.scan(loaded, inventory);
+    ScanReport built = scanner.scan(loaded);
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0)).isSameAs(inventory);
+    assertThat(seen.get(1)).isNotSameAs(inventory);
+    assertThat(reused.findings()).isEqualTo(built.findings());
+    assertThat(reused.findings()).extracting(Finding::toString)
+        .containsExactly("cm.yaml:3:18: MEDIUM config map a [cross]", "cm.yaml:7:18: MEDIUM config map b [cross]");
+  }
+
+  @Test
+  void anInventoryOfOtherResourcesIsRefused() {
+    Scanner scanner = Scanner.builder().rules(List.of()).build();
+    LoadResult loaded = scanner.loader().loadString("cm.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+    List<Resource> reversed = new ArrayList<>(loaded.resources());
+    Collections.reverse(reversed);
+
+    assertThatThrownBy(() -> scanner.scan(loaded, Inventory.of(reversed)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the inventory is not of the loaded resources");
+    assertThatThrownBy(() -> scanner.scan(loaded, Inventory.of(reversed.subList(0, 1))))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
