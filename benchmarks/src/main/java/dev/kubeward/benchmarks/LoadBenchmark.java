@@ -4,6 +4,8 @@ import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
+import java.io.CharArrayReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *       Kubeward's tree with positions, duplicate keys, resources with their pod spec views;
  *   <li>{@link #snakeyamlEvents}: the floor: decode the bytes and drain snakeyaml-engine's
  *       low-level {@link ParserImpl} events; Kubeward cannot be faster than its parser;
+ *   <li>{@link #snakeyamlEventsPerDocument}: the floor with one parser per {@code ---} document,
+ *       as the loader parses;
  *   <li>{@link #snakeyamlCompose}: snakeyaml-engine's node graph ({@link Compose});
  *   <li>{@link #snakeyamlLoad}: snakeyaml-engine's plain Java maps and lists ({@link Load});
  *   <li>{@link #fabric8}: fabric8's {@link KubernetesSerialization}: typed model objects, or
@@ -60,6 +64,7 @@ public class LoadBenchmark {
 
   private List<Corpus.File> files;
   private Loader loader;
+  private List<int[]> documents;
   private LoadSettings settings;
   private KubernetesSerialization serialization;
 
@@ -68,6 +73,10 @@ public class LoadBenchmark {
   public void setup() {
     files = Corpus.load().files();
     loader = Loader.defaults();
+    documents = new ArrayList<>();
+    for (Corpus.File f : files) {
+      documents.add(documents(new String(f.bytes(), StandardCharsets.UTF_8)));
+    }
     settings = settings();
     serialization = new KubernetesSerialization();
     List<String> problems = new ArrayList<>();
@@ -93,6 +102,18 @@ public class LoadBenchmark {
     }
   }
 
+  /** Start and end offsets of the documents of {@code text}, split at bare {@code ---} lines. */
+  static int[] documents(String text) {
+    List<Integer> cuts = new ArrayList<>();
+    cuts.add(text.startsWith("---\n") ? 4 : 0);
+    for (int at = text.indexOf("\n---\n"); at >= 0; at = text.indexOf("\n---\n", at + 1)) {
+      cuts.add(at + 1);
+      cuts.add(at + 5);
+    }
+    cuts.add(text.length());
+    return cuts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   /** The settings Kubeward's loader gives snakeyaml-engine: marks on, comments off. */
   static LoadSettings settings() {
     return LoadSettings.builder().setParseComments(false).setUseMarks(true).build();
@@ -112,6 +133,25 @@ public class LoadBenchmark {
       Parser parser = new ParserImpl(settings, new StreamReader(settings, text));
       while (parser.hasNext()) {
         bh.consume(parser.next());
+      }
+    }
+  }
+
+  /**
+   * The floor again, but with a new parser for each {@code ---} document, reading it in place as
+   * Kubeward's loader does: what one parser per document costs next to one per file.
+   */
+  @Benchmark
+  public void snakeyamlEventsPerDocument(Blackhole bh) {
+    for (int k = 0; k < files.size(); k++) {
+      char[] text = new String(files.get(k).bytes(), StandardCharsets.UTF_8).toCharArray();
+      int[] cuts = documents.get(k);
+      for (int i = 0; i + 1 < cuts.length; i += 2) {
+        Reader document = new CharArrayReader(text, cuts[i], cuts[i + 1] - cuts[i]);
+        Parser parser = new ParserImpl(settings, new StreamReader(settings, document));
+        while (parser.hasNext()) {
+          bh.consume(parser.next());
+        }
       }
     }
   }

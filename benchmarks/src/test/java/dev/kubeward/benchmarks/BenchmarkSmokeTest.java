@@ -24,7 +24,7 @@ class BenchmarkSmokeTest {
   @Test
   void loadBenchmarkRunsEveryContender() throws RunnerException {
     assertRan(run(LoadBenchmark.class, "", Map.of()),
-        "kubeward", "snakeyamlEvents", "snakeyamlCompose", "snakeyamlLoad", "fabric8");
+        "kubeward", "snakeyamlEvents", "snakeyamlEventsPerDocument", "snakeyamlCompose", "snakeyamlLoad", "fabric8");
   }
 
   @Test
