@@ -382,7 +382,8 @@ public final class Scanner {
   }
 
   private String suppressionOf(String ruleId, Resource resource, ResourceRef ref) {
-    String reason = resource.annotations().get(SUPPRESSION_PREFIX + ruleId);
+    Map<String, String> annotations = resource.annotations();
+    String reason = annotations.isEmpty() ? null : annotations.get(SUPPRESSION_PREFIX + ruleId);
     if (reason != null && !reason.isBlank()) {
       return reason;
     }

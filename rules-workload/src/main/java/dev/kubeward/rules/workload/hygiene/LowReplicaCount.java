@@ -61,20 +61,28 @@ public final class LowReplicaCount implements InventoryRule {
 
   @Override
   public void check(Inventory inventory, Context context) {
-    List<Resource> workloads = Replicas.workloads(inventory);
-    for (int i = 0; i < workloads.size(); i++) {
-      long n = Replicas.count(inventory, workloads.get(i));
-      if (n == 0 || n >= params.minReplicas()) {
-        continue;
+    for (int k = 0; k < Replicas.KINDS.size(); k++) {
+      List<Resource> ofKind = inventory.ofKind(Replicas.KINDS.get(k));
+      for (int i = 0; i < ofKind.size(); i++) {
+        if (Replicas.isWorkload(ofKind.get(i))) {
+          check(inventory, ofKind.get(i), context);
+        }
       }
-      Replicas replicas = Replicas.of(inventory, workloads.get(i));
-      String count = n + (n == 1 ? " replica" : " replicas");
-      String message = replicas.fromAutoscaler()
-          ? replicas.owner().displayName() + " lets " + replicas.workload().displayName() + " scale down to "
-              + count + " (" + replicas.reason() + "), fewer than " + params.minReplicas()
-          : replicas.workload().displayName() + " runs " + count + " (" + replicas.reason() + "), fewer than "
-              + params.minReplicas();
-      context.report(replicas.owner(), replicas.node(), message);
     }
+  }
+
+  private void check(Inventory inventory, Resource workload, Context context) {
+    long n = Replicas.count(inventory, workload);
+    if (n == 0 || n >= params.minReplicas()) {
+      return;
+    }
+    Replicas replicas = Replicas.of(inventory, workload);
+    String count = n + (n == 1 ? " replica" : " replicas");
+    String message = replicas.fromAutoscaler()
+        ? replicas.owner().displayName() + " lets " + replicas.workload().displayName() + " scale down to "
+            + count + " (" + replicas.reason() + "), fewer than " + params.minReplicas()
+        : replicas.workload().displayName() + " runs " + count + " (" + replicas.reason() + "), fewer than "
+            + params.minReplicas();
+    context.report(replicas.owner(), replicas.node(), message);
   }
 }

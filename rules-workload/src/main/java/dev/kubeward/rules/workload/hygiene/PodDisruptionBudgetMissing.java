@@ -77,28 +77,35 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
         budgets.add(new Budget(pdb, LabelSelector.of(selector)));
       }
     }
-    List<Resource> workloads = Replicas.workloads(inventory);
-    for (int w = 0; w < workloads.size(); w++) {
-      Resource workload = workloads.get(w);
-      long count = Replicas.count(inventory, workload);
-      if (count < params.minReplicas() || workload.podSpec() == null) {
-        continue;
-      }
-      // Deployments and StatefulSets only: their pods carry the template's labels, matched in the tree.
-      MapNode labels = workload.podSpec().metadata().get("labels").asMap();
-      boolean covered = false;
-      for (int i = 0; i < budgets.size(); i++) {
-        Budget b = budgets.get(i);
-        if (Replicas.sameNamespace(b.pdb(), workload) && b.selector().matches(labels)) {
-          covered = true;
-          break;
+    for (int k = 0; k < Replicas.KINDS.size(); k++) {
+      List<Resource> ofKind = inventory.ofKind(Replicas.KINDS.get(k));
+      for (int i = 0; i < ofKind.size(); i++) {
+        if (Replicas.isWorkload(ofKind.get(i))) {
+          check(inventory, ofKind.get(i), budgets, context);
         }
       }
-      if (!covered) {
-        Replicas replicas = Replicas.of(inventory, workload);
-        context.report(workload, Node.MISSING, workload.displayName() + " keeps " + replicas.count()
-            + " replicas (" + replicas.reason() + ") but no " + PDB + " in the scan selects its pods");
+    }
+  }
+
+  private void check(Inventory inventory, Resource workload, List<Budget> budgets, Context context) {
+    long count = Replicas.count(inventory, workload);
+    if (count < params.minReplicas() || workload.podSpec() == null) {
+      return;
+    }
+    // Deployments and StatefulSets only: their pods carry the template's labels, matched in the tree.
+    MapNode labels = workload.podSpec().metadata().get("labels").asMap();
+    boolean covered = false;
+    for (int i = 0; i < budgets.size(); i++) {
+      Budget b = budgets.get(i);
+      if (Replicas.sameNamespace(b.pdb(), workload) && b.selector().matches(labels)) {
+        covered = true;
+        break;
       }
+    }
+    if (!covered) {
+      Replicas replicas = Replicas.of(inventory, workload);
+      context.report(workload, Node.MISSING, workload.displayName() + " keeps " + replicas.count()
+          + " replicas (" + replicas.reason() + ") but no " + PDB + " in the scan selects its pods");
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.kubeward.rules.workload.hygiene;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,18 +20,17 @@ record Replicas(Resource workload, long count, Resource owner, Node node, boolea
 
   private static final String HPA = "HorizontalPodAutoscaler";
 
-  /** The Deployments and StatefulSets (apps, extensions) of the scan. */
-  static List<Resource> workloads(Inventory inventory) {
-    List<Resource> out =
-        new ArrayList<>(inventory.ofKind("Deployment").size() + inventory.ofKind("StatefulSet").size());
-    for (String kind : List.of("Deployment", "StatefulSet")) {
-      for (Resource r : inventory.ofKind(kind)) {
-        if (r.apiGroup().equals("apps") || r.apiGroup().equals("extensions")) {
-          out.add(r);
-        }
-      }
-    }
-    return out;
+  /** The kinds whose replicas these rules count, each listed by the inventory on its own. */
+  static final List<String> KINDS = List.of("Deployment", "StatefulSet");
+
+  /**
+   * True if {@code r}, of one of the {@link #KINDS}, is the workload of the {@code apps} (or
+   * {@code extensions}) group rather than a custom resource of the same kind. Callers walk
+   * {@code inventory.ofKind(kind)} for each kind instead of a list copied for them, which would
+   * cost a reference per workload on every scan.
+   */
+  static boolean isWorkload(Resource r) {
+    return r.apiGroup().equals("apps") || r.apiGroup().equals("extensions");
   }
 
   /** The least number of replicas of {@code workload}, as {@link #of} finds it, allocating nothing. */
