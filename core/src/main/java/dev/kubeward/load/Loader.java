@@ -746,6 +746,10 @@ public final class Loader {
      * the file (ASCII, or Latin-1 decoding), so offsets are the same in bytes and in characters.
      */
     static List<Chunk> split(String data) {
+      if (data.indexOf("---") < 0) {
+        // No separator line anywhere: one chunk, found without walking the lines.
+        return data.isEmpty() ? List.of() : List.of(new Chunk(0, data.length(), 1));
+      }
       List<Chunk> chunks = new ArrayList<>();
       // Without a carriage return, lines end at line feeds, which indexOf finds many at a time.
       boolean lineFeedsOnly = data.indexOf('\r') < 0;

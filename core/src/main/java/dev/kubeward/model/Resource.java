@@ -1,7 +1,5 @@
 package dev.kubeward.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,8 +33,8 @@ public final class Resource {
     Node metadata = root.get("metadata");
     this.name = metadata.get("name").text();
     this.namespace = emptyToNull(metadata.get("namespace").text());
-    this.labels = stringMap(metadata.get("labels"));
-    this.annotations = stringMap(metadata.get("annotations"));
+    this.labels = StringMapView.of(metadata.get("labels"));
+    this.annotations = StringMapView.of(metadata.get("annotations"));
     this.podSpec = workloadKinds.podSpecOf(this);
   }
 
@@ -57,19 +55,6 @@ public final class Resource {
 
   private static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
-  }
-
-  private static Map<String, String> stringMap(Node node) {
-    if (!node.isMap() || node.size() == 0) {
-      return Map.of();
-    }
-    MapNode map = node.asMap();
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < map.size(); i++) {
-      String value = map.value(i).isScalar() ? map.value(i).text() : null;
-      out.put(map.key(i), value == null ? "" : value);
-    }
-    return Collections.unmodifiableMap(out);
   }
 
   public Source source() {
