@@ -3,6 +3,7 @@ package dev.kubeward.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,16 @@ class BenchmarkSmokeTest {
     Collection<RunResult> results = run(EndToEndBenchmark.class, "", Map.of("resources", "1000"));
     assertThat(results).extracting(r -> r.getParams().getParam("threads")).containsExactlyInAnyOrder("1", "1", "2", "2");
     assertRan(results, "scan", "scanParallelGc");
+  }
+
+  @Test
+  void footprintMeasuresEveryReader() {
+    List<Footprint.Measurement> measurements = Footprint.measureAll(200);
+    assertThat(measurements).extracting(Footprint.Measurement::what).containsExactly(
+        "Kubeward, generated cluster of 200", "Kubeward, corpus", "snakeyaml-engine Load, corpus",
+        "fabric8 KubernetesSerialization, corpus");
+    assertThat(measurements).extracting(Footprint.Measurement::resources).containsExactly(200, Corpus.RESOURCES,
+        Corpus.RESOURCES, Corpus.RESOURCES);
   }
 
   private static Collection<RunResult> run(Class<?> benchmark, String method, Map<String, String> params)
