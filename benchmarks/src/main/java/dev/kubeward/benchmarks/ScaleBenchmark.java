@@ -60,7 +60,11 @@ public class ScaleBenchmark {
       for (ClusterGenerator.File f : files) {
         bytes.add(f.text().getBytes(StandardCharsets.UTF_8));
       }
-      loaded = load(size);
+      loaded = load();
+      if (loaded.resources().size() != size || !loaded.errors().isEmpty()) {
+        throw new IllegalStateException("generated cluster has " + loaded.resources().size() + " resources and "
+            + loaded.errors().size() + " errors; expected " + size + " and none");
+      }
       ScanReport report = scanner.scan(loaded);
       System.err.println("[kubeward-benchmarks] cluster of " + size + " resources: "
           + report.findings().size() + " findings");
@@ -68,6 +72,11 @@ public class ScaleBenchmark {
 
     /** Reads the cluster's files from memory and scans them: a whole scan but for the disk. */
     ScanReport loadAndScan() {
+      return scanner.scan(load());
+    }
+
+    /** Reads the cluster's files from memory with the scanner's loader. */
+    LoadResult load() {
       Loader loader = scanner.loader();
       List<Resource> resources = new ArrayList<>();
       List<LoadError> errors = new ArrayList<>();
@@ -77,26 +86,6 @@ public class ScaleBenchmark {
         resources.addAll(one.resources());
         errors.addAll(one.errors());
         documents += one.documents();
-      }
-      return scanner.scan(new LoadResult(resources, errors, files.size(), documents));
-    }
-
-    /** Generates and loads a cluster of exactly {@code size} resources. */
-    static LoadResult load(int size) {
-      Loader loader = Loader.defaults();
-      List<Resource> resources = new ArrayList<>(size);
-      List<LoadError> errors = new ArrayList<>();
-      int documents = 0;
-      List<ClusterGenerator.File> files = ClusterGenerator.generate(size, ClusterGenerator.SEED);
-      for (ClusterGenerator.File f : files) {
-        LoadResult one = loader.loadString(f.path(), f.text());
-        resources.addAll(one.resources());
-        errors.addAll(one.errors());
-        documents += one.documents();
-      }
-      if (resources.size() != size || !errors.isEmpty()) {
-        throw new IllegalStateException("generated cluster has " + resources.size() + " resources and "
-            + errors.size() + " errors; expected " + size + " and none");
       }
       return new LoadResult(resources, errors, files.size(), documents);
     }

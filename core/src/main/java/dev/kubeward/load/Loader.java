@@ -533,10 +533,21 @@ public final class Loader {
     }
   }
 
-  /** Decodes a chunk of a file that is not plain ASCII, then reads it. */
+  /** Records the document at {@code line} as unreadable if its {@code length} is over the limit. */
+  private boolean tooLarge(Documents doc, int length, int line) {
+    if (length <= limits.maxDocumentBytes()) {
+      return false;
+    }
+    doc.fail(line, 1, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+    return true;
+  }
+
+  /**
+   * Decodes a chunk of a file that is not plain ASCII (its size checked first, so that a huge one
+   * is not decoded), then reads it.
+   */
   private void loadChunk(Documents doc, byte[] data, int offset, Chunk chunk) {
-    if (chunk.length > limits.maxDocumentBytes()) {
-      doc.fail(chunk.line, 1, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+    if (tooLarge(doc, chunk.length, chunk.line)) {
       return;
     }
     String text = decode(doc, data, offset + chunk.start, chunk.length, chunk.line, true);
@@ -559,8 +570,7 @@ public final class Loader {
    * tells whether it holds {@code {{}, so that a template may be the cause of a failure.
    */
   private void loadText(Documents doc, String text, int start, int end, int line, boolean hint) {
-    if (end - start > limits.maxDocumentBytes()) {
-      doc.fail(line, 1, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+    if (tooLarge(doc, end - start, line)) {
       return;
     }
     if (hint) {

@@ -3,7 +3,6 @@ package dev.kubeward.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -159,17 +158,12 @@ public final class Inventory {
     return out;
   }
 
-  /** The labels of a pod template (a Pod's own labels), in source order. */
+  /**
+   * The labels of a pod template (a Pod's own labels), in source order: a view of the mapping, as
+   * {@link Resource#labels()} is.
+   */
   public static Map<String, String> podLabels(PodSpec pod) {
-    if (pod.owner().kind().equals("Pod")) {
-      return pod.owner().labels();
-    }
-    MapNode labels = pod.metadata().get("labels").asMap();
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < labels.size(); i++) {
-      out.put(labels.key(i), labels.value(i).text(""));
-    }
-    return Collections.unmodifiableMap(out);
+    return StringMapView.of(pod.metadata().get("labels"));
   }
 
   public int size() {
