@@ -1,7 +1,7 @@
 package dev.kubeward.assertj;
 
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.function.Function;
 public final class Manifests {
 
   private final String description;
-  private final Function<Scanner, ScanReport> scan;
+  private final Function<Kubeward, ScanReport> scan;
 
-  private Manifests(String description, Function<Scanner, ScanReport> scan) {
+  private Manifests(String description, Function<Kubeward, ScanReport> scan) {
     this.description = description;
     this.scan = scan;
   }
@@ -38,7 +38,7 @@ public final class Manifests {
   }
 
   /** Scans the manifests with {@code scanner}. */
-  public ScanReport scanWith(Scanner scanner) {
+  public ScanReport scanWith(Kubeward scanner) {
     return scan.apply(scanner);
   }
 

@@ -3,7 +3,7 @@ package dev.kubeward.assertj;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.rule.PssVersion;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
@@ -17,21 +17,21 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, Manif
 
   /** Every manifest loads and no rule of {@code profile} (latest PSS version) finds anything. */
   public ManifestsAssert isCompliantWith(Profile profile) {
-    return isCompliantWith(Scanner.builder().profile(profile).build(), "profile " + profile.id());
+    return isCompliantWith(Kubeward.builder().profile(profile).build(), "profile " + profile.id());
   }
 
   /** As {@link #isCompliantWith(Profile)} at a given Pod Security Standards version. */
   public ManifestsAssert isCompliantWith(Profile profile, PssVersion version) {
-    return isCompliantWith(Scanner.builder().profile(profile).pssVersion(version).build(),
+    return isCompliantWith(Kubeward.builder().profile(profile).pssVersion(version).build(),
         "profile " + profile.id() + " at " + version);
   }
 
   /** Every manifest loads and {@code scanner} finds nothing unsuppressed. */
-  public ManifestsAssert isCompliantWith(Scanner scanner) {
+  public ManifestsAssert isCompliantWith(Kubeward scanner) {
     return isCompliantWith(scanner, "the given scanner");
   }
 
-  private ManifestsAssert isCompliantWith(Scanner scanner, String what) {
+  private ManifestsAssert isCompliantWith(Kubeward scanner, String what) {
     isNotNull();
     ScanReport report = actual.scanWith(scanner);
     if (!report.errors().isEmpty()) {
@@ -47,7 +47,7 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, Manif
   }
 
   /** The scan report, for further assertions. */
-  public ScanReportAssert scannedWith(Scanner scanner) {
+  public ScanReportAssert scannedWith(Kubeward scanner) {
     isNotNull();
     return new ScanReportAssert(actual.scanWith(scanner));
   }

@@ -3,7 +3,7 @@ package dev.kubeward.assertj;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.Severity;
@@ -212,7 +212,7 @@ public final class RuleFixtures {
    * must match a {@code # expect: <rule-id>} marker of the file (same syntax as rule fixtures), and
    * every marker a finding. Use it to pin what a profile reports end to end.
    */
-  public static void verifyScan(Scanner scanner, Path file) {
+  public static void verifyScan(Kubeward scanner, Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -226,8 +226,8 @@ public final class RuleFixtures {
     compare(file, name, lines, expected, report, id -> true, "every rule", null);
   }
 
-  /** As {@link #verifyScan(Scanner, Path)}, for a file on the test classpath. */
-  public static void verifyScan(Scanner scanner, String resource) {
+  /** As {@link #verifyScan(Kubeward, Path)}, for a file on the test classpath. */
+  public static void verifyScan(Kubeward scanner, String resource) {
     URL url = Thread.currentThread().getContextClassLoader().getResource(resource);
     if (url == null) {
       throw new AssertionError("no scan fixture " + resource + " on the test classpath");
@@ -332,7 +332,7 @@ public final class RuleFixtures {
   /** Scans {@code fixture} at {@code version} (or its own {@code pss-version}, when null) and compares. */
   private void run(Fixture fixture, PssVersion version) {
     Map<String, String> directives = fixture.directives();
-    Scanner.Builder builder = Scanner.builder()
+    Kubeward.Builder builder = Kubeward.builder()
         .rules(Stream.concat(Stream.of(rule), companions.stream()).collect(Collectors.toList()))
         .profile(Profile.of(directives.getOrDefault("profile", "all")))
         .onlyRules(Set.of(ruleId()));

@@ -1,9 +1,10 @@
 package dev.kubeward.assertj;
 
+import dev.kubeward.model.GroupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.PssVersion;
@@ -23,7 +24,7 @@ class RuleFixturesTest {
 
     VersionedRule(String id) {
       metadata = RuleMetadata.builder(id).title("Versioned").severity(Severity.MEDIUM).topic(Topic.HYGIENE)
-          .kinds("Pod").rationale("For tests.").remediation("None.").build();
+          .kinds(GroupKind.POD).rationale("For tests.").remediation("None.").build();
     }
 
     @Override
@@ -84,7 +85,7 @@ class RuleFixturesTest {
 
   @Test
   void verifiesAWholeScanAgainstEveryMarker() {
-    Scanner scanner = Scanner.builder().rules(List.of(new VersionedRule("versioned-rule"))).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(new VersionedRule("versioned-rule"))).build();
     RuleFixtures.verifyScan(scanner, "rules/versioned-rule/fires.yaml");
     assertThatThrownBy(() -> RuleFixtures.verifyScan(scanner, "rules/versioned-rule/passes.yaml"))
         .hasMessageContaining("line 6: expected 0 finding(s) of versioned-rule but got 1");

@@ -1,7 +1,7 @@
 package dev.kubeward.benchmarks;
 
 import dev.kubeward.engine.Profile;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
@@ -31,8 +31,8 @@ public final class BenchmarkRules {
   }
 
   /** A scanner builder with the rule set {@code rules} and {@code profile}. */
-  public static Scanner.Builder scanner(String rules, Profile profile) {
-    Scanner.Builder builder = Scanner.builder().profile(profile).classLoader(BenchmarkRules.class.getClassLoader());
+  public static Kubeward.Builder scanner(String rules, Profile profile) {
+    Kubeward.Builder builder = Kubeward.builder().profile(profile).classLoader(BenchmarkRules.class.getClassLoader());
     int discovered = discoveredCount();
     switch (rules.toLowerCase(Locale.ROOT)) {
       case "auto":
@@ -48,7 +48,7 @@ public final class BenchmarkRules {
   }
 
   /** A scanner with the rule set {@code rules} and {@code profile}, reporting which rules it runs. */
-  public static Scanner build(String rules, Profile profile) {
+  public static Kubeward build(String rules, Profile profile) {
     return build(rules, profile, "all");
   }
 
@@ -57,8 +57,8 @@ public final class BenchmarkRules {
    * profile or {@code per-resource} for only its per-resource rules (no {@link InventoryRule}, so
    * no inventory is built): the part of evaluation that runs once per resource.
    */
-  public static Scanner build(String rules, Profile profile, String checks) {
-    Scanner scanner = scanner(rules, profile).build();
+  public static Kubeward build(String rules, Profile profile, String checks) {
+    Kubeward scanner = scanner(rules, profile).build();
     switch (checks) {
       case "all":
         break;
@@ -80,7 +80,7 @@ public final class BenchmarkRules {
     return scanner;
   }
 
-  private static Set<String> idsOf(Scanner scanner) {
+  private static Set<String> idsOf(Kubeward scanner) {
     Set<String> ids = new LinkedHashSet<>();
     for (Rule rule : scanner.rules()) {
       ids.add(rule.metadata().id());

@@ -2,7 +2,7 @@ package dev.kubeward.benchmarks;
 
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Question 4: how long does a whole scan of a large directory tree take, as the CLI runs it
- * ({@link Scanner#scan(List)}: walk, read, load, evaluate, sort), on one thread and on two? The
+ * ({@link Kubeward#scan(List)}: walk, read, load, evaluate, sort), on one thread and on two? The
  * tree is a {@link ClusterGenerator} cluster written to a temporary directory, one file per
  * application under one directory per namespace. The score is milliseconds per scan. The JVM
  * runs with its default heap, and with its default collector ({@link #scan}, as the CLI does) or
@@ -51,7 +51,7 @@ public class EndToEndBenchmark {
   public String rules;
 
   private Path tree;
-  private Scanner scanner;
+  private Kubeward scanner;
   private List<String> paths;
 
   @Setup

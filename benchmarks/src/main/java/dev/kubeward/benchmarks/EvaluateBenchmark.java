@@ -3,7 +3,7 @@ package dev.kubeward.benchmarks;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Question 2: what does running the rules cost once the resources are loaded? Each operation is
  * one resource: an invocation scans a batch of exactly {@link Corpus#RESOURCES} pre-loaded
- * resources with {@link Scanner#scan(LoadResult)}, so the score is nanoseconds per resource and,
+ * resources with {@link Kubeward#scan(LoadResult)}, so the score is nanoseconds per resource and,
  * with {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes allocated per resource.
  *
  * <p>Inputs ({@code input}):
@@ -73,7 +73,7 @@ public class EvaluateBenchmark {
   @Param({"auto"})
   public String rules;
 
-  private Scanner scanner;
+  private Kubeward scanner;
   private LoadResult loaded;
   private Inventory inventory;
 
@@ -157,7 +157,7 @@ public class EvaluateBenchmark {
   }
 
   /**
-   * The same scan with the inventory built once beforehand ({@link Scanner#scan(LoadResult,
+   * The same scan with the inventory built once beforehand ({@link Kubeward#scan(LoadResult,
    * Inventory)}), as when the same resources are scanned more than once: what evaluation costs
    * without indexing the resources. With {@code checks=per-resource} no inventory is used and
    * this is {@link #evaluate}.

@@ -2,7 +2,7 @@ package dev.kubeward.benchmarks;
 
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
@@ -48,7 +48,7 @@ public class ScaleBenchmark {
 
   /** A generated, loaded cluster and the scanner for it. */
   abstract static class Cluster {
-    Scanner scanner;
+    Kubeward scanner;
     LoadResult loaded;
     List<ClusterGenerator.File> files;
     List<byte[]> bytes;

@@ -1,6 +1,6 @@
 package dev.kubeward.cli;
 
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.report.CatalogueFormat;
 import dev.kubeward.rule.Parameter;
 import dev.kubeward.rule.RuleMetadata;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Scanner.VERSION,
+    version = "kubeward " + Kubeward.VERSION,
     description = "Explains one rule: why it matters, how to fix it, how to suppress it.")
 final class ExplainCommand implements Callable<Integer> {
 
@@ -54,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     sb.append("\nTo accept a finding on one object, annotate it:\n")
-        .append("  metadata:\n    annotations:\n      ").append(Scanner.SUPPRESSION_PREFIX).append(rule.id())
+        .append("  metadata:\n    annotations:\n      ").append(Kubeward.SUPPRESSION_PREFIX).append(rule.id())
         .append(": \"<reason>\"\n");
     out.print(sb);
     return 0;

@@ -1,7 +1,7 @@
 package dev.kubeward.cli;
 
 import dev.kubeward.engine.Profile;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.report.TextReportWriter;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
@@ -24,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(
     name = "kubeward",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Scanner.VERSION,
+    version = "kubeward " + Kubeward.VERSION,
     description = "Finds security problems in Kubernetes manifests and points at the exact line.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = CommandLine.HelpCommand.class,
@@ -111,7 +111,7 @@ public final class Main implements Callable<Integer> {
 
   /** Every rule known to this run, whatever the profile, in id order. */
   static List<RuleMetadata> catalogue(Environment env) {
-    Scanner.Builder builder = Scanner.builder().profile(Profile.ALL);
+    Kubeward.Builder builder = Kubeward.builder().profile(Profile.ALL);
     if (env.rules() != null) {
       builder.rules(env.rules().get());
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + dev.kubeward.engine.Scanner.VERSION,
+    version = "kubeward " + dev.kubeward.engine.Kubeward.VERSION,
     description = "Lists every rule: id, title, severity, topic, controls and parameters.")
 final class RulesCommand implements Callable<Integer> {
 

@@ -4,7 +4,7 @@ import dev.kubeward.engine.Configuration;
 import dev.kubeward.engine.ConfigurationFile;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.report.ReportFormat;
 import dev.kubeward.report.ReportWriter;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Scanner.VERSION,
+    version = "kubeward " + Kubeward.VERSION,
     sortOptions = false,
     description = {
       "Scans manifests and reports security problems with their exact positions.",
@@ -98,7 +98,7 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<String> inputs = inputs();
-    Scanner scanner = scanner(configuration());
+    Kubeward scanner = scanner(configuration());
     if (scanner.runsOnlyBuiltInRules()) {
       err.println("kubeward: warning: no rule is selected, so nothing is checked");
     }
@@ -175,8 +175,8 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private Scanner scanner(Configuration configuration) {
-    Scanner.Builder builder = Scanner.builder().configuration(configuration);
+  private Kubeward scanner(Configuration configuration) {
+    Kubeward.Builder builder = Kubeward.builder().configuration(configuration);
     if (env.rules() != null) {
       builder.rules(env.rules().get());
     }

@@ -3,7 +3,7 @@ package dev.kubeward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.engine.Profile;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.report.CatalogueFormat;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
@@ -41,7 +41,7 @@ class CatalogueTest {
       }
     }
     assertThat(providers).as("rule providers found through ServiceLoader").isEqualTo(SHIPPED);
-    for (Rule rule : Scanner.builtInRules()) {
+    for (Rule rule : Kubeward.builtInRules()) {
       rules.add(rule.metadata());
     }
     return rules;

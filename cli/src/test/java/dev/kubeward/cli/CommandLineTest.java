@@ -4,7 +4,7 @@ import static dev.kubeward.cli.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.cli.Cli.Result;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import org.junit.jupiter.api.Test;
 
 /** The top level: version, help, usage errors, and the internal-error path. */
@@ -13,7 +13,7 @@ class CommandLineTest {
   @Test
   void versionPrintsTheToolVersion() {
     Result r = cli().run("--version");
-    assertThat(r.out()).isEqualTo("kubeward " + Scanner.VERSION + "\n");
+    assertThat(r.out()).isEqualTo("kubeward " + Kubeward.VERSION + "\n");
     assertThat(r.exitCode()).isZero();
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.cli.Cli.Result;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.report.ReportFormat;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -139,7 +139,7 @@ class ScanCommandTest {
   @EnumSource(ReportFormat.class)
   void eachFormatIsTheCoreWritersOutput(ReportFormat format) throws IOException {
     Result r = cli().run("scan", "--format", format.id(), WEB, WORKER);
-    ScanReport report = Scanner.builder().rules(TestRules.all()).build().scan(List.of(WEB, WORKER));
+    ScanReport report = Kubeward.builder().rules(TestRules.all()).build().scan(List.of(WEB, WORKER));
     StringWriter expected = new StringWriter();
     format.writer().write(report, expected);
     assertThat(r.out()).isEqualTo(expected.toString());

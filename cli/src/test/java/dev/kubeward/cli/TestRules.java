@@ -1,5 +1,6 @@
 package dev.kubeward.cli;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Container;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
@@ -126,7 +127,7 @@ final class TestRules {
         .topic(Topic.HYGIENE)
         .rationale("Shows what the rules see.")
         .remediation("Nothing to do.")
-        .kinds("Namespace")
+        .kinds(GroupKind.NAMESPACE)
         .parameters(Parameter.ofList("levels", List.of("baseline", "restricted"), "Levels worth echoing."))
         .optIn()
         .build();

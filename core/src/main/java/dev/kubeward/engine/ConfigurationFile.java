@@ -43,7 +43,7 @@ import java.util.Set;
  *
  * <p>Every problem is an {@link IllegalArgumentException} whose message is
  * {@code file:line:column: problem}. Rule ids and parameter values are checked against the rules
- * when the {@link Scanner} is built.
+ * when the {@link Kubeward} is built.
  */
 public final class ConfigurationFile {
 

@@ -40,7 +40,7 @@ final class SuppressionWithoutReason implements ResourceRule {
     MapNode annotations = resource.root().get("metadata").get("annotations").asMap();
     for (int i = 0; i < annotations.size(); i++) {
       String key = annotations.key(i);
-      if (key.startsWith(Scanner.SUPPRESSION_PREFIX) && annotations.value(i).text("").isBlank()) {
+      if (key.startsWith(Kubeward.SUPPRESSION_PREFIX) && annotations.value(i).text("").isBlank()) {
         context.report(resource, annotations.keyNode(i), "annotation \"" + key + "\" of "
             + resource.displayName() + " gives no reason, so it suppresses nothing");
       }

@@ -2,78 +2,142 @@ package dev.kubeward.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * All resources of one scan, indexed by kind, namespace and name. Built once per scan in linear
- * time; immutable and thread-safe. Look-ups by namespace ({@link #find}, {@link #select},
- * {@link #selectWorkloads}) treat an unset {@code metadata.namespace} as {@code default}, as
- * {@code kubectl apply} would; {@link #inNamespace} lists only objects that name their namespace.
+ * All resources of one scan (or of one join scope of it), indexed by group-kind, namespace and
+ * name. Built once per scan in linear time; immutable and thread-safe.
+ *
+ * <p>Namespaces are read as the API server reads them: a cluster-scoped kind
+ * ({@link GroupKind#isClusterScoped()}) has no namespace even if it carries one, and a namespaced
+ * object that leaves it unset lands in the {@linkplain #defaultNamespace() default namespace} of
+ * the scan ({@code default} unless the caller says otherwise, as {@code kubectl apply -n} would).
+ * Every look-up by namespace uses this {@linkplain #namespaceOf(Resource) effective namespace}.
+ *
+ * <p>Look-ups never depend on load order: the same group-kind, namespace and name loaded twice
+ * gives both copies ({@link #named}), sorted by source and position, and {@link #duplicates()}
+ * lists every such object.
+ *
+ * <p>Rules share per-scan knowledge through {@link #derived(Derived)}: computed once, on first
+ * use, whichever thread asks first.
  */
 public final class Inventory {
 
-  private record Key(String kind, String namespace, String name) {}
+  /** The namespace an unset namespace means, unless the caller says otherwise. */
+  public static final String DEFAULT_NAMESPACE = "default";
+
+  /** Orders copies of one object (and any resources) by source name, then position. */
+  public static final Comparator<Resource> SOURCE_ORDER = Comparator
+      .comparing((Resource r) -> r.source().name())
+      .thenComparingInt(Resource::line)
+      .thenComparingInt(Resource::column);
+
+  private record Key(GroupKind kind, String namespace, String name) {}
 
   private final List<Resource> all;
-  private final Map<String, List<Resource>> byKind;
-  private final Map<Key, Resource> byKey;
+  private final String defaultNamespace;
+  private final Map<GroupKind, List<Resource>> byKind;
+  private final Map<Key, List<Resource>> byKey;
+  /** Group-kind, then effective namespace: nested so that a look-up allocates no key. */
+  private final Map<GroupKind, Map<String, List<Resource>>> byKindInNamespace;
   private final Map<String, List<Resource>> byNamespace;
-  private final Map<String, List<Resource>> byEffectiveNamespace;
   private final List<Resource> workloads;
+  private final List<List<Resource>> duplicates;
+  private final Set<String> namespaces;
+  private final ConcurrentHashMap<Derived<?>, Lazy> derived = new ConcurrentHashMap<>();
 
-  private Inventory(List<Resource> resources) {
+  private Inventory(List<Resource> resources, String defaultNamespace) {
     this.all = List.copyOf(resources);
-    Map<String, List<Resource>> kinds = new HashMap<>();
-    Map<Key, Resource> keys = new HashMap<>();
-    Map<String, List<Resource>> namespaces = new HashMap<>();
-    Map<String, List<Resource>> effective = new HashMap<>();
+    this.defaultNamespace = Objects.requireNonNull(defaultNamespace, "defaultNamespace");
+    if (defaultNamespace.isEmpty()) {
+      throw new IllegalArgumentException("the default namespace must not be empty");
+    }
+    Map<GroupKind, List<Resource>> kinds = new HashMap<>();
+    Map<Key, List<Resource>> keys = new HashMap<>();
+    Map<GroupKind, Map<String, List<Resource>>> kindInNamespace = new HashMap<>();
+    Map<String, List<Resource>> inNamespace = new HashMap<>();
     List<Resource> carriers = new ArrayList<>();
+    Set<String> named = new TreeSet<>();
     for (Resource r : all) {
-      kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
+      GroupKind gk = r.groupKind();
+      String ns = namespaceOf(r);
+      kinds.computeIfAbsent(gk, k -> new ArrayList<>()).add(r);
       if (r.name() != null) {
-        keys.putIfAbsent(new Key(r.kind(), namespaceOf(r), r.name()), r);
+        keys.computeIfAbsent(new Key(gk, ns, r.name()), k -> new ArrayList<>(1)).add(r);
       }
-      if (r.namespace() != null) {
-        namespaces.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(r);
+      if (ns != null) {
+        kindInNamespace.computeIfAbsent(gk, k -> new HashMap<>()).computeIfAbsent(ns, k -> new ArrayList<>()).add(r);
+        inNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(r);
       }
-      effective.computeIfAbsent(namespaceOf(r), k -> new ArrayList<>()).add(r);
       if (r.isWorkload()) {
         carriers.add(r);
+        if (r.namespace() != null && !gk.isClusterScoped()) {
+          named.add(r.namespace());
+        }
+      }
+      if (gk.equals(GroupKind.NAMESPACE) && r.name() != null) {
+        named.add(r.name());
       }
     }
+    List<List<Resource>> copies = new ArrayList<>();
+    for (Map.Entry<Key, List<Resource>> e : keys.entrySet()) {
+      List<Resource> list = e.getValue();
+      if (list.size() > 1) {
+        list.sort(SOURCE_ORDER);
+        copies.add(Collections.unmodifiableList(list));
+      }
+      e.setValue(list.size() == 1 ? List.of(list.get(0)) : Collections.unmodifiableList(list));
+    }
+    copies.sort(Comparator.comparing((List<Resource> l) -> l.get(0), SOURCE_ORDER));
     kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
-    namespaces.replaceAll((k, v) -> Collections.unmodifiableList(v));
-    effective.replaceAll((k, v) -> Collections.unmodifiableList(v));
-    this.byEffectiveNamespace = effective;
+    kindInNamespace.values().forEach(m -> m.replaceAll((k, v) -> Collections.unmodifiableList(v)));
+    inNamespace.replaceAll((k, v) -> Collections.unmodifiableList(v));
     this.byKind = kinds;
     this.byKey = keys;
-    this.byNamespace = namespaces;
+    this.byKindInNamespace = kindInNamespace;
+    this.byNamespace = inNamespace;
     this.workloads = Collections.unmodifiableList(carriers);
+    this.duplicates = Collections.unmodifiableList(copies);
+    this.namespaces = Collections.unmodifiableSet(named);
   }
 
-  /** Every resource whose namespace, unset counting as {@code default}, is {@code namespace}. */
-  private List<Resource> effectiveNamespace(String namespace) {
-    return byEffectiveNamespace.getOrDefault(namespace, List.of());
-  }
-
-  /** An inventory of {@code resources}, in the given order. */
+  /** An inventory of {@code resources}, in the given order, with {@code default} as the default namespace. */
   public static Inventory of(List<Resource> resources) {
-    return new Inventory(resources);
+    return new Inventory(resources, DEFAULT_NAMESPACE);
   }
 
-  /** The namespace {@code r} lands in when applied: its own, or {@code default} when unset. */
-  public static String namespaceOf(Resource r) {
-    return r.namespace() == null ? DEFAULT_NAMESPACE : r.namespace();
+  /**
+   * An inventory of {@code resources}, in the given order, in which a namespaced object without a
+   * namespace lands in {@code defaultNamespace}.
+   */
+  public static Inventory of(List<Resource> resources, String defaultNamespace) {
+    return new Inventory(resources, defaultNamespace);
   }
 
-  private static final String DEFAULT_NAMESPACE = "default";
+  /** The namespace an unset {@code metadata.namespace} means in this scan. */
+  public String defaultNamespace() {
+    return defaultNamespace;
+  }
 
-  private static String normalize(String namespace) {
-    return namespace == null || namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace;
+  /**
+   * The namespace {@code r} lands in when applied: {@code null} for a cluster-scoped kind (even
+   * one that carries a namespace), its own, or the {@linkplain #defaultNamespace() default} when
+   * unset.
+   */
+  public String namespaceOf(Resource r) {
+    if (r.groupKind().isClusterScoped()) {
+      return null;
+    }
+    return r.namespace() == null ? defaultNamespace : r.namespace();
   }
 
   /** Every resource, in scan order. */
@@ -82,41 +146,65 @@ public final class Inventory {
   }
 
   /** Every resource of {@code kind}, in scan order. */
-  public List<Resource> ofKind(String kind) {
+  public List<Resource> ofKind(GroupKind kind) {
     return byKind.getOrDefault(kind, List.of());
   }
 
-  /**
-   * Every resource whose {@code metadata.namespace} is {@code namespace}; objects that leave it
-   * unset are not listed, even for {@code default}, since cluster-scoped objects leave it unset too.
-   */
+  /** Every resource of {@code kind} whose effective namespace is {@code namespace}, in scan order. */
+  public List<Resource> ofKind(GroupKind kind, String namespace) {
+    Map<String, List<Resource>> byNs = byKindInNamespace.get(kind);
+    return byNs == null ? List.of() : byNs.getOrDefault(namespace, List.of());
+  }
+
+  /** Every namespaced resource whose effective namespace is {@code namespace}, in scan order. */
   public List<Resource> inNamespace(String namespace) {
     return byNamespace.getOrDefault(namespace, List.of());
   }
 
-  /** Every namespace named by a resource's {@code metadata.namespace} or by a Namespace object. */
+  /**
+   * The namespaces present in the scan, sorted: those of Namespace objects and those that
+   * workloads declare. Objects without a namespace do not make the default namespace present.
+   */
   public Set<String> namespaces() {
-    Set<String> out = new LinkedHashSet<>();
-    for (Resource ns : ofKind("Namespace")) {
-      if (ns.name() != null) {
-        out.add(ns.name());
-      }
-    }
-    for (Resource r : all) {
-      if (r.namespace() != null) {
-        out.add(r.namespace());
-      }
-    }
-    return Collections.unmodifiableSet(out);
+    return namespaces;
   }
 
   /**
-   * The first object of {@code kind} named {@code name} in {@code namespace}, or {@code null}. An
-   * unset namespace, {@code null} and {@code default} are the same; pass {@code null} for
-   * cluster-scoped kinds.
+   * The labels of {@code namespace} as a namespace selector sees them: its Namespace object's
+   * labels (every copy's, the later source winning a clash) plus {@code kubernetes.io/metadata.name},
+   * which the API server sets on every namespace.
    */
-  public Resource find(String kind, String namespace, String name) {
-    return byKey.get(new Key(kind, normalize(namespace), name));
+  public Map<String, String> namespaceLabels(String namespace) {
+    List<Resource> objects = named(GroupKind.NAMESPACE, null, namespace);
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Resource ns : objects) {
+      labels.putAll(ns.labels());
+    }
+    labels.put("kubernetes.io/metadata.name", namespace);
+    return Collections.unmodifiableMap(labels);
+  }
+
+  /**
+   * Every copy of the object of {@code kind} named {@code name} in {@code namespace}, sorted by
+   * source and position; empty when there is none. {@code namespace} is ignored for cluster-scoped
+   * kinds; {@code null} stands for the default namespace of namespaced kinds.
+   */
+  public List<Resource> named(GroupKind kind, String namespace, String name) {
+    String ns = kind.isClusterScoped() ? null : namespace == null || namespace.isEmpty() ? defaultNamespace : namespace;
+    return byKey.getOrDefault(new Key(kind, ns, name), List.of());
+  }
+
+  /** True if an object of {@code kind} named {@code name} is in {@code namespace} (see {@link #named}). */
+  public boolean contains(GroupKind kind, String namespace, String name) {
+    return !named(kind, namespace, name).isEmpty();
+  }
+
+  /**
+   * Objects loaded more than once (same group-kind, effective namespace and name), each as its
+   * copies sorted by source and position; the groups sorted by their first copy.
+   */
+  public List<List<Resource>> duplicates() {
+    return duplicates;
   }
 
   /** Every object that carries a pod template (see {@link Resource#isWorkload()}), in scan order. */
@@ -125,15 +213,13 @@ public final class Inventory {
   }
 
   /**
-   * Objects of {@code kind} in {@code namespace} (or in every namespace when {@code null}; an
-   * object with no namespace is in {@code default}) whose own labels match {@code selector}, in
-   * scan order.
+   * Objects of {@code kind} in {@code namespace} (or in every namespace when {@code null}) whose
+   * own labels match {@code selector}, in scan order.
    */
-  public List<Resource> select(String kind, String namespace, LabelSelector selector) {
+  public List<Resource> select(GroupKind kind, String namespace, LabelSelector selector) {
     List<Resource> out = new ArrayList<>();
-    // A namespaced look-up walks its namespace only, so that one per object stays linear overall.
-    for (Resource r : namespace == null ? ofKind(kind) : effectiveNamespace(namespace)) {
-      if (r.kind().equals(kind) && selector.matches(r.labels())) {
+    for (Resource r : namespace == null ? ofKind(kind) : ofKind(kind, namespace)) {
+      if (selector.matches(r.labels())) {
         out.add(r);
       }
     }
@@ -141,15 +227,14 @@ public final class Inventory {
   }
 
   /**
-   * Workloads in {@code namespace} (or everywhere when {@code null}; a workload with no namespace
-   * is in {@code default}) whose pod template labels match {@code selector}, as a NetworkPolicy or
-   * Service selects pods, in scan order.
+   * Workloads in {@code namespace} (or everywhere when {@code null}) whose pod template labels
+   * match {@code selector}, as a NetworkPolicy or Service selects pods, in scan order.
    */
   public List<Resource> selectWorkloads(String namespace, LabelSelector selector) {
     List<Resource> out = new ArrayList<>();
     // A namespaced look-up walks its namespace only, and labels are matched in the tree, so that
     // one look-up per policy or service neither goes quadratic nor allocates per workload.
-    for (Resource r : namespace == null ? workloads : effectiveNamespace(namespace)) {
+    for (Resource r : namespace == null ? workloads : inNamespace(namespace)) {
       PodSpec pod = r.podSpec();
       if (pod != null && selector.matches(pod.metadata().get("labels").asMap())) {
         out.add(r);
@@ -168,5 +253,76 @@ public final class Inventory {
 
   public int size() {
     return all.size();
+  }
+
+  /**
+   * The value of {@code key} for this inventory, computed by the key's function on first use and
+   * shared by every rule (and thread) after that. A function may ask for other derived values,
+   * but not, directly or indirectly, for its own.
+   *
+   * @throws IllegalStateException if computing {@code key} needs {@code key} itself
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Derived<T> key) {
+    Lazy lazy = derived.computeIfAbsent(key, k -> new Lazy());
+    return (T) lazy.get(this, key);
+  }
+
+  /**
+   * The name of a piece of per-scan knowledge and how to compute it from an inventory: which
+   * service account each workload runs as, the RBAC graph, the network policy index. Keys are
+   * compared by identity: declare each one as a constant.
+   *
+   * @param <T> the value's type; it must be safe to share between threads (immutable)
+   */
+  public static final class Derived<T> {
+    private final String name;
+    private final Function<Inventory, T> compute;
+
+    private Derived(String name, Function<Inventory, T> compute) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.compute = Objects.requireNonNull(compute, "compute");
+    }
+
+    /** A key named {@code name} (for messages) whose value is {@code compute(inventory)}. */
+    public static <T> Derived<T> of(String name, Function<Inventory, T> compute) {
+      return new Derived<>(name, compute);
+    }
+
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static final class Lazy {
+    private volatile Object value;
+    private boolean computing;
+
+    Object get(Inventory inventory, Derived<?> key) {
+      Object v = value;
+      if (v != null) {
+        return v;
+      }
+      synchronized (this) {
+        if (value == null) {
+          if (computing) {
+            throw new IllegalStateException("derived value '" + key.name() + "' depends on itself");
+          }
+          computing = true;
+          try {
+            Object computed = key.compute.apply(inventory);
+            value = Objects.requireNonNull(computed, () -> "derived value '" + key.name() + "' is null");
+          } finally {
+            computing = false;
+          }
+        }
+        return value;
+      }
+    }
   }
 }

@@ -16,6 +16,7 @@ public final class Resource {
   /** The group part of {@link #apiVersion}, split once: rules ask for it on every resource. */
   private final String apiGroup;
   private final String kind;
+  private final GroupKind groupKind;
   private final String name;
   private final String namespace;
   private final Map<String, String> labels;
@@ -30,6 +31,7 @@ public final class Resource {
     int slash = apiVersion.indexOf('/');
     this.apiGroup = slash < 0 ? "" : apiVersion.substring(0, slash);
     this.kind = root.get("kind").text("");
+    this.groupKind = GroupKind.of(apiGroup, kind);
     Node metadata = root.get("metadata");
     this.name = metadata.get("name").text();
     this.namespace = emptyToNull(metadata.get("namespace").text());
@@ -95,6 +97,16 @@ public final class Resource {
 
   public String kind() {
     return kind;
+  }
+
+  /** The API group and kind, which say what the object is whatever its version. */
+  public GroupKind groupKind() {
+    return groupKind;
+  }
+
+  /** True if this object is of {@code groupKind}. */
+  public boolean is(GroupKind groupKind) {
+    return this.groupKind.equals(groupKind);
   }
 
   /** {@code metadata.name}, or {@code null} when unset (as with {@code generateName}). */

@@ -3,6 +3,7 @@ package dev.kubeward.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.rule.Parameter;
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.rule.RuleMetadata;
 import java.io.IOException;
 import java.io.Writer;
@@ -63,8 +64,8 @@ public enum CatalogueFormat {
   /** The kinds a rule looks at, sorted, with the pseudo-kinds spelled out. */
   public static List<String> kindsOf(RuleMetadata rule) {
     List<String> kinds = new ArrayList<>();
-    for (String k : rule.kinds()) {
-      kinds.add(k.equals(RuleMetadata.WORKLOADS) ? "workloads" : k.equals(RuleMetadata.ANY) ? "any" : k);
+    for (GroupKind k : rule.kinds()) {
+      kinds.add(k.equals(RuleMetadata.WORKLOADS) ? "workloads" : k.equals(RuleMetadata.ANY) ? "any" : k.toString());
     }
     kinds.sort(Comparator.naturalOrder());
     return kinds;

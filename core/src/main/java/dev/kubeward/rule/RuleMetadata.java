@@ -1,5 +1,6 @@
 package dev.kubeward.rule;
 
+import dev.kubeward.model.GroupKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,10 +19,10 @@ import java.util.regex.Pattern;
 public final class RuleMetadata {
 
   /** Pseudo-kind: every resource with a pod spec (Pod, Deployment, CronJob, declared carriers...). */
-  public static final String WORKLOADS = "*workloads";
+  public static final GroupKind WORKLOADS = new GroupKind("*", "workloads");
 
   /** Pseudo-kind: every resource. */
-  public static final String ANY = "*";
+  public static final GroupKind ANY = new GroupKind("*", "*");
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   private static final Pattern CONTROL =
@@ -35,7 +36,7 @@ public final class RuleMetadata {
   private final String rationale;
   private final String remediation;
   private final String since;
-  private final Set<String> kinds;
+  private final Set<GroupKind> kinds;
   private final List<Parameter> parameters;
   private final boolean optIn;
 
@@ -117,8 +118,11 @@ public final class RuleMetadata {
     return since;
   }
 
-  /** The kinds the engine dispatches to the rule ({@link #WORKLOADS}, {@link #ANY} or a kind). */
-  public Set<String> kinds() {
+  /**
+   * The group-kinds the engine dispatches to the rule ({@link #WORKLOADS}, {@link #ANY} or
+   * group-kinds such as {@link GroupKind#DEPLOYMENT}).
+   */
+  public Set<GroupKind> kinds() {
     return kinds;
   }
 
@@ -156,7 +160,7 @@ public final class RuleMetadata {
     private String rationale;
     private String remediation;
     private String since = "0.1.0";
-    private final Set<String> kinds = new LinkedHashSet<>();
+    private final Set<GroupKind> kinds = new LinkedHashSet<>();
     private final List<Parameter> parameters = new ArrayList<>();
     private boolean optIn;
 
@@ -202,8 +206,11 @@ public final class RuleMetadata {
       return this;
     }
 
-    /** The kinds to dispatch; {@link RuleMetadata#WORKLOADS} for every pod template carrier. */
-    public Builder kinds(String... kinds) {
+    /**
+     * The group-kinds to dispatch; {@link RuleMetadata#WORKLOADS} for every pod template carrier,
+     * {@link RuleMetadata#ANY} for every resource.
+     */
+    public Builder kinds(GroupKind... kinds) {
       this.kinds.addAll(List.of(kinds));
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.kubeward.engine;
 
+import dev.kubeward.model.GroupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -131,9 +132,9 @@ class ConfigurationFileTest {
 
   @Test
   void aFileConfiguresAScan() {
-    TestRules.Recording privileged = TestRules.reportingEach(TestRules.metadata("privileged-container", "DaemonSet").build());
-    TestRules.Recording optIn = TestRules.reportingEach(TestRules.metadata("opt-in-check", "DaemonSet").optIn().build());
-    TestRules.Recording noisy = TestRules.reportingEach(TestRules.metadata("noisy", "DaemonSet").build());
+    TestRules.Recording privileged = TestRules.reportingEach(TestRules.metadata("privileged-container", GroupKind.DAEMON_SET).build());
+    TestRules.Recording optIn = TestRules.reportingEach(TestRules.metadata("opt-in-check", GroupKind.DAEMON_SET).optIn().build());
+    TestRules.Recording noisy = TestRules.reportingEach(TestRules.metadata("noisy", GroupKind.DAEMON_SET).build());
     Configuration config = ConfigurationFile.parse(".kubeward.yaml", """
         rules:
           noisy: off
@@ -144,7 +145,7 @@ class ConfigurationFileTest {
         workloadKinds:
           - {apiGroup: example.com, kind: Thing, templatePath: spec.template}
         """);
-    Scanner scanner = Scanner.builder()
+    Kubeward scanner = Kubeward.builder()
         .rules(List.of(privileged, optIn, noisy, new TestRules.Limited()))
         .configuration(config)
         .build();
@@ -161,7 +162,7 @@ class ConfigurationFileTest {
         """);
 
     assertThat(scanner.rules()).extracting(r -> r.metadata().id())
-        .containsExactly("opt-in-check", "privileged-container", Scanner.SUPPRESSION_WITHOUT_REASON, "too-many-keys");
+        .containsExactly("opt-in-check", "privileged-container", Kubeward.SUPPRESSION_WITHOUT_REASON, "too-many-keys");
     assertThat(report.findings()).extracting(Finding::toString).containsExactly(
         "ds.yaml:1:1: INFO opt-in-check saw DaemonSet kube-system/cilium [opt-in-check]",
         "ds.yaml:1:1: MEDIUM privileged-container saw DaemonSet kube-system/cilium [privileged-container] (suppressed)",
@@ -174,7 +175,7 @@ class ConfigurationFileTest {
   void aConfiguredUnknownRuleIsReportedWhenTheScannerIsBuilt() {
     Configuration config = ConfigurationFile.parse("c.yaml", "rules: {imagenotpinned: off}\n");
 
-    assertThatThrownBy(() -> Scanner.builder().rules(List.<dev.kubeward.rule.Rule>of()).configuration(config).build())
+    assertThatThrownBy(() -> Kubeward.builder().rules(List.<dev.kubeward.rule.Rule>of()).configuration(config).build())
         .hasMessage("unknown rule 'imagenotpinned'");
   }
 }

@@ -1,5 +1,6 @@
 package dev.kubeward.engine;
 
+import dev.kubeward.model.GroupKind;
 import static dev.kubeward.engine.TestRules.metadata;
 import static dev.kubeward.engine.TestRules.reportingEach;
 import static dev.kubeward.engine.TestRules.silent;
@@ -63,7 +64,7 @@ class DispatchTest {
             containers: [{name: thing, image: thing:1}]
       """;
 
-  private final TestRules.Recording configMaps = reportingEach(metadata("config-maps", "ConfigMap").build());
+  private final TestRules.Recording configMaps = reportingEach(metadata("config-maps", GroupKind.CONFIG_MAP).build());
   private final TestRules.Recording images = new TestRules.Recording(
       metadata("images", RuleMetadata.WORKLOADS).severity(Severity.HIGH).topic(Topic.IMAGES)
           .controls("pss-baseline:privileged").build(),
@@ -73,12 +74,12 @@ class DispatchTest {
               + container.image().text() + "\"");
         }
       });
-  private final TestRules.Recording both = silent(metadata("both", "Deployment", RuleMetadata.WORKLOADS).build());
+  private final TestRules.Recording both = silent(metadata("both", GroupKind.DEPLOYMENT, RuleMetadata.WORKLOADS).build());
   private final TestRules.Recording everything = silent(metadata("everything", RuleMetadata.ANY).build());
-  private final TestRules.Recording services = silent(metadata("services", "Service", "Ingress").build());
+  private final TestRules.Recording services = silent(metadata("services", GroupKind.SERVICE, GroupKind.INGRESS).build());
 
-  private Scanner scanner(Configuration configuration) {
-    return Scanner.builder()
+  private Kubeward scanner(Configuration configuration) {
+    return Kubeward.builder()
         .rules(List.of(configMaps, images, both, everything, services))
         .configuration(configuration)
         .build();
@@ -140,15 +141,15 @@ class DispatchTest {
     assertThat(report.files()).isEqualTo(1);
     assertThat(report.documents()).isEqualTo(5);
     assertThat(report.resources()).isEqualTo(5);
-    assertThat(report.toolVersion()).isEqualTo(Scanner.VERSION);
+    assertThat(report.toolVersion()).isEqualTo(Kubeward.VERSION);
   }
 
   @Test
   void controlsOfOneFindingCanReplaceTheRules() {
-    TestRules.Recording rule = new TestRules.Recording(metadata("own-controls", "ConfigMap").controls("cis-k8s:5.1.1").build(),
+    TestRules.Recording rule = new TestRules.Recording(metadata("own-controls", GroupKind.CONFIG_MAP).controls("cis-k8s:5.1.1").build(),
         (r, c) -> c.report(r, r.root().get("data"), "data", List.of("pss-restricted:seccomp")));
 
-    ScanReport report = Scanner.builder().rules(List.of(rule)).build().scanString("a.yaml", MANIFESTS);
+    ScanReport report = Kubeward.builder().rules(List.of(rule)).build().scanString("a.yaml", MANIFESTS);
 
     assertThat(report.findings()).singleElement().satisfies(f -> {
       assertThat(f.controls()).containsExactly("pss-restricted:seccomp");
@@ -159,15 +160,15 @@ class DispatchTest {
 
   @Test
   void inventoryRulesRunOncePerScanOverEverything() {
-    TestRules.Cross cross = new TestRules.Cross(metadata("services-without-workloads", "Service").build(),
+    TestRules.Cross cross = new TestRules.Cross(metadata("services-without-workloads", GroupKind.SERVICE).build(),
         (inventory, c) -> {
-          for (Resource svc : inventory.ofKind("Service")) {
-            if (inventory.find("Deployment", svc.namespace(), svc.name()) == null) {
+          for (Resource svc : inventory.ofKind(GroupKind.SERVICE)) {
+            if (inventory.named(GroupKind.DEPLOYMENT, svc.namespace(), svc.name()).isEmpty()) {
               c.report(svc, svc.root().get("metadata").get("name"), "Service " + svc.name() + " has no Deployment");
             }
           }
         });
-    Scanner scanner = Scanner.builder().rules(List.of(cross, configMaps)).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(cross, configMaps)).build();
 
     ScanReport report = scanner.scanString("all.yaml", MANIFESTS);
 
@@ -183,10 +184,10 @@ class DispatchTest {
 
   @Test
   void aNodeFromAnotherResourceIsARuleFailure() {
-    TestRules.Recording wrong = new TestRules.Recording(metadata("wrong-node", "Service").build(),
+    TestRules.Recording wrong = new TestRules.Recording(metadata("wrong-node", GroupKind.SERVICE).build(),
         (r, c) -> c.report(r, r.root().get("metadata").get("name").asMap(), "empty map"));
 
-    ScanReport report = Scanner.builder().rules(List.of(wrong)).build().scanString("all.yaml", MANIFESTS);
+    ScanReport report = Kubeward.builder().rules(List.of(wrong)).build().scanString("all.yaml", MANIFESTS);
 
     assertThat(report.findings()).isEmpty();
     assertThat(report.errors()).extracting(Object::toString)
@@ -195,7 +196,7 @@ class DispatchTest {
 
   @Test
   void scanningLoadedResourcesKeepsLoadErrors() {
-    Scanner scanner = Scanner.builder().rules(List.of(configMaps)).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(configMaps)).build();
     dev.kubeward.load.LoadResult loaded = scanner.loader().loadString("mixed.yaml", MANIFESTS + "---\nkind: [\n");
 
     ScanReport report = scanner.scan(loaded);

@@ -1,5 +1,6 @@
 package dev.kubeward.engine;
 
+import dev.kubeward.model.GroupKind;
 import static dev.kubeward.engine.TestRules.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Ordering, failing rules and parallel evaluation. */
 class EvaluationTest {
 
-  private final TestRules.Recording boom = new TestRules.Recording(metadata("boom", "ConfigMap").build(), (r, c) -> {
+  private final TestRules.Recording boom = new TestRules.Recording(metadata("boom", GroupKind.CONFIG_MAP).build(), (r, c) -> {
     if (r.name().startsWith("bad")) {
       throw new IllegalStateException("secret value " + r.root().get("data"));
     }
@@ -29,7 +30,7 @@ class EvaluationTest {
 
   @Test
   void aRuleThatThrowsBecomesAnErrorAndTheScanGoesOn() {
-    TestRules.Recording after = TestRules.reportingEach(metadata("after", "ConfigMap").build());
+    TestRules.Recording after = TestRules.reportingEach(metadata("after", GroupKind.CONFIG_MAP).build());
     String yaml = """
         apiVersion: v1
         kind: ConfigMap
@@ -45,7 +46,7 @@ class EvaluationTest {
         metadata: {name: fine}
         """;
 
-    ScanReport report = Scanner.builder().rules(List.of(boom, after)).build().scanString("cm.yaml", yaml);
+    ScanReport report = Kubeward.builder().rules(List.of(boom, after)).build().scanString("cm.yaml", yaml);
 
     assertThat(report.errors()).containsExactly(
         new LoadError("cm.yaml", 5, 1, "rule boom failed on ConfigMap bad-one: IllegalStateException"));
@@ -60,11 +61,11 @@ class EvaluationTest {
 
   @Test
   void anInventoryRuleThatThrowsBecomesAnError() {
-    TestRules.Cross broken = new TestRules.Cross(metadata("cross", "ConfigMap").build(), (inventory, c) -> {
+    TestRules.Cross broken = new TestRules.Cross(metadata("cross", GroupKind.CONFIG_MAP).build(), (inventory, c) -> {
       throw new UnsupportedOperationException("nope " + inventory.all());
     });
 
-    ScanReport report = Scanner.builder().rules(List.of(broken)).build()
+    ScanReport report = Kubeward.builder().rules(List.of(broken)).build()
         .scanString("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
 
     assertThat(report.errors()).extracting(LoadError::toString)
@@ -75,13 +76,13 @@ class EvaluationTest {
   @Test
   void aPrebuiltInventoryIsTheOneCrossResourceRulesRead() {
     List<Inventory> seen = new ArrayList<>();
-    TestRules.Cross cross = new TestRules.Cross(metadata("cross", "ConfigMap").build(), (inventory, c) -> {
+    TestRules.Cross cross = new TestRules.Cross(metadata("cross", GroupKind.CONFIG_MAP).build(), (inventory, c) -> {
       seen.add(inventory);
-      for (Resource r : inventory.ofKind("ConfigMap")) {
+      for (Resource r : inventory.ofKind(GroupKind.CONFIG_MAP)) {
         c.report(r, r.root().get("metadata").get("name"), "config map " + r.name());
       }
     });
-    Scanner scanner = Scanner.builder().rules(List.of(cross)).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(cross)).build();
     LoadResult loaded = scanner.loader().loadString("cm.yaml",
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
     Inventory inventory = Inventory.of(loaded.resources());
@@ -99,7 +100,7 @@ class EvaluationTest {
 
   @Test
   void anInventoryOfOtherResourcesIsRefused() {
-    Scanner scanner = Scanner.builder().rules(List.of()).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of()).build();
     LoadResult loaded = scanner.loader().loadString("cm.yaml",
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
     List<Resource> reversed = new ArrayList<>(loaded.resources());
@@ -124,7 +125,7 @@ class EvaluationTest {
       c.report(r, r.root().get("kind"), "kind");
       c.report(r, r.root().asMap().keyNode("kind"), "kind key");
     });
-    Scanner scanner = Scanner.builder().rules(List.of(last, first)).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(last, first)).build();
 
     dev.kubeward.load.LoadResult b = scanner.loader().loadString("b.yaml", "apiVersion: v1\nkind: ConfigMap\n");
     dev.kubeward.load.LoadResult a2 = scanner.loader().loadString("a.yaml", "apiVersion: v1\nkind: Secret\n");
@@ -191,7 +192,7 @@ class EvaluationTest {
         }
       }
     });
-    Rule nonRoot = new TestRules.Recording(metadata("non-root", "Deployment").build(), (r, c) -> {
+    Rule nonRoot = new TestRules.Recording(metadata("non-root", GroupKind.DEPLOYMENT).build(), (r, c) -> {
       Node n = r.podSpec().securityContext().get("runAsNonRoot");
       if (!n.isTrue()) {
         c.report(r, n.isMissing() ? r.podSpec().spec() : n, r.displayName() + " may run as root");
@@ -200,8 +201,8 @@ class EvaluationTest {
     List<Rule> rules = List.of(images, privileged, nonRoot, boom);
     String yaml = generated(400);
 
-    ScanReport single = Scanner.builder().rules(rules).build().scanString("gen.yaml", yaml);
-    ScanReport parallel = Scanner.builder().rules(rules).threads(4).build().scanString("gen.yaml", yaml);
+    ScanReport single = Kubeward.builder().rules(rules).build().scanString("gen.yaml", yaml);
+    ScanReport parallel = Kubeward.builder().rules(rules).threads(4).build().scanString("gen.yaml", yaml);
 
     assertThat(single.resources()).isEqualTo(400);
     // images: 20 latest + 100 side + 100 init + 100 job; privileged: 100; non-root: 66;

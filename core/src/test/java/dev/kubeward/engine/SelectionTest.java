@@ -1,5 +1,6 @@
 package dev.kubeward.engine;
 
+import dev.kubeward.model.GroupKind;
 import static dev.kubeward.engine.TestRules.metadata;
 import static dev.kubeward.engine.TestRules.reportingEach;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,21 +21,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Which rules run: profiles, configuration, --rule and --skip-rule, and how they are configured. */
 class SelectionTest {
 
-  private static final String BUILT_IN = Scanner.SUPPRESSION_WITHOUT_REASON;
+  private static final String BUILT_IN = Kubeward.SUPPRESSION_WITHOUT_REASON;
 
   private static final List<Rule> CATALOGUE = List.of(
-      reportingEach(metadata("plain", "ConfigMap").build()),
-      reportingEach(metadata("opt-in", "ConfigMap").optIn().build()),
-      reportingEach(metadata("baseline", "ConfigMap").controls("pss-baseline:privileged").build()),
-      reportingEach(metadata("restricted", "ConfigMap").controls("pss-restricted:runAsNonRoot").build()),
-      reportingEach(metadata("benchmark", "ConfigMap").controls("cis-k8s:5.2.1").optIn().build()),
+      reportingEach(metadata("plain", GroupKind.CONFIG_MAP).build()),
+      reportingEach(metadata("opt-in", GroupKind.CONFIG_MAP).optIn().build()),
+      reportingEach(metadata("baseline", GroupKind.CONFIG_MAP).controls("pss-baseline:privileged").build()),
+      reportingEach(metadata("restricted", GroupKind.CONFIG_MAP).controls("pss-restricted:runAsNonRoot").build()),
+      reportingEach(metadata("benchmark", GroupKind.CONFIG_MAP).controls("cis-k8s:5.2.1").optIn().build()),
       new TestRules.Limited());
 
-  private static Scanner.Builder builder() {
-    return Scanner.builder().rules(CATALOGUE);
+  private static Kubeward.Builder builder() {
+    return Kubeward.builder().rules(CATALOGUE);
   }
 
-  private static List<String> ids(Scanner scanner) {
+  private static List<String> ids(Kubeward scanner) {
     return scanner.rules().stream().map(r -> r.metadata().id()).toList();
   }
 
@@ -52,7 +53,7 @@ class SelectionTest {
       "all            | baseline,benchmark,opt-in,plain,restricted," + BUILT_IN + ",too-many-keys"
   })
   void profilesSelectRules(String profile, String expected) {
-    Scanner scanner = builder().profile(Profile.of(profile)).build();
+    Kubeward scanner = builder().profile(Profile.of(profile)).build();
 
     assertThat(ids(scanner)).containsExactly(expected.split(","));
   }
@@ -74,8 +75,8 @@ class SelectionTest {
   void theBuilderWinsOverTheConfiguration() {
     Configuration config = config(Profile.CIS, PssVersion.of(25), Set.of(), Set.of(), Map.of(), Map.of());
 
-    Scanner fromConfig = builder().configuration(config).build();
-    Scanner overridden = builder().configuration(config).profile(Profile.PSS_BASELINE).pssVersion(PssVersion.of(30)).build();
+    Kubeward fromConfig = builder().configuration(config).build();
+    Kubeward overridden = builder().configuration(config).profile(Profile.PSS_BASELINE).pssVersion(PssVersion.of(30)).build();
 
     assertThat(ids(fromConfig)).containsExactly("benchmark");
     assertThat(fromConfig.settings().pssVersion()).isEqualTo(PssVersion.parse("v1.25"));
@@ -101,7 +102,7 @@ class SelectionTest {
   @Test
   void severityOverridesApplyToFindingsAndReports() {
     Configuration config = config(null, null, Set.of(), Set.of(), Map.of("plain", Severity.CRITICAL), Map.of());
-    Scanner scanner = builder().configuration(config).onlyRules(Set.of("plain", "baseline")).build();
+    Kubeward scanner = builder().configuration(config).onlyRules(Set.of("plain", "baseline")).build();
 
     ScanReport report = scanner.scanString("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
 
@@ -133,7 +134,7 @@ class SelectionTest {
     Map<String, Object> values = Map.of("maxKeys", "3", "strict", "true", "label", "entries", "allowed", List.of("ghcr.io/acme", "quay.io"));
     Configuration config = config(null, null, Set.of(), Set.of(), Map.of(), Map.of("too-many-keys", values));
 
-    Scanner scanner = builder().configuration(config).onlyRules(Set.of("too-many-keys")).build();
+    Kubeward scanner = builder().configuration(config).onlyRules(Set.of("too-many-keys")).build();
     ScanReport report = scanner.scanString("a.yaml", FOUR_KEYS);
 
     assertThat(((TestRules.Limited) scanner.rules().get(0)).params)
@@ -147,7 +148,7 @@ class SelectionTest {
   void aCommaSeparatedTextIsAList() {
     Configuration config = config(null, null, Set.of(), Set.of(), Map.of(), Map.of("too-many-keys", Map.of("allowed", "x, y")));
 
-    Scanner scanner = builder().configuration(config).onlyRules(Set.of("too-many-keys")).build();
+    Kubeward scanner = builder().configuration(config).onlyRules(Set.of("too-many-keys")).build();
 
     assertThat(((TestRules.Limited) scanner.rules().get(0)).params.allowed()).containsExactly("x", "y");
   }
@@ -199,27 +200,27 @@ class SelectionTest {
 
   @Test
   void duplicateRuleIdsAreErrors() {
-    RuleMetadata twice = metadata("plain", "Pod").build();
+    RuleMetadata twice = metadata("plain", GroupKind.POD).build();
 
-    assertThatThrownBy(() -> Scanner.builder().rules(List.of(reportingEach(twice), reportingEach(twice))).build())
+    assertThatThrownBy(() -> Kubeward.builder().rules(List.of(reportingEach(twice), reportingEach(twice))).build())
         .hasMessage("two rules have the id plain");
-    assertThatThrownBy(() -> Scanner.builder().rules(List.of(reportingEach(metadata(BUILT_IN, "Pod").build()))).build())
+    assertThatThrownBy(() -> Kubeward.builder().rules(List.of(reportingEach(metadata(BUILT_IN, GroupKind.POD).build()))).build())
         .hasMessage("two rules have the id " + BUILT_IN);
   }
 
   @Test
   void builtInRulesComeWithEveryScanner() {
-    assertThat(Scanner.builtInRules()).extracting(r -> r.metadata().id()).containsExactly(BUILT_IN);
-    RuleMetadata m = Scanner.builtInRules().get(0).metadata();
+    assertThat(Kubeward.builtInRules()).extracting(r -> r.metadata().id()).containsExactly(BUILT_IN);
+    RuleMetadata m = Kubeward.builtInRules().get(0).metadata();
     assertThat(m.severity()).isEqualTo(Severity.LOW);
     assertThat(m.topic()).isEqualTo(dev.kubeward.rule.Topic.HYGIENE);
-    assertThat(ids(Scanner.builder().rules(List.of()).build())).containsExactly(BUILT_IN);
-    assertThat(Scanner.builder().rules(List.of()).build().scanString("a.yaml", FOUR_KEYS).rules())
+    assertThat(ids(Kubeward.builder().rules(List.of()).build())).containsExactly(BUILT_IN);
+    assertThat(Kubeward.builder().rules(List.of()).build().scanString("a.yaml", FOUR_KEYS).rules())
         .extracting(RuleMetadata::id).containsExactly(BUILT_IN);
   }
 
   @Test
   void threadsMustBePositive() {
-    assertThatThrownBy(() -> Scanner.builder().threads(0)).hasMessage("threads must be positive");
+    assertThatThrownBy(() -> Kubeward.builder().threads(0)).hasMessage("threads must be positive");
   }
 }

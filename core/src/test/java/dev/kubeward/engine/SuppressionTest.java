@@ -52,9 +52,9 @@ class SuppressionTest {
         annotations: {ignore.kubeward.dev/other-rule: not this one}
       """;
 
-  private Scanner scanner(List<Exemption> exemptions) {
+  private Kubeward scanner(List<Exemption> exemptions) {
     Configuration config = new Configuration(null, null, Set.of(), Set.of(), Map.of(), Map.of(), exemptions, List.of());
-    return Scanner.builder().rules(List.of(named, other)).configuration(config).build();
+    return Kubeward.builder().rules(List.of(named, other)).configuration(config).build();
   }
 
   @Test
@@ -95,7 +95,7 @@ class SuppressionTest {
 
   @Test
   void theBuiltInRuleIsSelectedLikeAnyOther() {
-    Scanner skipping = Scanner.builder().rules(List.of(named)).skipRules(Set.of(Scanner.SUPPRESSION_WITHOUT_REASON)).build();
+    Kubeward skipping = Kubeward.builder().rules(List.of(named)).skipRules(Set.of(Kubeward.SUPPRESSION_WITHOUT_REASON)).build();
 
     assertThat(skipping.scanString("cm.yaml", MANIFESTS).findings()).extracting(Finding::rule).containsOnly("named");
   }
@@ -127,7 +127,7 @@ class SuppressionTest {
         kind: Namespace
         metadata: {name: cilium-x}
         """;
-    Scanner scanner = scanner(List.of(
+    Kubeward scanner = scanner(List.of(
         new Exemption("named", "DaemonSet", "kube-system", "cilium*", "CNI needs privileges"),
         new Exemption("*", "Namespace", null, "*-x", "namespaces are fine")));
 

@@ -1,5 +1,6 @@
 package dev.kubeward.engine;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
@@ -22,7 +23,7 @@ final class TestRules {
   private TestRules() {}
 
   /** Metadata with every required field; MEDIUM, topic hygiene. */
-  static RuleMetadata.Builder metadata(String id, String... kinds) {
+  static RuleMetadata.Builder metadata(String id, GroupKind... kinds) {
     return RuleMetadata.builder(id)
         .title("Test rule " + id)
         .severity(Severity.MEDIUM)
@@ -93,7 +94,7 @@ final class TestRules {
    * more data keys than {@code maxKeys}, naming its other parameters in the message.
    */
   static final class Limited implements ResourceRule {
-    static final RuleMetadata METADATA = TestRules.metadata("too-many-keys", "ConfigMap")
+    static final RuleMetadata METADATA = TestRules.metadata("too-many-keys", GroupKind.CONFIG_MAP)
         .parameters(
             Parameter.ofInt("maxKeys", 2, "Most data keys allowed."),
             Parameter.ofBoolean("strict", false, "Also count binaryData."),

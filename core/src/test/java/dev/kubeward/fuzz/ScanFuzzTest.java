@@ -3,7 +3,7 @@ package dev.kubeward.fuzz;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.hostile.TestRules;
 
 /**
@@ -14,7 +14,7 @@ import dev.kubeward.hostile.TestRules;
  */
 class ScanFuzzTest {
 
-  private static final Scanner SCANNER = Scanner.builder().rules(TestRules.all()).build();
+  private static final Kubeward SCANNER = Kubeward.builder().rules(TestRules.all()).build();
 
   // libFuzzer dictionary syntax: only \\, \" and \xNN escapes.
   @DictionaryEntries({"\\x0A---\\x0A", "apiVersion: v1\\x0A", "kind: Pod\\x0A", "kind: List\\x0A", "items:",

@@ -1,10 +1,11 @@
 package dev.kubeward.hostile;
 
+import dev.kubeward.model.GroupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
@@ -43,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AttackSurfaceTest {
 
-  private static final Scanner SCANNER = Scanner.builder().rules(TestRules.all()).build();
+  private static final Kubeward SCANNER = Kubeward.builder().rules(TestRules.all()).build();
 
   @TempDir
   Path dir;
@@ -120,7 +121,7 @@ class AttackSurfaceTest {
     }
 
     assertThat(files).as("class files scanned").hasSizeGreaterThan(40)
-        .contains(classes.resolve("dev/kubeward/load/Loader.class"), classes.resolve("dev/kubeward/engine/Scanner.class"));
+        .contains(classes.resolve("dev/kubeward/load/Loader.class"), classes.resolve("dev/kubeward/engine/Kubeward.class"));
     assertThat(offending).isEmpty();
   }
 
@@ -218,7 +219,7 @@ class AttackSurfaceTest {
         throw new IllegalStateException();
       }
     };
-    Scanner scanner = Scanner.builder().rules(List.of(new TestRules.Privileged(), failing)).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(new TestRules.Privileged(), failing)).build();
 
     ScanReport report = scanner.scanString("inject.yaml", yaml);
 
@@ -361,7 +362,7 @@ class AttackSurfaceTest {
       }
     };
     InventoryRule inventoryRule = new FailingInventory();
-    Scanner scanner = Scanner.builder().rules(List.of(resourceRule, inventoryRule)).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(resourceRule, inventoryRule)).build();
 
     ScanReport report = scanner.scanString("secret.yaml",
         "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  token: " + STRING_SECRET + "\n");
@@ -376,7 +377,7 @@ class AttackSurfaceTest {
 
     Failing(String id, String kind) {
       this.metadata = RuleMetadata.builder(id).title("Fails").severity(Severity.LOW).topic(Topic.HYGIENE)
-          .kinds(kind).rationale("Throws.").remediation("None.").build();
+          .kinds(GroupKind.core(kind)).rationale("Throws.").remediation("None.").build();
     }
 
     @Override
@@ -387,7 +388,7 @@ class AttackSurfaceTest {
 
   private static final class FailingInventory implements InventoryRule {
     private static final RuleMetadata METADATA = RuleMetadata.builder("test-failing-inventory-rule")
-        .title("Fails").severity(Severity.LOW).topic(Topic.HYGIENE).kinds("Secret")
+        .title("Fails").severity(Severity.LOW).topic(Topic.HYGIENE).kinds(GroupKind.SECRET)
         .rationale("Throws.").remediation("None.").build();
 
     @Override
@@ -397,7 +398,7 @@ class AttackSurfaceTest {
 
     @Override
     public void check(Inventory inventory, Context context) {
-      MapNode data = inventory.ofKind("Secret").get(0).root().get("stringData").asMap();
+      MapNode data = inventory.ofKind(GroupKind.SECRET).get(0).root().get("stringData").asMap();
       throw new IllegalStateException("bad token " + data.get("token").text());
     }
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,11 +108,11 @@ class ConcurrencyTest {
     }
   }
 
-  private static Scanner scanner(int threads) {
-    return Scanner.builder().rules(TestRules.all()).threads(threads).build();
+  private static Kubeward scanner(int threads) {
+    return Kubeward.builder().rules(TestRules.all()).threads(threads).build();
   }
 
-  private static ScanReport scan(Scanner scanner) {
+  private static ScanReport scan(Kubeward scanner) {
     return scanner.scan(List.of(corpus.toString()));
   }
 
@@ -130,7 +130,7 @@ class ConcurrencyTest {
 
   @Test
   void oneScannerUsedFromEightThreadsGivesTheSingleThreadedReport() throws Exception {
-    Scanner scanner = scanner(1);
+    Kubeward scanner = scanner(1);
     ScanReport expected = scan(scanner);
     List<String> expectedText = ScanMain.render(expected);
 
@@ -173,7 +173,7 @@ class ConcurrencyTest {
   @Test
   void multiThreadedScannerSharedByThreadsGivesTheSameReport() throws Exception {
     ScanReport expected = scan(scanner(1));
-    Scanner shared = scanner(4);
+    Kubeward shared = scanner(4);
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

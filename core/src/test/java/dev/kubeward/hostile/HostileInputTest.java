@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostileInputTest {
 
-  private static final Scanner SCANNER = Scanner.builder().rules(TestRules.all()).build();
+  private static final Kubeward SCANNER = Kubeward.builder().rules(TestRules.all()).build();
 
   @TempDir
   Path dir;

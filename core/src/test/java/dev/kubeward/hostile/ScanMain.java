@@ -2,7 +2,7 @@ package dev.kubeward.hostile;
 
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
@@ -33,7 +33,7 @@ public final class ScanMain {
         paths.add(arg);
       }
     }
-    Scanner scanner = Scanner.builder().rules(TestRules.all()).build();
+    Kubeward scanner = Kubeward.builder().rules(TestRules.all()).build();
     Loader loader = scanner.loader().followingLinks(follow);
     LoadResult loaded = loader.load(paths, InputStream.nullInputStream());
     ScanReport report = scanner.scan(loaded);

@@ -1,5 +1,6 @@
 package dev.kubeward.hostile;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Container;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.LabelSelector;
@@ -106,7 +107,7 @@ public final class TestRules {
         .title("Secret in a manifest (test rule)")
         .severity(Severity.MEDIUM)
         .topic(Topic.SECRETS)
-        .kinds("Secret")
+        .kinds(GroupKind.SECRET)
         .rationale("Points findings at secret values.")
         .remediation("Keep Secrets out of manifests.")
         .build();
@@ -137,7 +138,7 @@ public final class TestRules {
         .title("Service selects nothing (test rule)")
         .severity(Severity.INFO)
         .topic(Topic.HYGIENE)
-        .kinds("Service")
+        .kinds(GroupKind.SERVICE)
         .rationale("Exercises the inventory.")
         .remediation("Fix the selector.")
         .build();
@@ -149,7 +150,7 @@ public final class TestRules {
 
     @Override
     public void check(Inventory inventory, Context context) {
-      List<Resource> services = inventory.ofKind("Service");
+      List<Resource> services = inventory.ofKind(GroupKind.SERVICE);
       if (services.isEmpty()) {
         return;
       }

@@ -1,5 +1,6 @@
 package dev.kubeward.model;
 
+import dev.kubeward.model.GroupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -103,39 +104,152 @@ class InventoryTest {
 
   @Test
   void looksUpByKind() {
-    assertThat(names(inventory.ofKind("ConfigMap")))
+    assertThat(names(inventory.ofKind(GroupKind.CONFIG_MAP)))
         .containsExactly("ConfigMap shop/web", "ConfigMap settings", "ConfigMap shop/<unnamed>");
-    assertThat(inventory.ofKind("Secret")).isEmpty();
+    assertThat(inventory.ofKind(GroupKind.SECRET)).isEmpty();
   }
 
   @Test
   void looksUpByNamespace() {
     assertThat(names(inventory.inNamespace("shop"))).containsExactly("Deployment shop/web",
         "Deployment shop/api", "Pod shop/debug", "ConfigMap shop/web", "ConfigMap shop/<unnamed>");
-    assertThat(inventory.inNamespace("default")).as("unset namespaces are not listed").isEmpty();
-    assertThat(inventory.namespaces()).containsExactly("shop");
+    assertThat(names(inventory.inNamespace("default"))).as("unset namespaces land in default")
+        .containsExactly("CronJob report", "ConfigMap settings");
+    assertThat(names(inventory.ofKind(GroupKind.CONFIG_MAP, "default"))).containsExactly("ConfigMap settings");
+    assertThat(inventory.namespaces()).as("objects without a namespace do not make default present")
+        .containsExactly("shop");
   }
 
   @Test
-  void findsByKindNamespaceAndName() {
-    assertThat(inventory.find("Deployment", "shop", "web").displayName()).isEqualTo("Deployment shop/web");
-    assertThat(inventory.find("ConfigMap", "shop", "web").kind()).isEqualTo("ConfigMap");
-    assertThat(inventory.find("Deployment", "default", "web")).isNull();
-    assertThat(inventory.find("Deployment", "shop", "nope")).isNull();
-    assertThat(inventory.find("ClusterRole", null, "reader").name()).isEqualTo("reader");
+  void findsEveryCopyByGroupKindNamespaceAndName() {
+    assertThat(names(inventory.named(GroupKind.DEPLOYMENT, "shop", "web"))).containsExactly("Deployment shop/web");
+    assertThat(inventory.named(GroupKind.CONFIG_MAP, "shop", "web").get(0).kind()).isEqualTo("ConfigMap");
+    assertThat(inventory.named(GroupKind.DEPLOYMENT, "default", "web")).isEmpty();
+    assertThat(inventory.named(GroupKind.DEPLOYMENT, "shop", "nope")).isEmpty();
+    assertThat(inventory.named(GroupKind.of("example.com", "Deployment"), "shop", "web"))
+        .as("another group's Deployment is another kind").isEmpty();
+    assertThat(inventory.named(GroupKind.CLUSTER_ROLE, null, "reader").get(0).name()).isEqualTo("reader");
+    assertThat(inventory.named(GroupKind.CLUSTER_ROLE, "shop", "reader"))
+        .as("a cluster-scoped kind ignores the namespace").hasSize(1);
   }
 
   @Test
   void anUnsetNamespaceIsDefault() {
-    Resource settings = inventory.find("ConfigMap", null, "settings");
+    List<Resource> settings = inventory.named(GroupKind.CONFIG_MAP, null, "settings");
 
-    assertThat(inventory.find("ConfigMap", "default", "settings")).isSameAs(settings);
-    assertThat(inventory.find("ConfigMap", "", "settings")).isSameAs(settings);
-    assertThat(Inventory.namespaceOf(settings)).isEqualTo("default");
+    assertThat(settings).hasSize(1);
+    assertThat(inventory.named(GroupKind.CONFIG_MAP, "default", "settings")).isEqualTo(settings);
+    assertThat(inventory.named(GroupKind.CONFIG_MAP, "", "settings")).isEqualTo(settings);
+    assertThat(inventory.namespaceOf(settings.get(0))).isEqualTo("default");
     assertThat(names(inventory.selectWorkloads("default", LabelSelector.everything())))
         .containsExactly("CronJob report");
-    assertThat(names(inventory.select("ConfigMap", "default", LabelSelector.everything())))
+    assertThat(names(inventory.select(GroupKind.CONFIG_MAP, "default", LabelSelector.everything())))
         .containsExactly("ConfigMap settings");
+  }
+
+  @Test
+  void theDefaultNamespaceIsTheCallersChoice() {
+    Inventory other = Inventory.of(resources, "team-a");
+
+    assertThat(other.defaultNamespace()).isEqualTo("team-a");
+    assertThat(names(other.inNamespace("team-a"))).containsExactly("CronJob report", "ConfigMap settings");
+    assertThat(other.inNamespace("default")).isEmpty();
+    assertThat(other.named(GroupKind.CONFIG_MAP, null, "settings")).hasSize(1);
+    assertThat(other.named(GroupKind.CONFIG_MAP, "default", "settings")).isEmpty();
+    assertThat(other.namespaceOf(other.named(GroupKind.CLUSTER_ROLE, null, "reader").get(0))).isNull();
+  }
+
+  @Test
+  void aClusterScopedObjectIgnoresTheNamespaceItCarriesAndCreatesNone() {
+    Inventory stray = Inventory.of(Manifests.load("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: admin-ish, namespace: ghost}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: real, namespace: ghost2}
+        """));
+
+    Resource role = stray.ofKind(GroupKind.CLUSTER_ROLE).get(0);
+    assertThat(role.namespace()).as("the declared namespace is kept for reports").isEqualTo("ghost");
+    assertThat(stray.namespaceOf(role)).isNull();
+    assertThat(stray.inNamespace("ghost")).isEmpty();
+    assertThat(stray.namespaces()).containsExactly("real");
+    assertThat(stray.named(GroupKind.CLUSTER_ROLE, null, "admin-ish")).containsExactly(role);
+  }
+
+  @Test
+  void namespaceLabelsAddTheNameLabelTheApiServerSets() {
+    Inventory labelled = Inventory.of(Manifests.load("""
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop, labels: {team: a}}
+        """));
+
+    assertThat(labelled.namespaceLabels("shop"))
+        .containsExactly(Map.entry("team", "a"), Map.entry("kubernetes.io/metadata.name", "shop"));
+    assertThat(labelled.namespaceLabels("absent")).containsExactly(Map.entry("kubernetes.io/metadata.name", "absent"));
+  }
+
+  @Test
+  void theSameObjectTwiceGivesBothCopiesInSourceOrderWhateverTheLoadOrder() {
+    List<Resource> a = Manifests.load("b.yaml", """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: app, namespace: shop}
+        """);
+    List<Resource> b = Manifests.load("a.yaml", """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: x}
+        ---
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: app, namespace: shop}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: x, namespace: default}
+        """);
+    List<Resource> ab = new java.util.ArrayList<>(a);
+    ab.addAll(b);
+    List<Resource> ba = new java.util.ArrayList<>(b);
+    ba.addAll(a);
+
+    for (List<Resource> order : List.of(ab, ba)) {
+      Inventory inv = Inventory.of(order);
+      assertThat(inv.named(GroupKind.SERVICE_ACCOUNT, "shop", "app")).extracting(r -> r.source().name())
+          .containsExactly("a.yaml", "b.yaml");
+      assertThat(inv.duplicates()).hasSize(2);
+      assertThat(inv.duplicates().get(0)).extracting(Resource::kind).containsExactly("ConfigMap", "ConfigMap");
+      assertThat(inv.duplicates().get(1)).extracting(Resource::kind).containsExactly("ServiceAccount", "ServiceAccount");
+    }
+  }
+
+  @Test
+  void derivedValuesAreComputedOncePerInventory() {
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    Inventory.Derived<Integer> count = Inventory.Derived.of("count", inv -> {
+      computed.incrementAndGet();
+      return inv.size();
+    });
+
+    assertThat(inventory.derived(count)).isEqualTo(9);
+    assertThat(inventory.derived(count)).isEqualTo(9);
+    assertThat(computed).hasValue(1);
+    assertThat(Inventory.of(resources).derived(count)).isEqualTo(9);
+    assertThat(computed).hasValue(2);
+  }
+
+  @Test
+  void aDerivedValueThatNeedsItselfIsRefused() {
+    Inventory.Derived<Integer>[] self = new Inventory.Derived[1];
+    self[0] = Inventory.Derived.of("self", inv -> inv.derived(self[0]));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> inventory.derived(self[0]))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("derived value 'self' depends on itself");
   }
 
   @Test
@@ -147,12 +261,12 @@ class InventoryTest {
           matchLabels: {app: web}
         """).root().get("selector");
 
-    assertThat(names(inventory.select("ConfigMap", "shop", LabelSelector.of(selector))))
+    assertThat(names(inventory.select(GroupKind.CONFIG_MAP, "shop", LabelSelector.of(selector))))
         .containsExactly("ConfigMap shop/web");
-    assertThat(names(inventory.select("Deployment", null, LabelSelector.ofMap(
+    assertThat(names(inventory.select(GroupKind.DEPLOYMENT, null, LabelSelector.ofMap(
         Manifests.one("apiVersion: v1\nkind: S\nsel: {team: back}\n").root().get("sel")))))
         .containsExactly("Deployment shop/api");
-    assertThat(inventory.select("Deployment", "other", LabelSelector.everything())).isEmpty();
+    assertThat(inventory.select(GroupKind.DEPLOYMENT, "other", LabelSelector.everything())).isEmpty();
   }
 
   @Test
@@ -196,7 +310,7 @@ class InventoryTest {
 
   @Test
   void podLabelsOfAPodAreItsOwn() {
-    Resource pod = inventory.find("Pod", "shop", "debug");
+    Resource pod = inventory.named(GroupKind.POD, "shop", "debug").get(0);
 
     assertThat(Inventory.podLabels(pod.podSpec())).isEqualTo(Map.of("app", "debug"));
   }

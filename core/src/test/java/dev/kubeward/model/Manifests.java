@@ -13,7 +13,12 @@ final class Manifests {
 
   /** The resources of {@code yaml}, which must load without errors. */
   static List<Resource> load(String yaml) {
-    LoadResult result = Loader.defaults().loadString("test.yaml", yaml);
+    return load("test.yaml", yaml);
+  }
+
+  /** The resources of {@code yaml}, read as the file {@code name}, which must load without errors. */
+  static List<Resource> load(String name, String yaml) {
+    LoadResult result = Loader.defaults().loadString(name, yaml);
     assertThat(result.errors()).isEmpty();
     return result.resources();
   }

@@ -1,5 +1,6 @@
 package dev.kubeward.report;
 
+import dev.kubeward.model.GroupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class CatalogueFormatTest {
       .topic(Topic.HYGIENE)
       .rationale("Runaway replica counts exhaust quotas.")
       .remediation("Lower spec.replicas.")
-      .kinds("StatefulSet", "Deployment")
+      .kinds(GroupKind.STATEFUL_SET, GroupKind.DEPLOYMENT)
       .parameters(
           Parameter.ofInt("maxReplicas", 10, "The largest replica count allowed."),
           Parameter.ofList("exempt", List.of(), "Names never checked."))
@@ -64,8 +65,8 @@ class CatalogueFormatTest {
               "optIn": true,
               "since": "0.1.0",
               "kinds": [
-                "Deployment",
-                "StatefulSet"
+                "Deployment.apps",
+                "StatefulSet.apps"
               ],
               "rationale": "Runaway replica counts exhaust quotas.",
               "remediation": "Lower spec.replicas.",
@@ -104,7 +105,7 @@ class CatalogueFormatTest {
 
         ## cluster-admin-binding
 
-        **Binding to cluster-admin**: severity CRITICAL, topic `rbac`, controls `cis-k8s:5.1.1`, profiles recommended, cis, all, looks at ClusterRoleBinding, since 0.1.0.
+        **Binding to cluster-admin**: severity CRITICAL, topic `rbac`, controls `cis-k8s:5.1.1`, profiles recommended, cis, all, looks at ClusterRoleBinding.rbac.authorization.k8s.io, since 0.1.0.
 
         cluster-admin can do anything anywhere in the cluster.
 
@@ -120,7 +121,7 @@ class CatalogueFormatTest {
 
         ## too-many-replicas
 
-        **Replica count | over the limit**: severity LOW, topic `hygiene`, controls -, profiles all, looks at Deployment, StatefulSet, since 0.1.0. Opt-in: not in the `recommended` profile.
+        **Replica count | over the limit**: severity LOW, topic `hygiene`, controls -, profiles all, looks at Deployment.apps, StatefulSet.apps, since 0.1.0. Opt-in: not in the `recommended` profile.
 
         Runaway replica counts exhaust quotas.
 

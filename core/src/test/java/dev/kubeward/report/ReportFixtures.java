@@ -1,5 +1,6 @@
 package dev.kubeward.report;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
@@ -43,7 +44,7 @@ final class ReportFixtures {
       .controls("cis-k8s:5.1.1")
       .rationale("cluster-admin can do anything anywhere in the cluster.")
       .remediation("Bind a role that grants only what the subject needs.")
-      .kinds("ClusterRoleBinding")
+      .kinds(GroupKind.CLUSTER_ROLE_BINDING)
       .build();
 
   static final ResourceRef WEB = new ResourceRef("apps/v1", "Deployment", "shop", "web");

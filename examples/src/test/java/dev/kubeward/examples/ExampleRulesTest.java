@@ -6,7 +6,7 @@ import dev.kubeward.assertj.CatalogueChecks;
 import dev.kubeward.assertj.RuleFixtures;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ExampleRulesTest {
 
   @Test
   void thePluginIsDiscoveredNextToTheBuiltInRules() {
-    ScanReport report = Scanner.builder().build().scanString("cert.yaml", """
+    ScanReport report = Kubeward.builder().build().scanString("cert.yaml", """
         apiVersion: cert-manager.io/v1
         kind: Certificate
         metadata:

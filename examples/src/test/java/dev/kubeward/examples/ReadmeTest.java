@@ -3,7 +3,7 @@ package dev.kubeward.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,8 +51,8 @@ class ReadmeTest {
   /** The README's example, verbatim. */
   static void scanAString(String yaml) {
     // readme-snippet:start
-    Scanner scanner = Scanner.builder().build();                // finds the rules on the class path
-    ScanReport report = scanner.scanString("pod.yaml", yaml);
+    Kubeward kubeward = Kubeward.builder().build();              // finds the rules on the class path
+    ScanReport report = kubeward.scanString("pod.yaml", yaml);
     report.findings().forEach(System.out::println);             // file:line:col: SEVERITY message [rule-id]
     report.errors().forEach(System.err::println);               // input that could not be checked
     // readme-snippet:end

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubeward.cli.Cli.Result;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.report.JsonReportWriter;
 import dev.kubeward.report.ReportWriter;
 import dev.kubeward.report.SarifReportWriter;
@@ -189,7 +189,7 @@ class DeterminismTest {
   }
 
   private static ScanReport scan(int threads) {
-    return Scanner.builder().profile(Profile.ALL).threads(threads).build().scan(List.of(tree));
+    return Kubeward.builder().profile(Profile.ALL).threads(threads).build().scan(List.of(tree));
   }
 
   private static String write(ReportWriter writer, ScanReport report) throws IOException {

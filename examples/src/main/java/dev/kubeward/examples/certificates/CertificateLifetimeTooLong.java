@@ -1,5 +1,6 @@
 package dev.kubeward.examples.certificates;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
@@ -22,11 +23,14 @@ public final class CertificateLifetimeTooLong implements ResourceRule {
     static final Params DEFAULTS = new Params(2160);
   }
 
+  /** cert-manager's Certificate; a Certificate of another group is not this one. */
+  static final GroupKind CERTIFICATE = GroupKind.of("cert-manager.io", "Certificate");
+
   private static final RuleMetadata METADATA = RuleMetadata.builder("certificate-lifetime-too-long")
       .title("Certificate lifetime too long")
       .severity(Severity.MEDIUM)
       .topic(Topic.SECRETS)
-      .kinds("Certificate")
+      .kinds(CERTIFICATE)
       .parameters(Parameter.ofInt("maxHours", 2160, "The longest lifetime allowed, in hours (2160 h is 90 days)."))
       .rationale("A long-lived certificate stays useful to whoever steals its key for longer, and a"
           + " renewal process that runs rarely is a renewal process nobody notices failing.")
@@ -55,9 +59,6 @@ public final class CertificateLifetimeTooLong implements ResourceRule {
 
   @Override
   public void check(Resource resource, Context context) {
-    if (!resource.apiGroup().equals("cert-manager.io")) {
-      return;
-    }
     Node duration = resource.root().get("spec").get("duration");
     String text = duration.text();
     if (text == null) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.rules.workload.hardening.DangerousCapability;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class DangerousCapabilityControlsTest {
         "      image: app:1.0",
         "      securityContext: {capabilities: {add: [SYS_ADMIN, net_raw, ALL]}}",
         "");
-    Scanner scanner = Scanner.builder().rules(List.of(new DangerousCapability())).profile(Profile.ALL).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(new DangerousCapability())).profile(Profile.ALL).build();
 
     assertThat(scanner.scanString("pod.yaml", pod).findings())
         .extracting(Finding::path, Finding::controls)

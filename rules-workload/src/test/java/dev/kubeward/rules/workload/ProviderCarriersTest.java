@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.kubeward.engine.Configuration;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.model.WorkloadKinds;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
@@ -67,7 +67,7 @@ class ProviderCarriersTest {
   @Test
   void discoveredProviderCarriersMakeWorkloadRulesApply(@TempDir Path dir) throws IOException {
     try (URLClassLoader loader = withProvider(dir, PyTorchJobProvider.class)) {
-      Scanner scanner = Scanner.builder().classLoader(loader).onlyRules(RULES).build();
+      Kubeward scanner = Kubeward.builder().classLoader(loader).onlyRules(RULES).build();
 
       ScanReport report = scanner.scanString("train.yaml", JOB);
 
@@ -82,7 +82,7 @@ class ProviderCarriersTest {
 
   @Test
   void withoutTheProviderTheKindIsNotAWorkload() {
-    Scanner scanner = Scanner.builder().onlyRules(RULES).build();
+    Kubeward scanner = Kubeward.builder().onlyRules(RULES).build();
 
     assertThat(scanner.scanString("train.yaml", JOB).findings()).isEmpty();
   }
@@ -92,7 +92,7 @@ class ProviderCarriersTest {
     Configuration config = new Configuration(null, null, Set.of(), Set.of(), Map.of(), Map.of(), List.of(),
         List.of(WorkloadKinds.Carrier.of("kubeflow.org", "PyTorchJob", "spec.pytorchReplicaSpecs.Worker.template")));
     try (URLClassLoader loader = withProvider(dir, PyTorchJobProvider.class)) {
-      Scanner scanner = Scanner.builder().classLoader(loader).configuration(config).onlyRules(RULES).build();
+      Kubeward scanner = Kubeward.builder().classLoader(loader).configuration(config).onlyRules(RULES).build();
 
       assertThat(scanner.scanString("train.yaml", JOB).findings()).isEmpty();
     }

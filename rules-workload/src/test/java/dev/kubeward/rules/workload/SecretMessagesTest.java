@@ -7,7 +7,7 @@ import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
@@ -43,7 +43,7 @@ class SecretMessagesTest {
 
   private static void verify(Rule rule, Path file) throws Exception {
     String id = rule.metadata().id();
-    Scanner scanner = Scanner.builder().rules(List.of(rule)).profile(Profile.ALL).onlyRules(Set.of(id)).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(rule)).profile(Profile.ALL).onlyRules(Set.of(id)).build();
     LoadResult loaded = scanner.loader().loadString(file.toString(), Files.readString(file));
     ScanReport report = scanner.scan(loaded);
     assertThat(report.findings()).as("findings of %s", file).isNotEmpty();

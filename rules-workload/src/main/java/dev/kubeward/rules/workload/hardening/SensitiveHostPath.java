@@ -1,5 +1,6 @@
 package dev.kubeward.rules.workload.hardening;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
@@ -32,7 +33,7 @@ public final class SensitiveHostPath implements ResourceRule {
       .severity(Severity.CRITICAL)
       .topic(Topic.POD_SECURITY)
       .controls("cis-k8s:5.2.12")
-      .kinds(RuleMetadata.WORKLOADS, "PersistentVolume")
+      .kinds(RuleMetadata.WORKLOADS, GroupKind.PERSISTENT_VOLUME)
       .parameters(Parameter.ofList(PATHS, DEFAULT, "Host paths that must not be mounted. A path is reported"
           + " when it is an entry or an ancestor of one (mounting /var exposes /var/lib/kubelet); an entry"
           + " ending in /** also covers everything beneath it (/proc/** covers /proc/1/root), while a plain"

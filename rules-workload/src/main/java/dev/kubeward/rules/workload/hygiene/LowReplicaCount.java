@@ -1,5 +1,6 @@
 package dev.kubeward.rules.workload.hygiene;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
@@ -24,7 +25,8 @@ public final class LowReplicaCount implements InventoryRule {
       .title("Too few replicas")
       .severity(Severity.LOW)
       .topic(Topic.HYGIENE)
-      .kinds("Deployment", "StatefulSet", "HorizontalPodAutoscaler")
+      .kinds(GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.EXTENSIONS_DEPLOYMENT,
+          GroupKind.HORIZONTAL_POD_AUTOSCALER)
       .parameters(Parameter.ofInt(MIN_REPLICAS, 2, "The least number of replicas a Deployment or"
           + " StatefulSet should keep."))
       .rationale("A single replica goes down with its node, on every rollout of a StatefulSet, and on"
@@ -64,9 +66,7 @@ public final class LowReplicaCount implements InventoryRule {
     for (int k = 0; k < Replicas.KINDS.size(); k++) {
       List<Resource> ofKind = inventory.ofKind(Replicas.KINDS.get(k));
       for (int i = 0; i < ofKind.size(); i++) {
-        if (Replicas.isWorkload(ofKind.get(i))) {
-          check(inventory, ofKind.get(i), context);
-        }
+        check(inventory, ofKind.get(i), context);
       }
     }
   }

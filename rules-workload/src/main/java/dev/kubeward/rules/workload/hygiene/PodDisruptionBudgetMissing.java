@@ -1,5 +1,6 @@
 package dev.kubeward.rules.workload.hygiene;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.LabelSelector;
 import dev.kubeward.model.MapNode;
@@ -15,6 +16,7 @@ import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A Deployment or StatefulSet with several replicas and no PodDisruptionBudget in the scan that
@@ -28,7 +30,8 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
       .title("Replicated workload without a PodDisruptionBudget")
       .severity(Severity.INFO)
       .topic(Topic.HYGIENE)
-      .kinds("Deployment", "StatefulSet", "HorizontalPodAutoscaler", PDB)
+      .kinds(GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.EXTENSIONS_DEPLOYMENT,
+          GroupKind.HORIZONTAL_POD_AUTOSCALER, GroupKind.POD_DISRUPTION_BUDGET)
       .parameters(Parameter.ofInt(LowReplicaCount.MIN_REPLICAS, 2, "The replica count from which a"
           + " PodDisruptionBudget is expected (a budget for a single replica only blocks node drains)."))
       .rationale("Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at"
@@ -69,7 +72,7 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
   @Override
   public void check(Inventory inventory, Context context) {
     List<Budget> budgets = new ArrayList<>();
-    for (Resource pdb : inventory.ofKind(PDB)) {
+    for (Resource pdb : inventory.ofKind(GroupKind.POD_DISRUPTION_BUDGET)) {
       Node selector = pdb.root().get("spec").get("selector");
       boolean matchesNothing = selector.isNull()
           || (selector.size() == 0 && pdb.apiVersion().equals("policy/v1beta1"));
@@ -80,9 +83,7 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
     for (int k = 0; k < Replicas.KINDS.size(); k++) {
       List<Resource> ofKind = inventory.ofKind(Replicas.KINDS.get(k));
       for (int i = 0; i < ofKind.size(); i++) {
-        if (Replicas.isWorkload(ofKind.get(i))) {
-          check(inventory, ofKind.get(i), budgets, context);
-        }
+        check(inventory, ofKind.get(i), budgets, context);
       }
     }
   }
@@ -97,7 +98,7 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
     boolean covered = false;
     for (int i = 0; i < budgets.size(); i++) {
       Budget b = budgets.get(i);
-      if (Replicas.sameNamespace(b.pdb(), workload) && b.selector().matches(labels)) {
+      if (Objects.equals(inventory.namespaceOf(b.pdb()), inventory.namespaceOf(workload)) && b.selector().matches(labels)) {
         covered = true;
         break;
       }

@@ -1,5 +1,6 @@
 package dev.kubeward.rules.workload.hygiene;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
@@ -20,18 +21,13 @@ record Replicas(Resource workload, long count, Resource owner, Node node, boolea
 
   private static final String HPA = "HorizontalPodAutoscaler";
 
-  /** The kinds whose replicas these rules count, each listed by the inventory on its own. */
-  static final List<String> KINDS = List.of("Deployment", "StatefulSet");
-
   /**
-   * True if {@code r}, of one of the {@link #KINDS}, is the workload of the {@code apps} (or
-   * {@code extensions}) group rather than a custom resource of the same kind. Callers walk
-   * {@code inventory.ofKind(kind)} for each kind instead of a list copied for them, which would
-   * cost a reference per workload on every scan.
+   * The kinds whose replicas these rules count, each listed by the inventory on its own: callers
+   * walk {@code inventory.ofKind(kind)} for each kind instead of a list copied for them, which
+   * would cost a reference per workload on every scan.
    */
-  static boolean isWorkload(Resource r) {
-    return r.apiGroup().equals("apps") || r.apiGroup().equals("extensions");
-  }
+  static final List<GroupKind> KINDS =
+      List.of(GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.EXTENSIONS_DEPLOYMENT);
 
   /** The least number of replicas of {@code workload}, as {@link #of} finds it, allocating nothing. */
   static long count(Inventory inventory, Resource workload) {
@@ -56,25 +52,42 @@ record Replicas(Resource workload, long count, Resource owner, Node node, boolea
     return new Replicas(workload, replicas.longValue(1), workload, replicas, true);
   }
 
-  /** The first HorizontalPodAutoscaler of the scan that targets {@code workload}, or null. */
+  /**
+   * Of the HorizontalPodAutoscalers in {@code workload}'s namespace that target it, the one that
+   * allows the fewest replicas (the first in source order among equals), or null. Every copy of
+   * an autoscaler counts: a harmless one never masks one that allows fewer replicas.
+   */
   private static Resource autoscaler(Inventory inventory, Resource workload) {
-    List<Resource> autoscalers = inventory.ofKind(HPA);
+    String namespace = inventory.namespaceOf(workload);
+    List<Resource> autoscalers = inventory.ofKind(GroupKind.HORIZONTAL_POD_AUTOSCALER, namespace);
+    Resource best = null;
+    long bestCount = Long.MAX_VALUE;
     for (int i = 0; i < autoscalers.size(); i++) {
       Resource hpa = autoscalers.get(i);
       Node target = hpa.root().get("spec").get("scaleTargetRef");
-      if (sameNamespace(hpa, workload) && target.get("kind").textEquals(workload.kind())
-          && target.get("name").textEquals(workload.name())) {
-        return hpa;
+      if (target.get("kind").textEquals(workload.kind()) && target.get("name").textEquals(workload.name())
+          && targetsGroup(target.get("apiVersion"), workload)) {
+        Node min = hpa.root().get("spec").get("minReplicas");
+        long count = min.isNull() ? 1 : min.longValue(1);
+        if (best == null || count < bestCount
+            || (count == bestCount && Inventory.SOURCE_ORDER.compare(hpa, best) < 0)) {
+          best = hpa;
+          bestCount = count;
+        }
       }
     }
-    return null;
+    return best;
   }
 
-  /** Namespaces compared with an unset namespace read as {@code default}. */
-  static boolean sameNamespace(Resource a, Resource b) {
-    String na = a.namespace() == null ? "default" : a.namespace();
-    String nb = b.namespace() == null ? "default" : b.namespace();
-    return na.equals(nb);
+  /** True if a target's {@code apiVersion} (optional for an autoscaler) names the workload's group. */
+  private static boolean targetsGroup(Node apiVersion, Resource workload) {
+    String text = apiVersion.text();
+    if (text == null || text.isEmpty()) {
+      return true;
+    }
+    int slash = text.indexOf('/');
+    String group = workload.apiGroup();
+    return slash < 0 ? group.isEmpty() : slash == group.length() && text.regionMatches(0, group, 0, slash);
   }
 
   /**

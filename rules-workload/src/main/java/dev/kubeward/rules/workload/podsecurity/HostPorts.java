@@ -1,5 +1,6 @@
 package dev.kubeward.rules.workload.podsecurity;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Container;
 import dev.kubeward.model.ListNode;
 import dev.kubeward.model.Node;
@@ -67,6 +68,6 @@ public final class HostPorts extends PssRule {
   }
 
   private static boolean isPod(Resource resource) {
-    return resource.kind().equals("Pod") && resource.apiGroup().isEmpty();
+    return resource.is(GroupKind.POD);
   }
 }

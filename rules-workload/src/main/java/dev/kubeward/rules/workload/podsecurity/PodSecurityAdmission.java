@@ -1,5 +1,6 @@
 package dev.kubeward.rules.workload.podsecurity;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
@@ -39,7 +40,7 @@ public final class PodSecurityAdmission implements InventoryRule {
       .title("Workload rejected or flagged by its namespace's Pod Security Admission labels")
       .severity(Severity.HIGH)
       .topic(Topic.POD_SECURITY)
-      .kinds("Namespace", RuleMetadata.WORKLOADS)
+      .kinds(GroupKind.NAMESPACE, RuleMetadata.WORKLOADS)
       .rationale("A namespace labelled pod-security.kubernetes.io/enforce rejects Pods that violate its"
           + " level, so a workload that violates it deploys but never runs: its Pods fail to be created."
           + " The warn and audit labels report violations without blocking them.")
@@ -50,9 +51,9 @@ public final class PodSecurityAdmission implements InventoryRule {
   static final String PREFIX = "pod-security.kubernetes.io/";
 
   /** The PSA template kinds: admission evaluates them in warn and audit modes only. */
-  private static final Set<String> TEMPLATE_KINDS = Set.of(
-      "/PodTemplate", "/ReplicationController", "apps/ReplicaSet", "apps/Deployment", "apps/StatefulSet",
-      "apps/DaemonSet", "batch/Job", "batch/CronJob");
+  private static final Set<GroupKind> TEMPLATE_KINDS = Set.of(
+      GroupKind.POD_TEMPLATE, GroupKind.REPLICATION_CONTROLLER, GroupKind.REPLICA_SET, GroupKind.DEPLOYMENT,
+      GroupKind.STATEFUL_SET, GroupKind.DAEMON_SET, GroupKind.JOB, GroupKind.CRON_JOB);
 
   @Override
   public RuleMetadata metadata() {
@@ -70,37 +71,23 @@ public final class PodSecurityAdmission implements InventoryRule {
 
   @Override
   public void check(Inventory inventory, Context context) {
-    Set<String> seen = new HashSet<>();
-    for (Resource namespace : inventory.ofKind("Namespace")) {
-      if (namespace.name() == null || !namespace.apiGroup().isEmpty() || !seen.add(namespace.name())) {
+    // Every copy of a Namespace counts: a copy with harmless labels never hides one that rejects
+    // Pods. Copies with the same policy are evaluated once.
+    Set<NamespacePolicy> seen = new HashSet<>();
+    for (Resource namespace : inventory.ofKind(GroupKind.NAMESPACE)) {
+      if (namespace.name() == null) {
         continue;
       }
       NamespacePolicy policy = NamespacePolicy.of(namespace);
-      if (policy == null) {
+      if (policy == null || !seen.add(policy)) {
         continue;
       }
-      for (Resource workload : workloadsIn(inventory, namespace.name())) {
-        evaluate(workload, policy, context);
-      }
-    }
-  }
-
-  private static List<Resource> workloadsIn(Inventory inventory, String namespace) {
-    List<Resource> out = new ArrayList<>();
-    for (Resource r : inventory.inNamespace(namespace)) {
-      if (r.isWorkload()) {
-        out.add(r);
-      }
-    }
-    if (namespace.equals("default")) {
-      // As kubectl apply would, an object without a namespace lands in "default".
-      for (Resource r : inventory.all()) {
-        if (r.isWorkload() && r.namespace() == null) {
-          out.add(r);
+      for (Resource workload : inventory.inNamespace(namespace.name())) {
+        if (workload.isWorkload()) {
+          evaluate(workload, policy, context);
         }
       }
     }
-    return out;
   }
 
   private enum Kind {
@@ -113,10 +100,10 @@ public final class PodSecurityAdmission implements InventoryRule {
   }
 
   private static Kind kindOf(Resource r) {
-    if (r.kind().equals("Pod") && r.apiGroup().isEmpty()) {
+    if (r.is(GroupKind.POD)) {
       return Kind.POD;
     }
-    return TEMPLATE_KINDS.contains(r.apiGroup() + "/" + r.kind()) ? Kind.TEMPLATE : Kind.OTHER;
+    return TEMPLATE_KINDS.contains(r.groupKind()) ? Kind.TEMPLATE : Kind.OTHER;
   }
 
   private static void evaluate(Resource workload, NamespacePolicy policy, Context context) {

@@ -1,5 +1,6 @@
 package dev.kubeward.rules.workload.secrets;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
@@ -23,7 +24,7 @@ public final class SecretInConfigMap implements ResourceRule {
       .title("Secret-looking value in a ConfigMap")
       .severity(Severity.HIGH)
       .topic(Topic.SECRETS)
-      .kinds("ConfigMap")
+      .kinds(GroupKind.CONFIG_MAP)
       .parameters(
           Parameter.ofList(HardcodedEnvSecret.NAME_PATTERNS, SecretPatterns.DEFAULT_NAME_PATTERNS, "Words"
               + " that make a key look secret; matched as in hardcoded-env-secret."),

@@ -1,5 +1,6 @@
 package dev.kubeward.rules.workload.secrets;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
@@ -22,7 +23,7 @@ public final class SecretInManifest implements ResourceRule {
       .severity(Severity.MEDIUM)
       .topic(Topic.SECRETS)
       .controls("cis-k8s:5.4.2")
-      .kinds("Secret")
+      .kinds(GroupKind.SECRET)
       .rationale("Secret data is only base64-encoded, not encrypted: whoever can read the repository, its"
           + " forks, its CI logs or its history can read the credentials, and removing them later does not"
           + " remove them from history. An external secret store (External Secrets Operator, Secrets Store"

@@ -1,6 +1,9 @@
 package dev.kubeward.rules.workload.serviceaccounts;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
+import dev.kubeward.model.ServiceAccounts;
+import dev.kubeward.model.ServiceAccounts.TokenMount;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
@@ -25,7 +28,7 @@ public final class AutomountServiceAccountToken implements InventoryRule {
       .severity(Severity.MEDIUM)
       .topic(Topic.RBAC)
       .controls("cis-k8s:5.1.6")
-      .kinds(RuleMetadata.WORKLOADS, "ServiceAccount")
+      .kinds(RuleMetadata.WORKLOADS, GroupKind.SERVICE_ACCOUNT)
       .rationale("Unless switched off, every container of the pod gets a token for the Kubernetes API at"
           + " /var/run/secrets/kubernetes.io/serviceaccount; most applications never call the API, but"
           + " anyone who gets code execution in the container inherits whatever the service account may"
@@ -45,39 +48,33 @@ public final class AutomountServiceAccountToken implements InventoryRule {
 
   @Override
   public void check(Inventory inventory, Context context) {
-    List<Resource> all = inventory.all();
-    for (int i = 0; i < all.size(); i++) {
-      Resource r = all.get(i);
+    List<Resource> workloads = inventory.workloads();
+    for (int i = 0; i < workloads.size(); i++) {
+      Resource r = workloads.get(i);
       PodSpec pod = r.podSpec();
-      if (pod == null) {
+      TokenMount mount = ServiceAccounts.tokenMount(inventory, r);
+      if (!mount.mounted()) {
         continue;
       }
       MapNode spec = pod.spec();
-      Node own = spec.get(FIELD);
-      if (own.isFalse()) {
-        continue;
-      }
-      if (own.isTrue()) {
+      if (mount == TokenMount.POD_ENABLES) {
+        Node own = spec.get(FIELD);
         context.report(r, own, r.displayName() + " mounts its service account token (" + FIELD + ": "
             + own.text() + ")");
         continue;
       }
       String account = ServiceAccounts.nameOf(spec);
-      Resource sa = ServiceAccounts.find(inventory, r.namespace(), account);
-      Node saSetting = sa == null ? Node.MISSING : sa.root().get(FIELD);
-      if (saSetting.isFalse()) {
-        continue;
-      }
+      Resource sa = ServiceAccounts.mountingAccount(inventory, r);
       String why;
-      if (sa == null) {
+      if (mount == TokenMount.ACCOUNT_NOT_IN_SCAN) {
         why = "the pod does not set " + FIELD + " and ServiceAccount \"" + account + "\" is not in the scan";
-      } else if (saSetting.isTrue()) {
+      } else if (mount == TokenMount.ACCOUNT_ENABLES) {
         why = "the pod does not set " + FIELD + " and ServiceAccount \"" + account + "\" sets it to "
-            + saSetting.text();
+            + sa.root().get(FIELD).text();
       } else {
         why = "neither the pod nor ServiceAccount \"" + account + "\" sets " + FIELD;
       }
-      context.report(r, ServiceAccounts.specKey(r, pod), r.displayName() + " mounts the token of service account \"" + account
+      context.report(r, Specs.specKey(r, pod), r.displayName() + " mounts the token of service account \"" + account
           + "\" (" + why + ")");
     }
   }

@@ -3,6 +3,7 @@ package dev.kubeward.rules.workload.serviceaccounts;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.ServiceAccounts;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.RuleMetadata;
@@ -37,7 +38,7 @@ public final class DefaultServiceAccount implements ResourceRule {
     MapNode spec = resource.podSpec().spec();
     Node name = ServiceAccounts.nameNode(spec);
     if (name.isMissing()) {
-      context.report(resource, ServiceAccounts.specKey(resource, resource.podSpec()), resource.displayName()
+      context.report(resource, Specs.specKey(resource, resource.podSpec()), resource.displayName()
           + " runs as the default service account (serviceAccountName is not set)");
     } else if (name.textEquals(ServiceAccounts.DEFAULT)) {
       String field = name == spec.get("serviceAccountName") ? "serviceAccountName" : "serviceAccount";

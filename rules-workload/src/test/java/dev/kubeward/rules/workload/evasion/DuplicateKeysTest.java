@@ -6,7 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.rule.Severity;
@@ -91,7 +91,7 @@ class DuplicateKeysTest {
     }
   }
 
-  private static final Scanner SCANNER = Scanner.builder().profile(Profile.PSS_RESTRICTED).build();
+  private static final Kubeward SCANNER = Kubeward.builder().profile(Profile.PSS_RESTRICTED).build();
 
   @TestFactory
   Stream<DynamicTest> aKeyWrittenTwiceMakesTheDocumentUnreadable() {

@@ -4,7 +4,7 @@ import dev.kubeward.engine.Configuration;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.rule.PssVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +44,7 @@ final class EvasionFixtures {
       "windows-host-process", "host-probes");
 
   private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*(profile|pss-version|enable|rules):\\s*(.+?)\\s*$");
-  private static final Map<Map<String, String>, Scanner> SCANNERS = new ConcurrentHashMap<>();
+  private static final Map<Map<String, String>, Kubeward> SCANNERS = new ConcurrentHashMap<>();
 
   private EvasionFixtures() {}
 
@@ -96,7 +96,7 @@ final class EvasionFixtures {
   }
 
   /** The scanner the header of {@code fixture} asks for. */
-  static Scanner scanner(Path fixture) {
+  static Kubeward scanner(Path fixture) {
     Map<String, String> header = new LinkedHashMap<>();
     for (String line : text(fixture).lines().collect(Collectors.toList())) {
       if (!line.startsWith("#")) {
@@ -110,8 +110,8 @@ final class EvasionFixtures {
     return SCANNERS.computeIfAbsent(header, EvasionFixtures::build);
   }
 
-  private static Scanner build(Map<String, String> header) {
-    Scanner.Builder builder = Scanner.builder()
+  private static Kubeward build(Map<String, String> header) {
+    Kubeward.Builder builder = Kubeward.builder()
         .profile(Profile.of(header.getOrDefault("profile", Profile.PSS_RESTRICTED.id())))
         .configuration(new Configuration(null, null, ids(header.get("enable")), Set.of(), Map.of(), Map.of(),
             List.of(), List.of()))
@@ -130,7 +130,7 @@ final class EvasionFixtures {
   }
 
   /** Loads {@code input} with the scanner's own loader, as the bytes of a file named {@code name}, and scans it. */
-  static ScanReport scan(Scanner scanner, String name, byte[] input) {
+  static ScanReport scan(Kubeward scanner, String name, byte[] input) {
     return scanner.scan(scanner.loader().loadBytes(name, input));
   }
 

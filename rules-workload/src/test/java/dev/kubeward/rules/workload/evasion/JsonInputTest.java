@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubeward.assertj.RuleFixtures;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class JsonInputTest {
   Stream<DynamicTest> jsonFilesReportWhatTheirYamlReadingReports() {
     return jsonFixtures().stream().map(fixture -> DynamicTest.dynamicTest(EvasionFixtures.name(fixture),
         fixture.toUri(), () -> {
-          Scanner scanner = EvasionFixtures.scanner(fixture);
+          Kubeward scanner = EvasionFixtures.scanner(fixture);
           RuleFixtures.verifyScan(scanner, fixture);
           String json = stripComments(EvasionFixtures.text(fixture));
           assertThat(json).doesNotContain("#");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.engine.Configuration;
 import dev.kubeward.engine.Finding;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.rule.Severity;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class PodSecurityAdmissionSeverityTest {
       """;
 
   private static List<Severity> severities(Configuration configuration) {
-    Scanner scanner = Scanner.builder().rules(List.of(new PodSecurityAdmission())).configuration(configuration).build();
+    Kubeward scanner = Kubeward.builder().rules(List.of(new PodSecurityAdmission())).configuration(configuration).build();
     return scanner.scanString("ns.yaml", YAML).findings().stream().map(Finding::severity).toList();
   }
 

@@ -7,7 +7,7 @@ import dev.kubeward.assertj.RuleFixtures;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.rule.PssVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,19 +20,19 @@ class PodSecurityEndToEndTest {
 
   @Test
   void restrictedAtV1_25ReportsExactlyWhatAdmissionRejects() {
-    Scanner scanner = Scanner.builder().profile(Profile.PSS_RESTRICTED).pssVersion(PssVersion.parse("v1.25")).build();
+    Kubeward scanner = Kubeward.builder().profile(Profile.PSS_RESTRICTED).pssVersion(PssVersion.parse("v1.25")).build();
     RuleFixtures.verifyScan(scanner, "scans/pss-restricted-v1.25.yaml");
   }
 
   @Test
   void baselineAtV1_25ReportsOnlyBaselineChecks() {
-    Scanner scanner = Scanner.builder().profile(Profile.PSS_BASELINE).pssVersion(PssVersion.parse("v1.25")).build();
+    Kubeward scanner = Kubeward.builder().profile(Profile.PSS_BASELINE).pssVersion(PssVersion.parse("v1.25")).build();
     RuleFixtures.verifyScan(scanner, "scans/pss-baseline-v1.25.yaml");
   }
 
   @Test
   void findingsCarryTheUpstreamCheckIdAsControl() {
-    Scanner scanner = Scanner.builder().profile(Profile.PSS_RESTRICTED).pssVersion(PssVersion.parse("v1.25")).build();
+    Kubeward scanner = Kubeward.builder().profile(Profile.PSS_RESTRICTED).pssVersion(PssVersion.parse("v1.25")).build();
     ScanReport report = scanner.scanString("pod.yaml", """
         apiVersion: v1
         kind: Pod

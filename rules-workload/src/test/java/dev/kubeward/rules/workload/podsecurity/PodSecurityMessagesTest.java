@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
-import dev.kubeward.engine.Scanner;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rules.workload.WorkloadRules;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PodSecurityMessagesTest {
 
   private static List<String> messages(Set<String> rules, String version, String yaml) {
-    Scanner scanner = Scanner.builder().rules(new WorkloadRules().rules()).profile(Profile.ALL)
+    Kubeward scanner = Kubeward.builder().rules(new WorkloadRules().rules()).profile(Profile.ALL)
         .pssVersion(PssVersion.parse(version)).onlyRules(rules).build();
     return scanner.scanString("test.yaml", yaml).findings().stream().map(Finding::message).toList();
   }

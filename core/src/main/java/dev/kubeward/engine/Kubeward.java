@@ -4,6 +4,7 @@ import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadLimits;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
@@ -40,12 +41,12 @@ import java.util.concurrent.Future;
  * thread-safe, and reusable for any number of scans.
  *
  * <pre>{@code
- * Scanner scanner = Scanner.builder().build();          // rules found with ServiceLoader
+ * Kubeward scanner = Kubeward.builder().build();          // rules found with ServiceLoader
  * ScanReport report = scanner.scanString("web.yaml", yaml);
  * report.findings().forEach(System.out::println);
  * }</pre>
  */
-public final class Scanner {
+public final class Kubeward {
 
   /** The Kubeward version. */
   public static final String VERSION = "0.1.0";
@@ -67,14 +68,14 @@ public final class Scanner {
   private final List<Rule> rules;
   private final Map<String, Severity> severities;
   private final Map<String, Severity> severityOverrides;
-  private final Map<String, ResourceRule[]> byKind;
+  private final Map<GroupKind, ResourceRule[]> byKind;
   private final ResourceRule[] workloadRules;
   private final ResourceRule[] anyRules;
   private final List<InventoryRule> inventoryRules;
   private final List<Exemption> exemptions;
   private final int threads;
 
-  private Scanner(Builder b, List<Rule> selected, List<WorkloadKinds.Carrier> carriers) {
+  private Kubeward(Builder b, List<Rule> selected, List<WorkloadKinds.Carrier> carriers) {
     Configuration config = b.configuration;
     this.loader = Loader.of(b.limits, WorkloadKinds.builtInWith(carriers)).withThreads(b.threads);
     Profile profile = b.profile != null ? b.profile : config.profile() != null ? config.profile() : Profile.RECOMMENDED;
@@ -82,7 +83,7 @@ public final class Scanner {
     this.settings = new ScanSettings(profile == Profile.PSS_BASELINE ? PssLevel.BASELINE : PssLevel.RESTRICTED, version);
     this.rules = List.copyOf(selected);
     Map<String, Severity> sev = new LinkedHashMap<>();
-    Map<String, List<ResourceRule>> kinds = new HashMap<>();
+    Map<GroupKind, List<ResourceRule>> kinds = new HashMap<>();
     List<ResourceRule> workloads = new ArrayList<>();
     List<ResourceRule> any = new ArrayList<>();
     List<InventoryRule> inventory = new ArrayList<>();
@@ -99,15 +100,15 @@ public final class Scanner {
           if (m.kinds().contains(RuleMetadata.WORKLOADS)) {
             workloads.add(rr);
           }
-          for (String kind : m.kinds()) {
-            if (!kind.startsWith("*")) {
+          for (GroupKind kind : m.kinds()) {
+            if (!kind.group().equals("*")) {
               kinds.computeIfAbsent(kind, k -> new ArrayList<>()).add(rr);
             }
           }
         }
       }
     }
-    Map<String, ResourceRule[]> arrays = new HashMap<>();
+    Map<GroupKind, ResourceRule[]> arrays = new HashMap<>();
     kinds.forEach((k, v) -> arrays.put(k, v.toArray(new ResourceRule[0])));
     this.byKind = arrays;
     this.workloadRules = workloads.toArray(new ResourceRule[0]);
@@ -278,7 +279,7 @@ public final class Scanner {
   }
 
   private void evaluate(Resource resource, Collector collector) {
-    ResourceRule[] forKind = byKind.get(resource.kind());
+    ResourceRule[] forKind = byKind.get(resource.groupKind());
     if (forKind != null) {
       run(forKind, resource, collector);
     }
@@ -395,7 +396,7 @@ public final class Scanner {
     return null;
   }
 
-  /** Configures and builds a {@link Scanner}. */
+  /** Configures and builds a {@link Kubeward}. */
   public static final class Builder {
     private List<Rule> rules;
     private Profile profile;
@@ -477,7 +478,7 @@ public final class Scanner {
      *
      * @throws IllegalArgumentException for an unknown rule id, a duplicate id, or a bad parameter
      */
-    public Scanner build() {
+    public Kubeward build() {
       List<WorkloadKinds.Carrier> carriers = new ArrayList<>(configuration.workloadKinds());
       List<Rule> all;
       if (rules != null) {
@@ -534,7 +535,7 @@ public final class Scanner {
         }
       }
       selected.sort((a, b) -> a.metadata().id().compareTo(b.metadata().id()));
-      return new Scanner(this, selected, carriers);
+      return new Kubeward(this, selected, carriers);
     }
 
     private static List<RuleProvider> discover(ClassLoader loader) {
