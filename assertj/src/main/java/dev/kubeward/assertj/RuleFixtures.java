@@ -72,6 +72,22 @@ public final class RuleFixtures {
     return new RuleFixtures(rule, List.of(), Thread.currentThread().getContextClassLoader());
   }
 
+  /**
+   * The fixtures of {@code rule}, scanned together with those of {@code companions} (typically
+   * the other rules of its module) that the fixture's profile runs; only {@code rule}'s findings
+   * are compared. A rule whose verdict depends on which other rules run (a baseline check that a
+   * restricted one overrides while it runs) is tested as a user's scan would run it.
+   */
+  public static RuleFixtures of(Rule rule, List<? extends Rule> companions) {
+    List<Rule> others = new ArrayList<>();
+    for (Rule r : companions) {
+      if (!r.metadata().id().equals(rule.metadata().id())) {
+        others.add(r);
+      }
+    }
+    return new RuleFixtures(rule, others, Thread.currentThread().getContextClassLoader());
+  }
+
   /** The id of the rule under test. */
   public String ruleId() {
     return rule.metadata().id();
@@ -332,18 +348,25 @@ public final class RuleFixtures {
   /** Scans {@code fixture} at {@code version} (or its own {@code pss-version}, when null) and compares. */
   private void run(Fixture fixture, PssVersion version) {
     Map<String, String> directives = fixture.directives();
+    Profile profile = Profile.of(directives.getOrDefault("profile", "all"));
+    Set<String> running = new java.util.LinkedHashSet<>();
+    running.add(ruleId());
+    for (Rule companion : companions) {
+      if (profile.includes(companion.metadata())) {
+        running.add(companion.metadata().id());
+      }
+    }
     Kubeward.Builder builder = Kubeward.builder()
         .rules(Stream.concat(Stream.of(rule), companions.stream()).collect(Collectors.toList()))
-        .profile(Profile.of(directives.getOrDefault("profile", "all")))
-        .onlyRules(Set.of(ruleId()));
+        .profile(profile)
+        .onlyRules(running);
     if (version != null) {
       builder.pssVersion(version);
     } else if (directives.containsKey("pss-version")) {
       builder.pssVersion(PssVersion.parse(directives.get("pss-version")));
     }
     if (!fixture.params().isEmpty()) {
-      builder.configuration(new dev.kubeward.engine.Configuration(null, null, Set.of(), Set.of(), Map.of(),
-          Map.of(ruleId(), fixture.params()), List.of(), List.of()));
+      builder.configuration(dev.kubeward.engine.Configuration.builder().parameters(ruleId(), fixture.params()).build());
     }
     ScanReport report = builder.build().scanString(fixture.file().toString(), fixture.text());
     compare(fixture.file(), fixture.name(), fixture.lines(), fixture.expected(), report, ruleId()::equals,

@@ -14,13 +14,14 @@ class CatalogueCommandsTest {
     Result r = cli().run("rules");
     assertThat(r.out()).isEqualTo("""
         ID                          SEVERITY  TOPIC         CONTROLS                     TITLE
+        duplicate-object            INFO      hygiene       -                            Object defined more than once
         smoke-host-network          HIGH      pod-security  pss-baseline:hostNamespaces  Host network (test rule)
         smoke-image-latest          MEDIUM    images        -                            Image on the latest tag (test rule)
         smoke-privileged            HIGH      pod-security  pss-baseline:privileged      Privileged container (test rule)
         suppression-without-reason  LOW       hygiene       -                            Suppression annotation without a reason
         test-settings               INFO      hygiene       -                            Scan settings (test rule)
             parameter levels (list, default baseline,restricted): Levels worth echoing.
-        5 rules
+        6 rules
         """);
     assertThat(r.exitCode()).isZero();
   }
@@ -31,6 +32,25 @@ class CatalogueCommandsTest {
     assertThat(r.out()).startsWith("""
         {
           "rules": [
+            {
+              "id": "duplicate-object",
+              "title": "Object defined more than once",
+              "severity": "INFO",
+              "topic": "hygiene",
+              "controls": [],
+              "profiles": [
+                "recommended",
+                "all"
+              ],
+              "optIn": false,
+              "since": "0.1.0",
+              "kinds": [
+                "any"
+              ],
+              "rationale": "When the same object is defined twice, kubectl apply keeps whichever copy it applies last, so what runs depends on file order. Kubeward checks every copy, and its cross-resource rules count every copy (a grant in either copy is a grant), so that a harmless decoy never hides the copy that is applied.",
+              "remediation": "Keep one definition of the object, or scan the projects apart with --join-scope.",
+              "parameters": []
+            },
             {
               "id": "smoke-host-network",
               "title": "Host network (test rule)",

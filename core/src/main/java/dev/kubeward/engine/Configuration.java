@@ -3,47 +3,206 @@ package dev.kubeward.engine;
 import dev.kubeward.model.WorkloadKinds;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Severity;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What a {@code .kubeward.yaml} file (or a caller) decides about a scan. Every field is optional;
- * {@link #empty()} changes nothing.
- *
- * @param profile the profile, or {@code null} for the scanner's default
- * @param pssVersion the Pod Security Standards version, or {@code null} for the default
- * @param enabledRules rules switched on beyond the profile
- * @param disabledRules rules switched off
- * @param severities severity overrides by rule id
- * @param parameters parameter values by rule id, then by parameter name (text, or list of text)
- * @param exemptions suppressions by rule and resource pattern, each with a reason
- * @param workloadKinds extra pod template carriers
+ * {@link #empty()} changes nothing. Made with {@link #builder()}, so fields can be added without
+ * breaking callers. Immutable.
  */
-public record Configuration(
-    Profile profile,
-    PssVersion pssVersion,
-    Set<String> enabledRules,
-    Set<String> disabledRules,
-    Map<String, Severity> severities,
-    Map<String, Map<String, Object>> parameters,
-    List<Exemption> exemptions,
-    List<WorkloadKinds.Carrier> workloadKinds) {
+public final class Configuration {
 
-  private static final Configuration EMPTY =
-      new Configuration(null, null, Set.of(), Set.of(), Map.of(), Map.of(), List.of(), List.of());
+  private static final Configuration EMPTY = builder().build();
 
-  public Configuration {
-    enabledRules = Set.copyOf(enabledRules);
-    disabledRules = Set.copyOf(disabledRules);
-    severities = Map.copyOf(severities);
-    parameters = Map.copyOf(parameters);
-    exemptions = List.copyOf(exemptions);
-    workloadKinds = List.copyOf(workloadKinds);
+  private final Profile profile;
+  private final PssVersion pssVersion;
+  private final Set<String> enabledRules;
+  private final Set<String> disabledRules;
+  private final Map<String, Severity> severities;
+  private final Map<String, Map<String, Object>> parameters;
+  private final List<Exemption> exemptions;
+  private final List<WorkloadKinds.Carrier> workloadKinds;
+  private final String defaultNamespace;
+  private final JoinScope joinScope;
+
+  private Configuration(Builder b) {
+    this.profile = b.profile;
+    this.pssVersion = b.pssVersion;
+    this.enabledRules = Set.copyOf(b.enabledRules);
+    this.disabledRules = Set.copyOf(b.disabledRules);
+    this.severities = Map.copyOf(b.severities);
+    this.parameters = Map.copyOf(b.parameters);
+    this.exemptions = List.copyOf(b.exemptions);
+    this.workloadKinds = List.copyOf(b.workloadKinds);
+    this.defaultNamespace = b.defaultNamespace;
+    this.joinScope = b.joinScope;
   }
 
   /** A configuration that changes nothing. */
   public static Configuration empty() {
     return EMPTY;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration. */
+  public Builder toBuilder() {
+    Builder b = new Builder().profile(profile).pssVersion(pssVersion).enableRules(enabledRules)
+        .disableRules(disabledRules).exemptions(exemptions).workloadKinds(workloadKinds)
+        .defaultNamespace(defaultNamespace).joinScope(joinScope);
+    b.severities.putAll(severities);
+    b.parameters.putAll(parameters);
+    return b;
+  }
+
+  /** The profile, or {@code null} for the default. */
+  public Profile profile() {
+    return profile;
+  }
+
+  /** The Pod Security Standards version, or {@code null} for the default. */
+  public PssVersion pssVersion() {
+    return pssVersion;
+  }
+
+  /** Rules switched on beyond the profile. */
+  public Set<String> enabledRules() {
+    return enabledRules;
+  }
+
+  /** Rules switched off. */
+  public Set<String> disabledRules() {
+    return disabledRules;
+  }
+
+  /** Severity overrides by rule id. */
+  public Map<String, Severity> severities() {
+    return severities;
+  }
+
+  /** Parameter values by rule id, then by parameter name (text, or list of text). */
+  public Map<String, Map<String, Object>> parameters() {
+    return parameters;
+  }
+
+  /** Suppressions by rule and resource pattern, each with a reason. */
+  public List<Exemption> exemptions() {
+    return exemptions;
+  }
+
+  /** Extra pod template carriers. */
+  public List<WorkloadKinds.Carrier> workloadKinds() {
+    return workloadKinds;
+  }
+
+  /** The namespace an unset namespace means, or {@code null} for the default ({@code default}). */
+  public String defaultNamespace() {
+    return defaultNamespace;
+  }
+
+  /** Which resources make one cluster for cross-resource rules, or {@code null} for the default ({@code all}). */
+  public JoinScope joinScope() {
+    return joinScope;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Configuration c && Objects.equals(profile, c.profile) && Objects.equals(pssVersion, c.pssVersion)
+        && enabledRules.equals(c.enabledRules) && disabledRules.equals(c.disabledRules)
+        && severities.equals(c.severities) && parameters.equals(c.parameters) && exemptions.equals(c.exemptions)
+        && workloadKinds.equals(c.workloadKinds) && Objects.equals(defaultNamespace, c.defaultNamespace)
+        && joinScope == c.joinScope;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(profile, pssVersion, enabledRules, disabledRules, severities, parameters, exemptions,
+        workloadKinds, defaultNamespace, joinScope);
+  }
+
+  @Override
+  public String toString() {
+    return "Configuration[profile=" + profile + ", pssVersion=" + pssVersion + ", enabledRules=" + enabledRules
+        + ", disabledRules=" + disabledRules + ", severities=" + severities + ", parameters=" + parameters
+        + ", exemptions=" + exemptions + ", workloadKinds=" + workloadKinds + ", defaultNamespace="
+        + defaultNamespace + ", joinScope=" + joinScope + "]";
+  }
+
+  /** Builds a {@link Configuration}; every field is optional. */
+  public static final class Builder {
+    private Profile profile;
+    private PssVersion pssVersion;
+    private final Set<String> enabledRules = new LinkedHashSet<>();
+    private final Set<String> disabledRules = new LinkedHashSet<>();
+    private final Map<String, Severity> severities = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
+    private List<Exemption> exemptions = List.of();
+    private List<WorkloadKinds.Carrier> workloadKinds = List.of();
+    private String defaultNamespace;
+    private JoinScope joinScope;
+
+    private Builder() {}
+
+    public Builder profile(Profile profile) {
+      this.profile = profile;
+      return this;
+    }
+
+    public Builder pssVersion(PssVersion pssVersion) {
+      this.pssVersion = pssVersion;
+      return this;
+    }
+
+    public Builder enableRules(Set<String> ids) {
+      enabledRules.addAll(ids);
+      return this;
+    }
+
+    public Builder disableRules(Set<String> ids) {
+      disabledRules.addAll(ids);
+      return this;
+    }
+
+    public Builder severity(String ruleId, Severity severity) {
+      severities.put(Objects.requireNonNull(ruleId, "ruleId"), Objects.requireNonNull(severity, "severity"));
+      return this;
+    }
+
+    /** Parameter values of rule {@code ruleId}: name to text, or to a list of texts. */
+    public Builder parameters(String ruleId, Map<String, ?> values) {
+      parameters.put(Objects.requireNonNull(ruleId, "ruleId"), Map.copyOf(values));
+      return this;
+    }
+
+    public Builder exemptions(List<Exemption> exemptions) {
+      this.exemptions = List.copyOf(exemptions);
+      return this;
+    }
+
+    public Builder workloadKinds(List<WorkloadKinds.Carrier> carriers) {
+      this.workloadKinds = List.copyOf(carriers);
+      return this;
+    }
+
+    public Builder defaultNamespace(String namespace) {
+      this.defaultNamespace = namespace;
+      return this;
+    }
+
+    public Builder joinScope(JoinScope scope) {
+      this.joinScope = scope;
+      return this;
+    }
+
+    public Configuration build() {
+      return new Configuration(this);
+    }
   }
 }

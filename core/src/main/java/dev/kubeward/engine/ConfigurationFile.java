@@ -39,6 +39,8 @@ import java.util.Set;
  *      reason: CNI needs privileges}
  * workloadKinds:
  *   - {apiGroup: example.com, kind: Thing, templatePath: spec.template}
+ * defaultNamespace: shop
+ * joinScope: argument
  * }</pre>
  *
  * <p>Every problem is an {@link IllegalArgumentException} whose message is
@@ -47,7 +49,8 @@ import java.util.Set;
  */
 public final class ConfigurationFile {
 
-  private static final List<String> TOP_LEVEL = List.of("profile", "pssVersion", "rules", "exemptions", "workloadKinds");
+  private static final List<String> TOP_LEVEL = List.of("profile", "pssVersion", "rules", "exemptions", "workloadKinds",
+      "defaultNamespace", "joinScope");
   private static final List<String> RULE_KEYS = List.of("enabled", "severity", "params");
   private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "reason");
   private static final List<String> CARRIER_KEYS = List.of("apiGroup", "kind", "templatePath");
@@ -150,7 +153,38 @@ public final class ConfigurationFile {
         carriers.add(carrier(list.get(i)));
       }
     }
-    return new Configuration(profile, version, enabled, disabled, severities, parameters, exemptions, carriers);
+    Configuration.Builder config = Configuration.builder().profile(profile).pssVersion(version)
+        .enableRules(enabled).disableRules(disabled).exemptions(exemptions).workloadKinds(carriers)
+        .defaultNamespace(defaultNamespace(map)).joinScope(joinScope(map));
+    severities.forEach(config::severity);
+    parameters.forEach(config::parameters);
+    return config.build();
+  }
+
+  private String defaultNamespace(MapNode map) {
+    Node node = map.get("defaultNamespace");
+    if (node.isNull()) {
+      return null;
+    }
+    String text = string(node, "defaultNamespace");
+    try {
+      dev.kubeward.rule.ScanSettings.builder().defaultNamespace(text);
+    } catch (IllegalArgumentException e) {
+      throw error(node, e.getMessage());
+    }
+    return text;
+  }
+
+  private JoinScope joinScope(MapNode map) {
+    Node node = map.get("joinScope");
+    if (node.isNull()) {
+      return null;
+    }
+    try {
+      return JoinScope.of(string(node, "joinScope"));
+    } catch (IllegalArgumentException e) {
+      throw error(node, e.getMessage());
+    }
   }
 
   private void rule(ScalarNode key, Node value, Set<String> enabled, Set<String> disabled,

@@ -27,6 +27,14 @@ public record Exemption(String rule, String kind, String namespace, String name,
         && glob(name, resource.name() == null ? "" : resource.name());
   }
 
+  /** True if the exemption covers a finding of {@code ruleId} on {@code resource}. */
+  public boolean covers(String ruleId, dev.kubeward.model.Resource resource) {
+    return glob(rule, ruleId)
+        && glob(kind, resource.kind())
+        && glob(namespace, resource.namespace() == null ? "" : resource.namespace())
+        && glob(name, resource.name() == null ? "" : resource.name());
+  }
+
   static boolean glob(String pattern, String value) {
     if (pattern.equals("*")) {
       return true;

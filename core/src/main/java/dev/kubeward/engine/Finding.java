@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param path JSON Pointer into the resource
  * @param suppressed true if an annotation or an exemption suppresses it
  * @param suppression why, when suppressed; otherwise {@code null}
+ * @param related places in this or other resources that explain the finding
+ * @param key the stable key: rule id, resource identity and a discriminator the rule supplies;
+ *     independent of line numbers and of how the path was given on the command line, and unique
+ *     among the findings of one scan
  */
 public record Finding(
     String rule,
@@ -32,7 +36,9 @@ public record Finding(
     int column,
     String path,
     boolean suppressed,
-    String suppression) {
+    String suppression,
+    List<RelatedLocation> related,
+    String key) {
 
   /** Source, line, column, rule id, then message and path: the order of every report. */
   public static final Comparator<Finding> ORDER = Finding::compare;
@@ -73,6 +79,24 @@ public record Finding(
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(path, "path");
+    related = List.copyOf(related);
+    Objects.requireNonNull(key, "key");
+  }
+
+  /**
+   * A finding without related locations, keyed by rule, resource identity and {@code path}.
+   */
+  public Finding(String rule, Severity severity, Topic topic, List<String> controls, String message,
+      ResourceRef resource, String file, int line, int column, String path, boolean suppressed,
+      String suppression) {
+    this(rule, severity, topic, controls, message, resource, file, line, column, path, suppressed,
+        suppression, List.of(), FindingKeys.key(rule, resource.identity(), path));
+  }
+
+  /** This finding with {@code key} instead of its own. */
+  public Finding withKey(String key) {
+    return new Finding(rule, severity, topic, controls, message, resource, file, line, column, path,
+        suppressed, suppression, related, key);
   }
 
   /** {@code file:line:col}. */

@@ -14,6 +14,16 @@ public record ResourceRef(String apiVersion, String kind, String namespace, Stri
     return new ResourceRef(r.apiVersion(), r.kind(), r.namespace(), r.name());
   }
 
+  /**
+   * The identity used in finding keys: {@code group/Kind/namespace/name}, with the namespace empty
+   * for cluster-scoped or unset and the name empty when unset.
+   */
+  public String identity() {
+    int slash = apiVersion == null ? -1 : apiVersion.indexOf('/');
+    String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+    return group + "/" + kind + "/" + (namespace == null ? "" : namespace) + "/" + (name == null ? "" : name);
+  }
+
   /** {@code Kind namespace/name}. */
   public String displayName() {
     String n = name == null ? "<unnamed>" : name;

@@ -119,6 +119,7 @@ public final class Loader {
   public LoadResult load(List<String> arguments, InputStream stdin) {
     Accumulator acc = new Accumulator();
     for (String argument : arguments) {
+      acc.argument = argument;
       if (argument.equals("-")) {
         try {
           acc.files++;
@@ -136,6 +137,7 @@ public final class Loader {
   /** Loads a file or directory; names are shown as {@code path} is written. */
   public LoadResult load(Path path) {
     Accumulator acc = new Accumulator();
+    acc.argument = path.toString();
     loadPath(acc, path.toString(), path);
     return acc.result();
   }
@@ -172,6 +174,8 @@ public final class Loader {
   private static final class Accumulator {
     final List<Resource> resources = new ArrayList<>();
     final List<LoadError> errors = new ArrayList<>();
+    /** The path given to the load that is being read, or null when the source is its own. */
+    String argument;
     int files;
     int documents;
 
@@ -285,6 +289,7 @@ public final class Loader {
         List<Map.Entry<String, Path>> part = files.subList(from, Math.min(files.size(), from + slice));
         parts.add(pool.submit(() -> {
           Accumulator a = new Accumulator();
+          a.argument = acc.argument;
           for (Map.Entry<String, Path> f : part) {
             loadFile(a, f.getKey(), f.getValue());
           }
@@ -367,7 +372,7 @@ public final class Loader {
   }
 
   private void loadInto(Accumulator acc, String name, byte[] bytes) {
-    Documents doc = new Documents(acc, Source.of(name));
+    Documents doc = new Documents(acc, acc.argument == null ? Source.of(name) : Source.of(name, acc.argument));
     byte[] data = bytes;
     int offset = 0;
     if (startsWith(data, 0xEF, 0xBB, 0xBF)) {

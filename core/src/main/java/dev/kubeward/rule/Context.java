@@ -2,36 +2,47 @@ package dev.kubeward.rule;
 
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
-import java.util.List;
 
 /**
  * Where a rule reports findings and reads scan-wide settings. The engine fills in the rule,
- * severity, source, position and JSON path of each finding.
+ * severity, source, position, JSON path and stable key of each finding.
  */
 public interface Context {
 
   /**
-   * Reports a finding on {@code resource} at {@code at}: the offending node, or, for a missing
-   * field, the object that lacks it. {@code at} must belong to {@code resource}'s tree; when it is
-   * {@link Node#MISSING} the finding points at the resource itself.
+   * Starts a finding on {@code resource} at {@code at}: the offending node, or, for a missing
+   * field, the object that lacks it; {@link Node#MISSING} points at the resource itself. {@code at}
+   * must belong to {@code resource}'s tree (related locations may be in any resource). Nothing is
+   * reported until {@link FindingBuilder#report()}.
+   */
+  FindingBuilder finding(Resource resource, Node at);
+
+  /**
+   * Reports a finding with nothing but a message: {@code finding(resource, at).message(message).report()}.
    *
    * @param message one sentence, no trailing period, naming the object and quoting the value
    */
-  void report(Resource resource, Node at, String message);
-
-  /** As {@link #report(Resource, Node, String)}, with controls that replace the rule's own. */
-  void report(Resource resource, Node at, String message, List<String> controls);
-
-  /**
-   * As {@link #report(Resource, Node, String, List)}, at {@code severity} instead of the rule's
-   * default, for a rule whose findings differ in weight (an admission rejection versus a warning).
-   * A severity the configuration sets for the rule still applies to every finding of the rule. A
-   * context that does not support per-finding severity uses the rule's.
-   */
-  default void report(Resource resource, Node at, String message, List<String> controls, Severity severity) {
-    report(resource, at, message, controls);
+  default void report(Resource resource, Node at, String message) {
+    finding(resource, at).message(message).report();
   }
 
   /** Scan-wide settings, such as the Pod Security Standards level and version. */
   ScanSettings settings();
+
+  /**
+   * True if the rule {@code ruleId} runs in this scan. A rule that another overrides (a baseline
+   * check a restricted one replaces) asks whether the overriding rule runs.
+   */
+  default boolean runs(String ruleId) {
+    return false;
+  }
+
+  /**
+   * True if findings of rule {@code ruleId} on {@code resource} are suppressed (by an annotation
+   * with a reason or a configured exemption). An override applies only where the overriding
+   * rule's finding would be seen.
+   */
+  default boolean isSuppressed(String ruleId, Resource resource) {
+    return false;
+  }
 }

@@ -71,7 +71,7 @@ class ConfigurationFileTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "profil: all"
-          + "| c.yaml:1:1: unknown key 'profil' in the configuration (expected profile, pssVersion, rules, exemptions, workloadKinds)",
+          + "| c.yaml:1:1: unknown key 'profil' in the configuration (expected profile, pssVersion, rules, exemptions, workloadKinds, defaultNamespace, joinScope)",
       "profile: strict"
           + "| c.yaml:1:10: unknown profile 'strict' (expected recommended, pss-baseline, pss-restricted, cis or all)",
       "profile: [all]| c.yaml:1:10: profile must be a string",
@@ -162,7 +162,7 @@ class ConfigurationFileTest {
         """);
 
     assertThat(scanner.rules()).extracting(r -> r.metadata().id())
-        .containsExactly("opt-in-check", "privileged-container", Kubeward.SUPPRESSION_WITHOUT_REASON, "too-many-keys");
+        .containsExactly(Kubeward.DUPLICATE_OBJECT, "opt-in-check", "privileged-container", Kubeward.SUPPRESSION_WITHOUT_REASON, "too-many-keys");
     assertThat(report.findings()).extracting(Finding::toString).containsExactly(
         "ds.yaml:1:1: INFO opt-in-check saw DaemonSet kube-system/cilium [opt-in-check]",
         "ds.yaml:1:1: MEDIUM privileged-container saw DaemonSet kube-system/cilium [privileged-container] (suppressed)",

@@ -100,8 +100,8 @@ class DispatchTest {
 
   @Test
   void declaredCarriersAreWorkloads() {
-    Configuration config = new Configuration(null, null, Set.of(), Set.of(), Map.of(), Map.of(), List.of(),
-        List.of(WorkloadKinds.Carrier.of("example.com", "Thing", "spec.template")));
+    Configuration config = Configuration.builder().workloadKinds(
+        List.of(WorkloadKinds.Carrier.of("example.com", "Thing", "spec.template"))).build();
 
     ScanReport report = scanner(config).scanString("all.yaml", MANIFESTS);
 
@@ -147,7 +147,7 @@ class DispatchTest {
   @Test
   void controlsOfOneFindingCanReplaceTheRules() {
     TestRules.Recording rule = new TestRules.Recording(metadata("own-controls", GroupKind.CONFIG_MAP).controls("cis-k8s:5.1.1").build(),
-        (r, c) -> c.report(r, r.root().get("data"), "data", List.of("pss-restricted:seccomp")));
+        (r, c) -> c.finding(r, r.root().get("data")).message("data").controls(List.of("pss-restricted:seccomp")).report());
 
     ScanReport report = Kubeward.builder().rules(List.of(rule)).build().scanString("a.yaml", MANIFESTS);
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SelectionTest {
 
   private static final String BUILT_IN = Kubeward.SUPPRESSION_WITHOUT_REASON;
+  private static final String DUPLICATES = Kubeward.DUPLICATE_OBJECT;
 
   private static final List<Rule> CATALOGUE = List.of(
       reportingEach(metadata("plain", GroupKind.CONFIG_MAP).build()),
@@ -41,16 +42,20 @@ class SelectionTest {
 
   private static Configuration config(Profile profile, PssVersion version, Set<String> enabled, Set<String> disabled,
       Map<String, Severity> severities, Map<String, Map<String, Object>> parameters) {
-    return new Configuration(profile, version, enabled, disabled, severities, parameters, List.of(), List.of());
+    Configuration.Builder b = Configuration.builder().profile(profile).pssVersion(version)
+        .enableRules(enabled).disableRules(disabled);
+    severities.forEach(b::severity);
+    parameters.forEach(b::parameters);
+    return b.build();
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "recommended    | baseline,plain,restricted," + BUILT_IN + ",too-many-keys",
+      "recommended    | baseline," + DUPLICATES + ",plain,restricted," + BUILT_IN + ",too-many-keys",
       "pss-baseline   | baseline",
       "pss-restricted | baseline,restricted",
       "cis            | benchmark",
-      "all            | baseline,benchmark,opt-in,plain,restricted," + BUILT_IN + ",too-many-keys"
+      "all            | baseline,benchmark," + DUPLICATES + ",opt-in,plain,restricted," + BUILT_IN + ",too-many-keys"
   })
   void profilesSelectRules(String profile, String expected) {
     Kubeward scanner = builder().profile(Profile.of(profile)).build();
@@ -96,7 +101,7 @@ class SelectionTest {
     Configuration config = config(null, null, Set.of("opt-in"), Set.of("plain", BUILT_IN), Map.of(), Map.of());
 
     assertThat(ids(builder().configuration(config).build()))
-        .containsExactly("baseline", "opt-in", "restricted", "too-many-keys");
+        .containsExactly("baseline", DUPLICATES, "opt-in", "restricted", "too-many-keys");
   }
 
   @Test
@@ -181,15 +186,15 @@ class SelectionTest {
     assertThat(ids(builder().onlyRules(Set.of("opt-in", "plain")).build())).containsExactly("opt-in", "plain");
     assertThat(ids(builder().onlyRules(Set.of("opt-in", "plain")).skipRules(Set.of("plain")).build())).containsExactly("opt-in");
     assertThat(ids(builder().skipRules(Set.of("plain", "baseline")).build()))
-        .containsExactly("restricted", BUILT_IN, "too-many-keys");
+        .containsExactly(DUPLICATES, "restricted", BUILT_IN, "too-many-keys");
   }
 
   @Test
   void unknownRuleIdsAreErrors() {
     Configuration severity = config(null, null, Set.of(), Set.of(), Map.of("nope", Severity.LOW), Map.of());
     Configuration enabled = config(null, null, Set.of("typo-rule"), Set.of(), Map.of(), Map.of());
-    Configuration exempt = new Configuration(null, null, Set.of(), Set.of(), Map.of(), Map.of(),
-        List.of(new Exemption("missing-rule", null, null, null, "because")), List.of());
+    Configuration exempt = Configuration.builder()
+        .exemptions(List.of(new Exemption("missing-rule", null, null, null, "because"))).build();
 
     assertThatThrownBy(() -> builder().onlyRules(Set.of("nope")).build()).hasMessage("unknown rule 'nope'");
     assertThatThrownBy(() -> builder().skipRules(Set.of("nope")).build()).hasMessage("unknown rule 'nope'");
@@ -210,13 +215,16 @@ class SelectionTest {
 
   @Test
   void builtInRulesComeWithEveryScanner() {
-    assertThat(Kubeward.builtInRules()).extracting(r -> r.metadata().id()).containsExactly(BUILT_IN);
+    assertThat(Kubeward.builtInRules()).extracting(r -> r.metadata().id()).containsExactly(BUILT_IN, DUPLICATES);
     RuleMetadata m = Kubeward.builtInRules().get(0).metadata();
     assertThat(m.severity()).isEqualTo(Severity.LOW);
     assertThat(m.topic()).isEqualTo(dev.kubeward.rule.Topic.HYGIENE);
-    assertThat(ids(Kubeward.builder().rules(List.of()).build())).containsExactly(BUILT_IN);
+    RuleMetadata d = Kubeward.builtInRules().get(1).metadata();
+    assertThat(d.severity()).isEqualTo(Severity.INFO);
+    assertThat(d.topic()).isEqualTo(dev.kubeward.rule.Topic.HYGIENE);
+    assertThat(ids(Kubeward.builder().rules(List.of()).build())).containsExactly(DUPLICATES, BUILT_IN);
     assertThat(Kubeward.builder().rules(List.of()).build().scanString("a.yaml", FOUR_KEYS).rules())
-        .extracting(RuleMetadata::id).containsExactly(BUILT_IN);
+        .extracting(RuleMetadata::id).containsExactly(DUPLICATES, BUILT_IN);
   }
 
   @Test

@@ -53,7 +53,7 @@ class SuppressionTest {
       """;
 
   private Kubeward scanner(List<Exemption> exemptions) {
-    Configuration config = new Configuration(null, null, Set.of(), Set.of(), Map.of(), Map.of(), exemptions, List.of());
+    Configuration config = Configuration.builder().exemptions(exemptions).build();
     return Kubeward.builder().rules(List.of(named, other)).configuration(config).build();
   }
 

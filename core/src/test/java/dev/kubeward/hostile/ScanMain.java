@@ -7,6 +7,7 @@ import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
 import dev.kubeward.rule.Severity;
+import java.util.Set;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ScanMain {
         paths.add(arg);
       }
     }
-    Kubeward scanner = Kubeward.builder().rules(TestRules.all()).build();
+    Kubeward scanner = Kubeward.builder().rules(TestRules.all()).skipRules(Set.of(Kubeward.DUPLICATE_OBJECT)).build();
     Loader loader = scanner.loader().followingLinks(follow);
     LoadResult loaded = loader.load(paths, InputStream.nullInputStream());
     ScanReport report = scanner.scan(loaded);

@@ -89,8 +89,8 @@ class ProviderCarriersTest {
 
   @Test
   void configurationCarriersWinOverProviderCarriers(@TempDir Path dir) throws IOException {
-    Configuration config = new Configuration(null, null, Set.of(), Set.of(), Map.of(), Map.of(), List.of(),
-        List.of(WorkloadKinds.Carrier.of("kubeflow.org", "PyTorchJob", "spec.pytorchReplicaSpecs.Worker.template")));
+    Configuration config = Configuration.builder().workloadKinds(
+        List.of(WorkloadKinds.Carrier.of("kubeflow.org", "PyTorchJob", "spec.pytorchReplicaSpecs.Worker.template"))).build();
     try (URLClassLoader loader = withProvider(dir, PyTorchJobProvider.class)) {
       Kubeward scanner = Kubeward.builder().classLoader(loader).configuration(config).onlyRules(RULES).build();
 

@@ -8,6 +8,7 @@ import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
+import dev.kubeward.rule.FindingBuilder;
 import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
@@ -198,13 +199,8 @@ class QuietPathAllocationTest {
   /** A context that fails the test on any finding. */
   private static final class FailingContext implements Context {
     @Override
-    public void report(Resource resource, Node at, String message) {
-      throw new AssertionError("unexpected finding: " + message);
-    }
-
-    @Override
-    public void report(Resource resource, Node at, String message, List<String> controls) {
-      throw new AssertionError("unexpected finding: " + message);
+    public FindingBuilder finding(Resource resource, Node at) {
+      throw new AssertionError("unexpected finding on " + resource.displayName());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.kubeward.rules.workload;
 
 import dev.kubeward.assertj.CatalogueChecks;
 import dev.kubeward.assertj.RuleFixtures;
+import dev.kubeward.rule.Rule;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,8 @@ class WorkloadRulesTest {
 
   @TestFactory
   Stream<DynamicTest> fixtures() {
-    return new WorkloadRules().rules().stream().flatMap(rule -> RuleFixtures.of(rule).tests());
+    List<Rule> all = new WorkloadRules().rules();
+    return all.stream().flatMap(rule -> RuleFixtures.of(rule, all).tests());
   }
 
   @Test

@@ -98,8 +98,9 @@ public final class DangerousCapability implements ResourceRule {
         String matched = match(name.trim());
         if (matched != null) {
           boolean netRaw = matched.equals("NET_RAW") || matched.equals("ALL");
-          context.report(resource, item, c.describe() + " of " + resource.displayName() + " adds the capability"
-              + " \"" + name + "\" (" + describe(matched) + ")", netRaw ? ADDED_NET_RAW : ADDED);
+          context.finding(resource, item).message(c.describe() + " of " + resource.displayName()
+              + " adds the capability \"" + name + "\" (" + describe(matched) + ")")
+              .controls(netRaw ? ADDED_NET_RAW : ADDED).report();
         }
       }
     }

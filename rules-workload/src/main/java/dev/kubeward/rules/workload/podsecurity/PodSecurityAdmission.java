@@ -5,6 +5,7 @@ import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
+import dev.kubeward.rule.FindingBuilder;
 import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.PssLevel;
 import dev.kubeward.rule.PssVersion;
@@ -186,7 +187,8 @@ public final class PodSecurityAdmission implements InventoryRule {
       }
       message = sb.toString();
     }
-    context.report(workload, v.at(), message + ": " + v.message(), v.check().controls(), severity);
+    context.finding(workload, v.at()).message(message + ": " + v.message()).controls(v.check().controls())
+        .severity(severity).report();
   }
 
   // ---- label resolution ------------------------------------------------------------------------
@@ -295,13 +297,14 @@ public final class PodSecurityAdmission implements InventoryRule {
     }
 
     @Override
-    public void report(Resource resource, Node at, String message) {
-      violations.add(new Violation(check, at, message));
-    }
-
-    @Override
-    public void report(Resource resource, Node at, String message, List<String> controls) {
-      report(resource, at, message);
+    public FindingBuilder finding(Resource resource, Node at) {
+      PssCheck current = check;
+      return new FindingBuilder(resource, at) {
+        @Override
+        public void report() {
+          violations.add(new Violation(current, at(), message()));
+        }
+      };
     }
 
     @Override

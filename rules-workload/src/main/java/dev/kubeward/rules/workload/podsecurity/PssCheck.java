@@ -44,6 +44,7 @@ enum PssCheck {
   private final int[] versions;
   private final String control;
   private final List<String> controls;
+  private final String ruleId;
   private PssCheck overriddenBy;
   private int overriddenFrom = Integer.MAX_VALUE;
 
@@ -53,6 +54,8 @@ enum PssCheck {
     this.versions = versions;
     this.control = "pss-" + level.id() + ":" + id;
     this.controls = List.of(control);
+    this.ruleId = "PRIVILEGED".equals(name()) ? "privileged-container"
+        : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   private void overrides(PssCheck baseline, int from) {
@@ -91,6 +94,22 @@ enum PssCheck {
   }
 
   /** The restricted check that replaces this baseline check at restricted, or {@code null}. */
+  /**
+   * The id of the rule that evaluates this check: the kebab-case form of the constant's name
+   * ({@code restricted-volumes}), except {@code privileged-container}.
+   */
+  String ruleId() {
+    return ruleId;
+  }
+
+  /**
+   * True if admission at {@code requested} and {@code minor} would run this check were it not
+   * overridden: a baseline check that a restricted one replaces at this level and version.
+   */
+  boolean isOverriddenAt(PssLevel requested, int minor) {
+    return overriddenBy != null && requested == PssLevel.RESTRICTED && minor >= versions[0] && minor >= overriddenFrom;
+  }
+
   PssCheck overriddenBy() {
     return overriddenBy;
   }

@@ -113,8 +113,7 @@ final class EvasionFixtures {
   private static Kubeward build(Map<String, String> header) {
     Kubeward.Builder builder = Kubeward.builder()
         .profile(Profile.of(header.getOrDefault("profile", Profile.PSS_RESTRICTED.id())))
-        .configuration(new Configuration(null, null, ids(header.get("enable")), Set.of(), Map.of(), Map.of(),
-            List.of(), List.of()))
+        .configuration(Configuration.builder().enableRules(ids(header.get("enable"))).build())
         .onlyRules(ids(header.get("rules")));
     if (header.containsKey("pss-version")) {
       builder.pssVersion(PssVersion.parse(header.get("pss-version")));

@@ -50,8 +50,7 @@ class PodSecurityAdmissionSeverityTest {
 
   @Test
   void aConfiguredSeverityAppliesToEveryFindingOfTheRule() {
-    Configuration low = new Configuration(null, null, Set.of(), Set.of(),
-        Map.of("pod-security-admission", Severity.LOW), Map.of(), List.of(), List.of());
+    Configuration low = Configuration.builder().severity("pod-security-admission", Severity.LOW).build();
     assertThat(severities(low)).containsExactly(Severity.LOW, Severity.LOW);
   }
 }

@@ -7,6 +7,7 @@ import dev.kubeward.load.Loader;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
+import dev.kubeward.rule.FindingBuilder;
 import dev.kubeward.rule.PssLevel;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Rule;
@@ -71,13 +72,9 @@ class PodSecurityAllocationTest {
     }
 
     @Override
-    public void report(Resource resource, Node at, String message) {
-      fail("unexpected finding: " + message);
-    }
-
-    @Override
-    public void report(Resource resource, Node at, String message, List<String> controls) {
-      fail("unexpected finding: " + message);
+    public FindingBuilder finding(Resource resource, Node at) {
+      fail("unexpected finding on " + resource.displayName());
+      return null;
     }
 
     @Override
@@ -97,9 +94,9 @@ class PodSecurityAllocationTest {
     }
     PssRule[] all = rules.toArray(new PssRule[0]);
     Context[] contexts = {
-      new Silent(new ScanSettings(PssLevel.RESTRICTED, PssVersion.LATEST)),
-      new Silent(new ScanSettings(PssLevel.RESTRICTED, PssVersion.of(18))),
-      new Silent(new ScanSettings(PssLevel.BASELINE, PssVersion.LATEST)),
+      new Silent(ScanSettings.of(PssLevel.RESTRICTED, PssVersion.LATEST)),
+      new Silent(ScanSettings.of(PssLevel.RESTRICTED, PssVersion.of(18))),
+      new Silent(ScanSettings.of(PssLevel.BASELINE, PssVersion.LATEST)),
     };
     int rounds = 20_000;
     run(all, resource, contexts, rounds);

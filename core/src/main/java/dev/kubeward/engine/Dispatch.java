@@ -1,0 +1,88 @@
+package dev.kubeward.engine;
+
+import dev.kubeward.model.GroupKind;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.InventoryRule;
+import dev.kubeward.rule.ResourceRule;
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which rules see which resource: per-resource rules indexed by the group-kinds they declare, the
+ * rules of every workload and of every resource, and the cross-resource rules. Built once per
+ * {@link Kubeward}; immutable.
+ */
+final class Dispatch {
+
+  private final Map<GroupKind, ResourceRule[]> byKind;
+  private final ResourceRule[] workloadRules;
+  private final ResourceRule[] anyRules;
+  private final List<InventoryRule> inventoryRules;
+
+  Dispatch(List<Rule> rules) {
+    Map<GroupKind, List<ResourceRule>> kinds = new HashMap<>();
+    List<ResourceRule> workloads = new ArrayList<>();
+    List<ResourceRule> any = new ArrayList<>();
+    List<InventoryRule> inventory = new ArrayList<>();
+    for (Rule rule : rules) {
+      RuleMetadata m = rule.metadata();
+      if (rule instanceof InventoryRule ir) {
+        inventory.add(ir);
+      }
+      if (rule instanceof ResourceRule rr) {
+        if (m.kinds().contains(RuleMetadata.ANY)) {
+          any.add(rr);
+        } else {
+          if (m.kinds().contains(RuleMetadata.WORKLOADS)) {
+            workloads.add(rr);
+          }
+          for (GroupKind kind : m.kinds()) {
+            if (!kind.group().equals("*")) {
+              kinds.computeIfAbsent(kind, k -> new ArrayList<>()).add(rr);
+            }
+          }
+        }
+      }
+    }
+    Map<GroupKind, ResourceRule[]> arrays = new HashMap<>();
+    kinds.forEach((k, v) -> arrays.put(k, v.toArray(new ResourceRule[0])));
+    this.byKind = arrays;
+    this.workloadRules = workloads.toArray(new ResourceRule[0]);
+    this.anyRules = any.toArray(new ResourceRule[0]);
+    this.inventoryRules = List.copyOf(inventory);
+  }
+
+  /** The cross-resource rules, in catalogue order. */
+  List<InventoryRule> inventoryRules() {
+    return inventoryRules;
+  }
+
+  /** Runs every per-resource rule that looks at {@code resource}, each once. */
+  void evaluate(Resource resource, FindingCollector collector) {
+    ResourceRule[] forKind = byKind.get(resource.groupKind());
+    if (forKind != null) {
+      collector.run(forKind, resource);
+    }
+    if (resource.isWorkload()) {
+      for (ResourceRule rule : workloadRules) {
+        if (forKind == null || !contains(forKind, rule)) {
+          collector.run(rule, resource);
+        }
+      }
+    }
+    collector.run(anyRules, resource);
+  }
+
+  private static boolean contains(ResourceRule[] rules, ResourceRule rule) {
+    for (ResourceRule r : rules) {
+      if (r == rule) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

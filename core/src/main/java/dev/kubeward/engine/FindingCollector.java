@@ -1,0 +1,136 @@
+package dev.kubeward.engine;
+
+import dev.kubeward.load.LoadError;
+import dev.kubeward.model.Inventory;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.Context;
+import dev.kubeward.rule.FindingBuilder;
+import dev.kubeward.rule.InventoryRule;
+import dev.kubeward.rule.ResourceRule;
+import dev.kubeward.rule.Rule;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.ScanSettings;
+import dev.kubeward.rule.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link Context} rules report to: it runs rules (turning a failing rule into an error that
+ * quotes nothing from the input), and turns what they report into {@link Finding}s with position,
+ * path, related locations, suppression and stable key. One per thread; the current rule is set
+ * before each call.
+ */
+final class FindingCollector implements Context {
+
+  private final RuleSet rules;
+  private final Suppressions suppressions;
+  private final ScanSettings settings;
+  private final KeyBase keys;
+  final List<Finding> findings = new ArrayList<>();
+  final List<LoadError> errors = new ArrayList<>();
+  private Rule rule;
+
+  /** What stable keys are relative to: the folder of file names and the default namespace. */
+  record KeyBase(java.nio.file.Path base, String defaultNamespace) {}
+
+  FindingCollector(RuleSet rules, Suppressions suppressions, ScanSettings settings, KeyBase keys) {
+    this.rules = rules;
+    this.suppressions = suppressions;
+    this.settings = settings;
+    this.keys = keys;
+  }
+
+  void run(ResourceRule[] ruleArray, Resource resource) {
+    for (ResourceRule r : ruleArray) {
+      run(r, resource);
+    }
+  }
+
+  void run(ResourceRule r, Resource resource) {
+    rule = r;
+    try {
+      r.check(resource, this);
+    } catch (RuntimeException e) {
+      errors.add(new LoadError(resource.source().name(), resource.line(), resource.column(),
+          "rule " + r.metadata().id() + " failed on " + SafeText.oneLine(resource.displayName()) + ": "
+              + e.getClass().getSimpleName()));
+    }
+  }
+
+  void run(InventoryRule r, Inventory inventory) {
+    rule = r;
+    try {
+      r.check(inventory, this);
+    } catch (RuntimeException e) {
+      // The exception's message is not shown: it may quote a value from the input.
+      errors.add(new LoadError("<scan>", 0, 0, "rule " + r.metadata().id() + " failed: "
+          + e.getClass().getSimpleName()));
+    }
+  }
+
+  @Override
+  public FindingBuilder finding(Resource resource, Node at) {
+    return new Builder(resource, at);
+  }
+
+  @Override
+  public ScanSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public boolean runs(String ruleId) {
+    return rules.runs(ruleId);
+  }
+
+  @Override
+  public boolean isSuppressed(String ruleId, Resource resource) {
+    return suppressions.reasonFor(ruleId, resource) != null;
+  }
+
+  private final class Builder extends FindingBuilder {
+    private final Rule owner = rule;
+
+    Builder(Resource resource, Node at) {
+      super(resource, at);
+    }
+
+    @Override
+    public void report() {
+      add(owner, this);
+    }
+  }
+
+  private void add(Rule owner, FindingBuilder b) {
+    RuleMetadata m = owner.metadata();
+    Resource resource = b.resource();
+    Severity severity = b.severity() != null ? b.severity() : rules.severityOf(m.id());
+    Severity effective = rules.severityOverride(m.id(), severity);
+    Node node = b.at();
+    String path = pointer(m, resource, node);
+    int line = node.isMissing() ? resource.line() : node.line();
+    int column = node.isMissing() ? resource.column() : node.column();
+    List<RelatedLocation> related = new ArrayList<>(b.related().size());
+    for (FindingBuilder.Related r : b.related()) {
+      Node at = r.at();
+      Resource in = r.resource();
+      related.add(new RelatedLocation(SafeText.oneLine(r.message()), ResourceRef.of(in), in.source().name(),
+          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at)));
+    }
+    String suppression = suppressions.reasonFor(m.id(), resource);
+    String discriminator = b.discriminator() != null ? b.discriminator() : path;
+    String key = FindingKeys.key(m.id(), FindingKeys.identity(resource, keys.defaultNamespace(), keys.base()), discriminator);
+    findings.add(new Finding(m.id(), effective, m.topic(), b.controls() != null ? b.controls() : m.controls(),
+        SafeText.oneLine(b.message()), ResourceRef.of(resource), resource.source().name(), line, column, path,
+        suppression != null, suppression, related, key));
+  }
+
+  private static String pointer(RuleMetadata m, Resource resource, Node node) {
+    String path = node.isMissing() ? "" : resource.pointerOf(node);
+    if (path == null) {
+      throw new IllegalArgumentException("rule " + m.id() + " reported a node outside " + resource.displayName());
+    }
+    return path;
+  }
+}
