@@ -7,6 +7,7 @@ module dev.kubeward.core {
   requires com.fasterxml.jackson.core;
 
   exports dev.kubeward.model;
+  exports dev.kubeward.commandline;
   exports dev.kubeward.load;
   exports dev.kubeward.rule;
   exports dev.kubeward.engine;
