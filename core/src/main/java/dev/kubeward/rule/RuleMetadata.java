@@ -66,6 +66,12 @@ public final class RuleMetadata {
         throw new IllegalArgumentException("control '" + c + "' of rule " + id + " is not a known form");
       }
     }
+    Set<String> names = new java.util.HashSet<>();
+    for (Parameter p : parameters) {
+      if (!names.add(p.name())) {
+        throw new IllegalArgumentException("rule " + id + " declares parameter " + p.name() + " twice");
+      }
+    }
   }
 
   private String require(String value, String what) {
@@ -126,6 +132,7 @@ public final class RuleMetadata {
     return kinds;
   }
 
+  /** The declared parameters, as the catalogue describes them, in declaration order. */
   public List<Parameter> parameters() {
     return parameters;
   }
@@ -215,6 +222,20 @@ public final class RuleMetadata {
       return this;
     }
 
+    /** Declares parameters, each with its default, in the order the catalogue lists them. */
+    public Builder parameters(ParameterKey<?>... keys) {
+      for (ParameterKey<?> key : keys) {
+        this.parameters.add(key.parameter());
+      }
+      return this;
+    }
+
+    /**
+     * Declares parameters by their descriptions.
+     *
+     * @deprecated declare {@link ParameterKey}s: {@link #parameters(ParameterKey...)}
+     */
+    @Deprecated(forRemoval = true)
     public Builder parameters(Parameter... parameters) {
       this.parameters.addAll(List.of(parameters));
       return this;

@@ -1,2 +1,5 @@
-/** The Rule SPI a plugin author sees: rules, metadata, parameters, the reporting context and the provider registered through ServiceLoader. */
+/**
+ * The Rule SPI a plugin author sees: rules, metadata, typed parameter keys, the reporting context
+ * and the provider registered through ServiceLoader.
+ */
 package dev.kubeward.rule;
