@@ -45,7 +45,7 @@ public final class DangerousCapability implements ResourceRule {
           + " files), ALL is all of them. The Pod Security Standards compare capability names exactly, but"
           + " container runtimes upper-case them and some accept the CAP_ prefix, so this rule matches"
           + " sys_admin and CAP_SYS_ADMIN too, and names each one at its list item. CIS Kubernetes Benchmark"
-          + " v1.9, 5.2.9 (added capabilities) and 5.2.8 (NET_RAW).")
+          + " 1.12, 5.2.9 (containers with capabilities assigned) and 5.2.8 (the NET_RAW capability).")
       .remediation("Remove the capability from securityContext.capabilities.add; drop ALL and add back only"
           + " what the process needs, such as NET_BIND_SERVICE.")
       .build();

@@ -35,7 +35,7 @@ public final class SensitiveHostPath implements ResourceRule {
       .title("Sensitive host path mounted")
       .severity(Severity.CRITICAL)
       .topic(Topic.POD_SECURITY)
-      .controls("cis-k8s:5.2.12")
+      .controls("cis-k8s:5.2.11")
       .kinds(RuleMetadata.WORKLOADS, GroupKind.PERSISTENT_VOLUME)
       .parameters(PATHS)
       .rationale("A container that mounts the container runtime socket (docker.sock, containerd.sock,"
@@ -46,7 +46,7 @@ public final class SensitiveHostPath implements ResourceRule {
           + " segments, /var/run read as /run, since it is a symbolic link on current distributions), so"
           + " /var/run/../run/docker.sock and //var/run/docker.sock/ are recognised. The Pod Security"
           + " Standards forbid hostPath at Baseline; this rule singles out the paths that hand over the"
-          + " node. CIS Kubernetes Benchmark v1.9, 5.2.12: minimize the admission of HostPath volumes.")
+          + " node. CIS Kubernetes Benchmark 1.12, 5.2.11: minimize the admission of HostPath volumes.")
       .remediation("Remove the hostPath volume; talk to the node through the Kubernetes API or a dedicated"
           + " agent, and if a node agent really needs the path, run it in its own locked-down namespace.")
       .build();

@@ -22,14 +22,14 @@ public final class DefaultNamespace implements ResourceRule {
       .title("Workload in the default namespace")
       .severity(Severity.LOW)
       .topic(Topic.TENANCY)
-      .controls("cis-k8s:5.7.4")
+      .controls("cis-k8s:5.6.4")
       .kinds(RuleMetadata.WORKLOADS)
       .parameters(UNSET_IS_DEFAULT)
       .rationale("The default namespace is where everything lands that nobody placed: RBAC grants, network"
           + " policies, quotas and Pod Security labels meant for one application end up applying to"
           + " unrelated ones, or are never set at all. A manifest without metadata.namespace is applied to"
           + " the namespace of the current context, which is default unless told otherwise. CIS Kubernetes"
-          + " Benchmark v1.9, 5.7.4: the default namespace should not be used.")
+          + " Benchmark 1.12, 5.6.4: the default namespace should not be used.")
       .remediation("Set metadata.namespace to a namespace of the application's own.")
       .build();
 
