@@ -1,5 +1,6 @@
 package dev.kubeward.assertj;
 
+import dev.kubeward.rule.FamilyRule;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.RuleProvider;
@@ -9,8 +10,11 @@ import java.lang.module.ModuleReference;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -19,6 +23,11 @@ import java.util.Set;
  * Whole-catalogue checks for a rules module: unique ids, complete metadata, class names that
  * match ids, fixtures of both kinds for every rule, and a provider registered both in
  * {@code META-INF/services} and in {@code module-info.java}.
+ *
+ * <p>A class that implements one rule is named after it ({@code PrivilegedContainer} for
+ * {@code privileged-container}). A class whose instances are several rules, the rows of a table,
+ * implements {@link FamilyRule}; its name names the family, and each row is checked as a rule of
+ * its own (metadata, fixtures under {@code rules/<row-id>/}).
  */
 public final class CatalogueChecks {
 
@@ -26,17 +35,37 @@ public final class CatalogueChecks {
 
   /** Runs every check on {@code provider}; fails listing every problem found. */
   public static void verify(RuleProvider provider) {
+    List<String> problems = problems(provider.rules());
+    checkServiceLoader(provider, problems);
+    checkModuleInfo(provider, problems);
+    if (!problems.isEmpty()) {
+      throw new AssertionError("Catalogue of " + provider.getClass().getName() + " has problems:\n  "
+          + String.join("\n  ", problems));
+    }
+  }
+
+  /**
+   * Runs the checks that need no registration on {@code rules} (a provider's, or the rows of a
+   * family): unique ids, complete metadata, class names, fixtures; fails listing every problem found.
+   */
+  public static void verifyRules(Collection<? extends Rule> rules) {
+    List<String> problems = problems(rules);
+    if (!problems.isEmpty()) {
+      throw new AssertionError("Rules have problems:\n  " + String.join("\n  ", problems));
+    }
+  }
+
+  private static List<String> problems(Collection<? extends Rule> rules) {
     List<String> problems = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (Rule rule : provider.rules()) {
+    Map<Class<?>, List<String>> idsByClass = new LinkedHashMap<>();
+    for (Rule rule : rules) {
       RuleMetadata m = rule.metadata();
       if (!ids.add(m.id())) {
         problems.add("duplicate rule id " + m.id());
       }
-      String expected = upperCamel(m.id());
-      if (!rule.getClass().getSimpleName().equals(expected)) {
-        problems.add("rule " + m.id() + " is implemented by " + rule.getClass().getSimpleName()
-            + "; name it " + expected);
+      if (!(rule instanceof FamilyRule)) {
+        idsByClass.computeIfAbsent(rule.getClass(), c -> new ArrayList<>()).add(m.id());
       }
       if (!m.rationale().trim().endsWith(".")) {
         problems.add("rationale of " + m.id() + " must be sentences ending in a period");
@@ -50,12 +79,17 @@ public final class CatalogueChecks {
         problems.add(e.getMessage());
       }
     }
-    checkServiceLoader(provider, problems);
-    checkModuleInfo(provider, problems);
-    if (!problems.isEmpty()) {
-      throw new AssertionError("Catalogue of " + provider.getClass().getName() + " has problems:\n  "
-          + String.join("\n  ", problems));
-    }
+    idsByClass.forEach((type, classIds) -> {
+      String name = type.getSimpleName();
+      if (classIds.size() > 1) {
+        problems.add("class " + name + " implements the rules " + String.join(", ", classIds)
+            + "; a class whose instances are several rules implements " + FamilyRule.class.getSimpleName());
+      } else if (!name.equals(upperCamel(classIds.get(0)))) {
+        problems.add("rule " + classIds.get(0) + " is implemented by " + name + "; name it "
+            + upperCamel(classIds.get(0)));
+      }
+    });
+    return problems;
   }
 
   /** {@code privileged-container} to {@code PrivilegedContainer}. */

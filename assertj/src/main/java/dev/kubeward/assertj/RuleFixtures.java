@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -47,6 +49,10 @@ import org.junit.jupiter.api.DynamicTest;
  *   return RuleFixtures.of(new PrivilegedContainer()).tests();
  * }
  * }</pre>
+ *
+ * <p>The rows of a {@link dev.kubeward.rule.FamilyRule family} are rules like any other, each with
+ * its fixtures under {@code rules/<row-id>/}; {@link #rowByRow(Collection)} tests them one container
+ * per row and {@link #withoutFixtures(Collection)} names the rows still lacking fixtures.
  */
 public final class RuleFixtures {
 
@@ -86,6 +92,44 @@ public final class RuleFixtures {
       }
     }
     return new RuleFixtures(rule, others, Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * Row by row: for each of {@code rules} (the rows of a family, or any list of rules), a container
+   * named by the rule id with the tests of {@link #tests()}, or with one failing test when the rule
+   * lacks fixtures, so that one row without fixtures does not hide the others.
+   */
+  public static Stream<DynamicContainer> rowByRow(Collection<? extends Rule> rules) {
+    return rules.stream().map(rule -> {
+      RuleFixtures fixtures = of(rule);
+      Stream<DynamicTest> tests;
+      try {
+        fixtures.files();
+        tests = fixtures.tests();
+      } catch (AssertionError e) {
+        tests = Stream.of(DynamicTest.dynamicTest(fixtures.ruleId() + " fixtures", () -> {
+          throw e;
+        }));
+      }
+      return DynamicContainer.dynamicContainer(fixtures.ruleId(), tests);
+    });
+  }
+
+  /**
+   * The ids of those of {@code rules} that lack a fixture directory or fixtures of either kind
+   * ({@code fires*.yaml}, {@code passes*.yaml}), in the order given.
+   */
+  public static List<String> withoutFixtures(Collection<? extends Rule> rules) {
+    List<String> ids = new ArrayList<>();
+    for (Rule rule : rules) {
+      RuleFixtures fixtures = of(rule);
+      try {
+        fixtures.files();
+      } catch (AssertionError e) {
+        ids.add(fixtures.ruleId());
+      }
+    }
+    return ids;
   }
 
   /** The id of the rule under test. */

@@ -5,7 +5,7 @@ import dev.kubeward.model.Container;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
@@ -128,7 +128,7 @@ final class TestRules {
         .rationale("Shows what the rules see.")
         .remediation("Nothing to do.")
         .kinds(GroupKind.NAMESPACE)
-        .parameters(Parameter.ofList("levels", List.of("baseline", "restricted"), "Levels worth echoing."))
+        .parameters(ParameterKey.ofList("levels", List.of("baseline", "restricted"), "Levels worth echoing."))
         .optIn()
         .build();
 

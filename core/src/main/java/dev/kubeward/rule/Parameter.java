@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A declared, typed rule parameter with its default and a description for the docs.
+ * The description of a declared rule parameter, as the catalogue, {@code kubeward explain} and the
+ * docs show it. A rule declares a parameter with a {@link ParameterKey}, which holds one of these.
  *
  * @param name camelCase name used in configuration
  * @param type the value type
@@ -29,18 +30,26 @@ public record Parameter(String name, Type type, String defaultValue, String desc
     Objects.requireNonNull(description, "description");
   }
 
+  /** @deprecated declare a {@link ParameterKey#ofInt} and read the value with it */
+  @Deprecated(forRemoval = true)
   public static Parameter ofInt(String name, long defaultValue, String description) {
     return new Parameter(name, Type.INT, Long.toString(defaultValue), description);
   }
 
+  /** @deprecated declare a {@link ParameterKey#ofBoolean} and read the value with it */
+  @Deprecated(forRemoval = true)
   public static Parameter ofBoolean(String name, boolean defaultValue, String description) {
     return new Parameter(name, Type.BOOLEAN, Boolean.toString(defaultValue), description);
   }
 
+  /** @deprecated declare a {@link ParameterKey#ofString} and read the value with it */
+  @Deprecated(forRemoval = true)
   public static Parameter ofString(String name, String defaultValue, String description) {
     return new Parameter(name, Type.STRING, defaultValue, description);
   }
 
+  /** @deprecated declare a {@link ParameterKey#ofList} and read the value with it */
+  @Deprecated(forRemoval = true)
   public static Parameter ofList(String name, List<String> defaultValue, String description) {
     return new Parameter(name, Type.STRING_LIST, String.join(",", defaultValue), description);
   }

@@ -7,16 +7,24 @@ import java.util.Map;
 
 /**
  * The values of a rule's declared parameters, validated against their types when the scanner is
- * built. A rule reads them once in {@link Rule#configure(Parameters)} into its own typed record.
+ * built. A rule reads them once in {@link Rule#configure(Parameters)}, each with the
+ * {@link ParameterKey} it declared, into its own typed fields.
  */
 public final class Parameters {
 
+  private final String ruleId;
   private final Map<String, Parameter> declared;
   private final Map<String, Object> values;
 
-  private Parameters(Map<String, Parameter> declared, Map<String, Object> values) {
+  private Parameters(String ruleId, Map<String, Parameter> declared, Map<String, Object> values) {
+    this.ruleId = ruleId;
     this.declared = declared;
     this.values = values;
+  }
+
+  /** The declared defaults of {@code metadata}'s parameters, as a rule's no-argument constructor binds them. */
+  public static Parameters defaults(RuleMetadata metadata) {
+    return bind(metadata.id(), metadata.parameters(), Map.of());
   }
 
   /**
@@ -43,7 +51,7 @@ public final class Parameters {
       }
       values.put(p.name(), convert(ruleId, p, e.getValue()));
     }
-    return new Parameters(Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values));
+    return new Parameters(ruleId, Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values));
   }
 
   private static Object convert(String ruleId, Parameter p, Object raw) {
@@ -88,6 +96,21 @@ public final class Parameters {
     }
   }
 
+  /**
+   * The bound value of {@code key}.
+   *
+   * @throws IllegalArgumentException if the rule did not declare {@code key} (a parameter of that
+   *     name, type, default and description)
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T get(ParameterKey<T> key) {
+    Parameter p = declared.get(key.name());
+    if (p == null || !p.equals(key.parameter())) {
+      throw new IllegalArgumentException("rule " + ruleId + " does not declare the parameter " + key.name() + " it reads");
+    }
+    return (T) values.get(key.name());
+  }
+
   private Object value(String name, Parameter.Type type) {
     Parameter p = declared.get(name);
     if (p == null || p.type() != type) {
@@ -96,18 +119,42 @@ public final class Parameters {
     return values.get(name);
   }
 
+  /**
+   * The integer parameter {@code name}.
+   *
+   * @deprecated read the value with its {@link ParameterKey}: {@link #get(ParameterKey)}
+   */
+  @Deprecated(forRemoval = true)
   public long getInt(String name) {
     return (Long) value(name, Parameter.Type.INT);
   }
 
+  /**
+   * The boolean parameter {@code name}.
+   *
+   * @deprecated read the value with its {@link ParameterKey}: {@link #get(ParameterKey)}
+   */
+  @Deprecated(forRemoval = true)
   public boolean getBoolean(String name) {
     return (Boolean) value(name, Parameter.Type.BOOLEAN);
   }
 
+  /**
+   * The text parameter {@code name}.
+   *
+   * @deprecated read the value with its {@link ParameterKey}: {@link #get(ParameterKey)}
+   */
+  @Deprecated(forRemoval = true)
   public String getString(String name) {
     return (String) value(name, Parameter.Type.STRING);
   }
 
+  /**
+   * The list parameter {@code name}.
+   *
+   * @deprecated read the value with its {@link ParameterKey}: {@link #get(ParameterKey)}
+   */
+  @Deprecated(forRemoval = true)
   @SuppressWarnings("unchecked")
   public List<String> getList(String name) {
     return (List<String>) value(name, Parameter.Type.STRING_LIST);

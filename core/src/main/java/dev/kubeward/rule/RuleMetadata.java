@@ -25,8 +25,6 @@ public final class RuleMetadata {
   public static final GroupKind ANY = new GroupKind("*", "*");
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-  private static final Pattern CONTROL =
-      Pattern.compile("(pss-baseline|pss-restricted|cis-k8s|nsa-cisa|mitre|cis-k8s-eks|cis-k8s-gke):[A-Za-z0-9_.\\-]+");
 
   private final String id;
   private final String title;
@@ -62,8 +60,15 @@ public final class RuleMetadata {
       throw new IllegalArgumentException("remediation of rule " + id + " must end with a period");
     }
     for (String c : controls) {
-      if (!CONTROL.matcher(c).matches()) {
-        throw new IllegalArgumentException("control '" + c + "' of rule " + id + " is not a known form");
+      String problem = Controls.problem(c);
+      if (problem != null) {
+        throw new IllegalArgumentException("control '" + c + "' of rule " + id + " " + problem);
+      }
+    }
+    Set<String> names = new java.util.HashSet<>();
+    for (Parameter p : parameters) {
+      if (!names.add(p.name())) {
+        throw new IllegalArgumentException("rule " + id + " declares parameter " + p.name() + " twice");
       }
     }
   }
@@ -98,7 +103,11 @@ public final class RuleMetadata {
     return topic;
   }
 
-  /** Standard references: {@code pss-baseline:privileged}, {@code cis-k8s:1.2.1}... */
+  /**
+   * Standard references: {@code pss-baseline:privileged}, {@code cis-k8s:1.2.1}... Each is of a
+   * form {@link Controls} knows, and a {@code cis-k8s:} id is a recommendation of the CIS
+   * Kubernetes Benchmark {@value Controls#CIS_K8S_VERSION}.
+   */
   public List<String> controls() {
     return controls;
   }
@@ -126,6 +135,7 @@ public final class RuleMetadata {
     return kinds;
   }
 
+  /** The declared parameters, as the catalogue describes them, in declaration order. */
   public List<Parameter> parameters() {
     return parameters;
   }
@@ -186,6 +196,10 @@ public final class RuleMetadata {
       return this;
     }
 
+    /**
+     * Adds standard references; {@link #build()} rejects one that is not of a form {@link Controls}
+     * knows, or a {@code cis-k8s:} id the benchmark does not have.
+     */
     public Builder controls(String... controls) {
       this.controls.addAll(List.of(controls));
       return this;
@@ -215,6 +229,20 @@ public final class RuleMetadata {
       return this;
     }
 
+    /** Declares parameters, each with its default, in the order the catalogue lists them. */
+    public Builder parameters(ParameterKey<?>... keys) {
+      for (ParameterKey<?> key : keys) {
+        this.parameters.add(key.parameter());
+      }
+      return this;
+    }
+
+    /**
+     * Declares parameters by their descriptions.
+     *
+     * @deprecated declare {@link ParameterKey}s: {@link #parameters(ParameterKey...)}
+     */
+    @Deprecated(forRemoval = true)
     public Builder parameters(Parameter... parameters) {
       this.parameters.addAll(List.of(parameters));
       return this;

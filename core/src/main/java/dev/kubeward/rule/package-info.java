@@ -1,2 +1,6 @@
-/** The Rule SPI a plugin author sees: rules, metadata, parameters, the reporting context and the provider registered through ServiceLoader. */
+/**
+ * The Rule SPI a plugin author sees: rules (one class each, or one row of a {@link
+ * dev.kubeward.rule.FamilyRule family}), metadata, typed parameter keys, the vocabulary of
+ * controls, the reporting context and the provider registered through ServiceLoader.
+ */
 package dev.kubeward.rule;

@@ -5,7 +5,7 @@ import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.InventoryRule;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -94,12 +94,14 @@ final class TestRules {
    * more data keys than {@code maxKeys}, naming its other parameters in the message.
    */
   static final class Limited implements ResourceRule {
+    static final ParameterKey<Long> MAX_KEYS = ParameterKey.ofInt("maxKeys", 2, "Most data keys allowed.");
+    static final ParameterKey<Boolean> STRICT = ParameterKey.ofBoolean("strict", false, "Also count binaryData.");
+    static final ParameterKey<String> LABEL = ParameterKey.ofString("label", "keys", "What to call them.");
+    static final ParameterKey<List<String>> ALLOWED = ParameterKey.ofList("allowed", List.of("a", "b"),
+        "Registries to allow.");
+
     static final RuleMetadata METADATA = TestRules.metadata("too-many-keys", GroupKind.CONFIG_MAP)
-        .parameters(
-            Parameter.ofInt("maxKeys", 2, "Most data keys allowed."),
-            Parameter.ofBoolean("strict", false, "Also count binaryData."),
-            Parameter.ofString("label", "keys", "What to call them."),
-            Parameter.ofList("allowed", List.of("a", "b"), "Registries to allow."))
+        .parameters(MAX_KEYS, STRICT, LABEL, ALLOWED)
         .build();
 
     record Params(long maxKeys, boolean strict, String label, List<String> allowed) {}
@@ -107,11 +109,11 @@ final class TestRules {
     final Params params;
 
     Limited() {
-      this(new Params(2, false, "keys", List.of("a", "b")));
+      this(Parameters.defaults(METADATA));
     }
 
-    private Limited(Params params) {
-      this.params = params;
+    private Limited(Parameters p) {
+      this.params = new Params(p.get(MAX_KEYS), p.get(STRICT), p.get(LABEL), p.get(ALLOWED));
     }
 
     @Override
@@ -121,7 +123,7 @@ final class TestRules {
 
     @Override
     public Rule configure(Parameters p) {
-      return new Limited(new Params(p.getInt("maxKeys"), p.getBoolean("strict"), p.getString("label"), p.getList("allowed")));
+      return new Limited(p);
     }
 
     @Override

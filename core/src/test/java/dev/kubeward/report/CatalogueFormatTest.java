@@ -4,7 +4,7 @@ import dev.kubeward.model.GroupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
@@ -24,8 +24,8 @@ class CatalogueFormatTest {
       .remediation("Lower spec.replicas.")
       .kinds(GroupKind.STATEFUL_SET, GroupKind.DEPLOYMENT)
       .parameters(
-          Parameter.ofInt("maxReplicas", 10, "The largest replica count allowed."),
-          Parameter.ofList("exempt", List.of(), "Names never checked."))
+          ParameterKey.ofInt("maxReplicas", 10, "The largest replica count allowed."),
+          ParameterKey.ofList("exempt", List.of(), "Names never checked."))
       .optIn()
       .build();
 

@@ -4,7 +4,7 @@ import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -19,9 +19,11 @@ import dev.kubeward.rule.Topic;
 public final class CertificateLifetimeTooLong implements ResourceRule {
 
   /** The rule's parameters. */
-  public record Params(long maxHours) {
-    static final Params DEFAULTS = new Params(2160);
-  }
+  public record Params(long maxHours) {}
+
+  /** The longest lifetime allowed: declared, with its default, and read with this one key. */
+  static final ParameterKey<Long> MAX_HOURS = ParameterKey.ofInt("maxHours", 2160,
+      "The longest lifetime allowed, in hours (2160 h is 90 days).");
 
   /** cert-manager's Certificate; a Certificate of another group is not this one. */
   static final GroupKind CERTIFICATE = GroupKind.of("cert-manager.io", "Certificate");
@@ -31,7 +33,7 @@ public final class CertificateLifetimeTooLong implements ResourceRule {
       .severity(Severity.MEDIUM)
       .topic(Topic.SECRETS)
       .kinds(CERTIFICATE)
-      .parameters(Parameter.ofInt("maxHours", 2160, "The longest lifetime allowed, in hours (2160 h is 90 days)."))
+      .parameters(MAX_HOURS)
       .rationale("A long-lived certificate stays useful to whoever steals its key for longer, and a"
           + " renewal process that runs rarely is a renewal process nobody notices failing.")
       .remediation("Set spec.duration to at most the allowed lifetime and let cert-manager renew it.")
@@ -40,11 +42,11 @@ public final class CertificateLifetimeTooLong implements ResourceRule {
   private final Params params;
 
   public CertificateLifetimeTooLong() {
-    this(Params.DEFAULTS);
+    this(Parameters.defaults(METADATA));
   }
 
-  private CertificateLifetimeTooLong(Params params) {
-    this.params = params;
+  private CertificateLifetimeTooLong(Parameters parameters) {
+    this.params = new Params(parameters.get(MAX_HOURS));
   }
 
   @Override
@@ -54,7 +56,7 @@ public final class CertificateLifetimeTooLong implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new CertificateLifetimeTooLong(new Params(parameters.getInt("maxHours")));
+    return new CertificateLifetimeTooLong(parameters);
   }
 
   @Override

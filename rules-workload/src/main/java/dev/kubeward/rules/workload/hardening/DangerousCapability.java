@@ -4,7 +4,7 @@ import dev.kubeward.model.Container;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -21,10 +21,10 @@ import java.util.Locale;
  */
 public final class DangerousCapability implements ResourceRule {
 
-  private static final String CAPABILITIES = "capabilities";
-
-  private static final List<String> DEFAULT = List.of("ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE",
-      "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "NET_RAW", "BPF", "PERFMON", "DAC_READ_SEARCH");
+  private static final ParameterKey<List<String>> CAPABILITIES = ParameterKey.ofList("capabilities",
+      List.of("ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "NET_RAW",
+          "BPF", "PERFMON", "DAC_READ_SEARCH"),
+      "Capabilities reported when added, without the CAP_ prefix; ALL stands for every capability.");
 
   private static final List<String> ADDED = List.of("cis-k8s:5.2.9");
   private static final List<String> ADDED_NET_RAW = List.of("cis-k8s:5.2.8", "cis-k8s:5.2.9");
@@ -35,8 +35,7 @@ public final class DangerousCapability implements ResourceRule {
       .topic(Topic.POD_SECURITY)
       .controls("cis-k8s:5.2.8", "cis-k8s:5.2.9")
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(Parameter.ofList(CAPABILITIES, DEFAULT, "Capabilities reported when added, without the"
-          + " CAP_ prefix; ALL stands for every capability."))
+      .parameters(CAPABILITIES)
       .rationale("Each of these capabilities hands the container a piece of root on the node: SYS_ADMIN"
           + " mounts filesystems and escapes through cgroups and namespaces, SYS_MODULE loads kernel"
           + " modules, SYS_PTRACE reads and injects into other processes, SYS_RAWIO and SYS_BOOT reach"
@@ -46,7 +45,7 @@ public final class DangerousCapability implements ResourceRule {
           + " files), ALL is all of them. The Pod Security Standards compare capability names exactly, but"
           + " container runtimes upper-case them and some accept the CAP_ prefix, so this rule matches"
           + " sys_admin and CAP_SYS_ADMIN too, and names each one at its list item. CIS Kubernetes Benchmark"
-          + " v1.9, 5.2.9 (added capabilities) and 5.2.8 (NET_RAW).")
+          + " 1.12, 5.2.9 (containers with capabilities assigned) and 5.2.8 (the NET_RAW capability).")
       .remediation("Remove the capability from securityContext.capabilities.add; drop ALL and add back only"
           + " what the process needs, such as NET_BIND_SERVICE.")
       .build();
@@ -66,11 +65,11 @@ public final class DangerousCapability implements ResourceRule {
   private final Params params;
 
   public DangerousCapability() {
-    this(Params.of(DEFAULT));
+    this(Parameters.defaults(METADATA));
   }
 
-  private DangerousCapability(Params params) {
-    this.params = params;
+  private DangerousCapability(Parameters parameters) {
+    this.params = Params.of(parameters.get(CAPABILITIES));
   }
 
   @Override
@@ -80,7 +79,7 @@ public final class DangerousCapability implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new DangerousCapability(Params.of(parameters.getList(CAPABILITIES)));
+    return new DangerousCapability(parameters);
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -20,20 +20,19 @@ import java.util.List;
  */
 public final class RunAsLowId implements ResourceRule {
 
-  private static final String MIN_UID = "minimumUid";
-  private static final String MIN_GID = "minimumGid";
-  private static final String REQUIRE_EXPLICIT = "requireExplicit";
+  private static final ParameterKey<Long> MIN_UID = ParameterKey.ofInt("minimumUid", 10000,
+      "Lowest acceptable runAsUser.");
+  private static final ParameterKey<Long> MIN_GID = ParameterKey.ofInt("minimumGid", 10000,
+      "Lowest acceptable runAsGroup.");
+  private static final ParameterKey<Boolean> REQUIRE_EXPLICIT = ParameterKey.ofBoolean("requireExplicit", true,
+      "Whether a container that sets no runAsUser or runAsGroup (so the image decides) is reported too.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("run-as-low-id")
       .title("Container runs as root or a low user or group id")
       .severity(Severity.MEDIUM)
       .topic(Topic.POD_SECURITY)
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(
-          Parameter.ofInt(MIN_UID, 10000, "Lowest acceptable runAsUser."),
-          Parameter.ofInt(MIN_GID, 10000, "Lowest acceptable runAsGroup."),
-          Parameter.ofBoolean(REQUIRE_EXPLICIT, true, "Whether a container that sets no runAsUser or"
-              + " runAsGroup (so the image decides) is reported too."))
+      .parameters(MIN_UID, MIN_GID, REQUIRE_EXPLICIT)
       .rationale("UID and GID 0 are root on the node as soon as anything lets the process out of its"
           + " container (a mounted host path, a kernel bug, a misconfigured capability); low ids collide"
           + " with system users and with the ids of other software on the node and in shared volumes. The"
@@ -54,11 +53,11 @@ public final class RunAsLowId implements ResourceRule {
   private final Params params;
 
   public RunAsLowId() {
-    this(new Params(10000, 10000, true));
+    this(Parameters.defaults(METADATA));
   }
 
-  private RunAsLowId(Params params) {
-    this.params = params;
+  private RunAsLowId(Parameters parameters) {
+    this.params = new Params(parameters.get(MIN_UID), parameters.get(MIN_GID), parameters.get(REQUIRE_EXPLICIT));
   }
 
   @Override
@@ -68,8 +67,7 @@ public final class RunAsLowId implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new RunAsLowId(new Params(parameters.getInt(MIN_UID), parameters.getInt(MIN_GID),
-        parameters.getBoolean(REQUIRE_EXPLICIT)));
+    return new RunAsLowId(parameters);
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -21,23 +21,23 @@ import java.util.List;
  */
 public final class SensitiveHostPath implements ResourceRule {
 
-  private static final String PATHS = "sensitivePaths";
-
-  private static final List<String> DEFAULT = List.of("/", "/etc", "/etc/kubernetes/**", "/etc/shadow",
-      "/etc/sudoers", "/proc/**", "/sys/**", "/dev", "/boot/**", "/bin", "/sbin", "/lib", "/usr", "/root/**",
-      "/home/**", "/run", "/run/docker.sock", "/run/containerd/**", "/run/crio/**", "/run/cri-dockerd.sock",
-      "/var/lib/kubelet/**", "/var/lib/docker/**", "/var/lib/containerd/**", "/var/lib/etcd/**");
+  private static final ParameterKey<List<String>> PATHS = ParameterKey.ofList("sensitivePaths",
+      List.of("/", "/etc", "/etc/kubernetes/**", "/etc/shadow", "/etc/sudoers", "/proc/**", "/sys/**", "/dev",
+          "/boot/**", "/bin", "/sbin", "/lib", "/usr", "/root/**", "/home/**", "/run", "/run/docker.sock",
+          "/run/containerd/**", "/run/crio/**", "/run/cri-dockerd.sock", "/var/lib/kubelet/**",
+          "/var/lib/docker/**", "/var/lib/containerd/**", "/var/lib/etcd/**"),
+      "Host paths that must not be mounted. A path is reported when it is an entry or an ancestor of one"
+      + " (mounting /var exposes /var/lib/kubelet); an entry ending in /** also covers everything beneath it"
+      + " (/proc/** covers /proc/1/root), while a plain entry such as /etc does not (so /etc/localtime"
+      + " passes). /var/run is read as /run.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("sensitive-host-path")
       .title("Sensitive host path mounted")
       .severity(Severity.CRITICAL)
       .topic(Topic.POD_SECURITY)
-      .controls("cis-k8s:5.2.12")
+      .controls("cis-k8s:5.2.11")
       .kinds(RuleMetadata.WORKLOADS, GroupKind.PERSISTENT_VOLUME)
-      .parameters(Parameter.ofList(PATHS, DEFAULT, "Host paths that must not be mounted. A path is reported"
-          + " when it is an entry or an ancestor of one (mounting /var exposes /var/lib/kubelet); an entry"
-          + " ending in /** also covers everything beneath it (/proc/** covers /proc/1/root), while a plain"
-          + " entry such as /etc does not (so /etc/localtime passes). /var/run is read as /run."))
+      .parameters(PATHS)
       .rationale("A container that mounts the container runtime socket (docker.sock, containerd.sock,"
           + " crio.sock) can start a privileged container on the node; /var/lib/kubelet and /etc/kubernetes"
           + " hold the kubelet's credentials and every pod's secrets; /, /etc, /root, /home, /proc and /sys"
@@ -46,7 +46,7 @@ public final class SensitiveHostPath implements ResourceRule {
           + " segments, /var/run read as /run, since it is a symbolic link on current distributions), so"
           + " /var/run/../run/docker.sock and //var/run/docker.sock/ are recognised. The Pod Security"
           + " Standards forbid hostPath at Baseline; this rule singles out the paths that hand over the"
-          + " node. CIS Kubernetes Benchmark v1.9, 5.2.12: minimize the admission of HostPath volumes.")
+          + " node. CIS Kubernetes Benchmark 1.12, 5.2.11: minimize the admission of HostPath volumes.")
       .remediation("Remove the hostPath volume; talk to the node through the Kubernetes API or a dedicated"
           + " agent, and if a node agent really needs the path, run it in its own locked-down namespace.")
       .build();
@@ -68,11 +68,11 @@ public final class SensitiveHostPath implements ResourceRule {
   private final Params params;
 
   public SensitiveHostPath() {
-    this(Params.of(DEFAULT));
+    this(Parameters.defaults(METADATA));
   }
 
-  private SensitiveHostPath(Params params) {
-    this.params = params;
+  private SensitiveHostPath(Parameters parameters) {
+    this.params = Params.of(parameters.get(PATHS));
   }
 
   @Override
@@ -82,7 +82,7 @@ public final class SensitiveHostPath implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new SensitiveHostPath(Params.of(parameters.getList(PATHS)));
+    return new SensitiveHostPath(parameters);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.kubeward.rules.workload.hygiene;
 
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -14,15 +13,12 @@ import java.util.List;
 /** A long-running container without a liveness probe. */
 public final class LivenessProbeMissing implements ResourceRule {
 
-  static final String BATCH_KINDS = "batchKinds";
-
   private static final RuleMetadata METADATA = RuleMetadata.builder("liveness-probe-missing")
       .title("Container without a liveness probe")
       .severity(Severity.LOW)
       .topic(Topic.HYGIENE)
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(Parameter.ofList(BATCH_KINDS, Probes.DEFAULT_BATCH_KINDS, "Kinds whose pods run to"
-          + " completion and need no probes."))
+      .parameters(Probes.BATCH_KINDS)
       .rationale("Without a liveness probe a deadlocked or hung process keeps its pod Running forever and"
           + " is never restarted. Only long-running containers are checked: regular containers and native"
           + " sidecars (init containers with restartPolicy: Always) of pods that restart Always, not Jobs,"
@@ -38,11 +34,11 @@ public final class LivenessProbeMissing implements ResourceRule {
   private final Params params;
 
   public LivenessProbeMissing() {
-    this(new Params(Probes.DEFAULT_BATCH_KINDS));
+    this(Parameters.defaults(METADATA));
   }
 
-  private LivenessProbeMissing(Params params) {
-    this.params = params;
+  private LivenessProbeMissing(Parameters parameters) {
+    this.params = new Params(parameters.get(Probes.BATCH_KINDS));
   }
 
   @Override
@@ -52,7 +48,7 @@ public final class LivenessProbeMissing implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new LivenessProbeMissing(new Params(parameters.getList(BATCH_KINDS)));
+    return new LivenessProbeMissing(parameters);
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.InventoryRule;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class LowReplicaCount implements InventoryRule {
 
-  static final String MIN_REPLICAS = "minReplicas";
+  private static final ParameterKey<Long> MIN_REPLICAS = ParameterKey.ofInt("minReplicas", 2, "The least"
+      + " number of replicas a Deployment or StatefulSet should keep.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("low-replica-count")
       .title("Too few replicas")
@@ -27,8 +28,7 @@ public final class LowReplicaCount implements InventoryRule {
       .topic(Topic.HYGIENE)
       .kinds(GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.EXTENSIONS_DEPLOYMENT,
           GroupKind.HORIZONTAL_POD_AUTOSCALER)
-      .parameters(Parameter.ofInt(MIN_REPLICAS, 2, "The least number of replicas a Deployment or"
-          + " StatefulSet should keep."))
+      .parameters(MIN_REPLICAS)
       .rationale("A single replica goes down with its node, on every rollout of a StatefulSet, and on"
           + " every node drain. When a HorizontalPodAutoscaler in the scan targets the workload, its"
           + " minReplicas (default 1) is what counts and is reported on the autoscaler; otherwise the"
@@ -44,11 +44,11 @@ public final class LowReplicaCount implements InventoryRule {
   private final Params params;
 
   public LowReplicaCount() {
-    this(new Params(2));
+    this(Parameters.defaults(METADATA));
   }
 
-  private LowReplicaCount(Params params) {
-    this.params = params;
+  private LowReplicaCount(Parameters parameters) {
+    this.params = new Params(parameters.get(MIN_REPLICAS));
   }
 
   @Override
@@ -58,7 +58,7 @@ public final class LowReplicaCount implements InventoryRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new LowReplicaCount(new Params(parameters.getInt(MIN_REPLICAS)));
+    return new LowReplicaCount(parameters);
   }
 
   @Override

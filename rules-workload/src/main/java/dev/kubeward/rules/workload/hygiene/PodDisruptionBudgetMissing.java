@@ -8,7 +8,7 @@ import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.InventoryRule;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
@@ -26,14 +26,17 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
 
   private static final String PDB = "PodDisruptionBudget";
 
+  private static final ParameterKey<Long> MIN_REPLICAS = ParameterKey.ofInt("minReplicas", 2, "The replica"
+      + " count from which a PodDisruptionBudget is expected (a budget for a single replica only blocks node"
+      + " drains).");
+
   private static final RuleMetadata METADATA = RuleMetadata.builder("pod-disruption-budget-missing")
       .title("Replicated workload without a PodDisruptionBudget")
       .severity(Severity.INFO)
       .topic(Topic.HYGIENE)
       .kinds(GroupKind.DEPLOYMENT, GroupKind.STATEFUL_SET, GroupKind.EXTENSIONS_DEPLOYMENT,
           GroupKind.HORIZONTAL_POD_AUTOSCALER, GroupKind.POD_DISRUPTION_BUDGET)
-      .parameters(Parameter.ofInt(LowReplicaCount.MIN_REPLICAS, 2, "The replica count from which a"
-          + " PodDisruptionBudget is expected (a budget for a single replica only blocks node drains)."))
+      .parameters(MIN_REPLICAS)
       .rationale("Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at"
           + " once, so running several replicas does not keep the service up. A budget selects pods by label"
           + " in its own namespace: policy/v1 reads an empty selector as every pod, policy/v1beta1 as none,"
@@ -50,11 +53,11 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
   private final Params params;
 
   public PodDisruptionBudgetMissing() {
-    this(new Params(2));
+    this(Parameters.defaults(METADATA));
   }
 
-  private PodDisruptionBudgetMissing(Params params) {
-    this.params = params;
+  private PodDisruptionBudgetMissing(Parameters parameters) {
+    this.params = new Params(parameters.get(MIN_REPLICAS));
   }
 
   @Override
@@ -64,7 +67,7 @@ public final class PodDisruptionBudgetMissing implements InventoryRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new PodDisruptionBudgetMissing(new Params(parameters.getInt(LowReplicaCount.MIN_REPLICAS)));
+    return new PodDisruptionBudgetMissing(parameters);
   }
 
   private record Budget(Resource pdb, LabelSelector selector) {}

@@ -5,6 +5,7 @@ import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
+import dev.kubeward.rule.ParameterKey;
 import java.util.List;
 
 /**
@@ -15,7 +16,9 @@ import java.util.List;
 final class Probes {
 
   /** Kinds whose pods run to completion, by default. */
-  static final List<String> DEFAULT_BATCH_KINDS = List.of("Job", "CronJob", "ScaledJob");
+  /** The kinds whose pods run to completion, shared by the liveness and readiness probe rules. */
+  static final ParameterKey<List<String>> BATCH_KINDS = ParameterKey.ofList("batchKinds",
+      List.of("Job", "CronJob", "ScaledJob"), "Kinds whose pods run to completion and need no probes.");
 
   private Probes() {}
 

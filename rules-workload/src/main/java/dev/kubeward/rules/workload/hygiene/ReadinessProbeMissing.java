@@ -2,7 +2,6 @@ package dev.kubeward.rules.workload.hygiene;
 
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -19,8 +18,7 @@ public final class ReadinessProbeMissing implements ResourceRule {
       .severity(Severity.LOW)
       .topic(Topic.HYGIENE)
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(Parameter.ofList(LivenessProbeMissing.BATCH_KINDS, Probes.DEFAULT_BATCH_KINDS, "Kinds whose"
-          + " pods run to completion and need no probes."))
+      .parameters(Probes.BATCH_KINDS)
       .rationale("Without a readiness probe a pod receives Service traffic as soon as its containers start,"
           + " before the application can answer, and keeps receiving it while it is overloaded or cut off"
           + " from its dependencies; rolling updates then proceed on pods that do not work. Only"
@@ -31,11 +29,11 @@ public final class ReadinessProbeMissing implements ResourceRule {
   private final LivenessProbeMissing.Params params;
 
   public ReadinessProbeMissing() {
-    this(new LivenessProbeMissing.Params(Probes.DEFAULT_BATCH_KINDS));
+    this(Parameters.defaults(METADATA));
   }
 
-  private ReadinessProbeMissing(LivenessProbeMissing.Params params) {
-    this.params = params;
+  private ReadinessProbeMissing(Parameters parameters) {
+    this.params = new LivenessProbeMissing.Params(parameters.get(Probes.BATCH_KINDS));
   }
 
   @Override
@@ -45,7 +43,7 @@ public final class ReadinessProbeMissing implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new ReadinessProbeMissing(new LivenessProbeMissing.Params(parameters.getList(LivenessProbeMissing.BATCH_KINDS)));
+    return new ReadinessProbeMissing(parameters);
   }
 
   @Override

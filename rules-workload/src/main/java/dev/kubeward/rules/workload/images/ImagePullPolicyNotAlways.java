@@ -4,7 +4,7 @@ import dev.kubeward.model.Container;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -19,16 +19,16 @@ import java.util.List;
  */
 public final class ImagePullPolicyNotAlways implements ResourceRule {
 
-  private static final String VERSION_TAGS_MUTABLE = "versionTagsMutable";
+  private static final ParameterKey<Boolean> VERSION_TAGS_MUTABLE = ParameterKey.ofBoolean("versionTagsMutable",
+      true, "Whether version tags (nginx:1.25) count as mutable; set false when every registry in use"
+      + " enforces tag immutability, and only a missing tag or :latest then counts.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("image-pull-policy-not-always")
       .title("Mutable image tag without imagePullPolicy Always")
       .severity(Severity.LOW)
       .topic(Topic.IMAGES)
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(Parameter.ofBoolean(VERSION_TAGS_MUTABLE, true, "Whether version tags (nginx:1.25) count"
-          + " as mutable; set false when every registry in use enforces tag immutability, and only a"
-          + " missing tag or :latest then counts."))
+      .parameters(VERSION_TAGS_MUTABLE)
       .rationale("With IfNotPresent or Never, the kubelet starts whatever image the node already holds"
           + " under the tag: a stale build after the tag moved, or an image another workload pulled or"
           + " side-loaded there, including a poisoned one; and a pod without pull credentials can run a"
@@ -46,11 +46,11 @@ public final class ImagePullPolicyNotAlways implements ResourceRule {
   private final Params params;
 
   public ImagePullPolicyNotAlways() {
-    this(new Params(true));
+    this(Parameters.defaults(METADATA));
   }
 
-  private ImagePullPolicyNotAlways(Params params) {
-    this.params = params;
+  private ImagePullPolicyNotAlways(Parameters parameters) {
+    this.params = new Params(parameters.get(VERSION_TAGS_MUTABLE));
   }
 
   @Override
@@ -60,7 +60,7 @@ public final class ImagePullPolicyNotAlways implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new ImagePullPolicyNotAlways(new Params(parameters.getBoolean(VERSION_TAGS_MUTABLE)));
+    return new ImagePullPolicyNotAlways(parameters);
   }
 
   @Override

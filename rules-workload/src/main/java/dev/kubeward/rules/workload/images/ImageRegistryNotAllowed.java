@@ -4,7 +4,7 @@ import dev.kubeward.model.Container;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -20,18 +20,19 @@ import java.util.Locale;
  */
 public final class ImageRegistryNotAllowed implements ResourceRule {
 
-  private static final String ALLOWED = "allowedRegistries";
+  private static final ParameterKey<List<String>> ALLOWED = ParameterKey.ofList("allowedRegistries", List.of(),
+      "Registries or repository prefixes images may come from: a host (registry.example.com, with its port"
+      + " if it has one), a host with a path prefix (ghcr.io/acme matches ghcr.io/acme/app but not"
+      + " ghcr.io/acme-evil/app), or a host wildcard (*.dkr.ecr.eu-west-1.amazonaws.com); docker.io stands"
+      + " for Docker Hub, whose official images are docker.io/library/<name>; empty (the default) checks"
+      + " nothing.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("image-registry-not-allowed")
       .title("Image from a registry that is not allowed")
       .severity(Severity.MEDIUM)
       .topic(Topic.IMAGES)
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(Parameter.ofList(ALLOWED, List.of(), "Registries or repository prefixes images may come"
-          + " from: a host (registry.example.com, with its port if it has one), a host with a path prefix"
-          + " (ghcr.io/acme matches ghcr.io/acme/app but not ghcr.io/acme-evil/app), or a host wildcard"
-          + " (*.dkr.ecr.eu-west-1.amazonaws.com); docker.io stands for Docker Hub, whose official images"
-          + " are docker.io/library/<name>; empty (the default) checks nothing."))
+      .parameters(ALLOWED)
       .rationale("Images from arbitrary registries bypass the scanning, signing and retention that an"
           + " organisation applies to its own: a typo-squatted or hijacked public image runs with the"
           + " workload's identity and secrets. The rule resolves references as the container runtime does:"
@@ -127,11 +128,11 @@ public final class ImageRegistryNotAllowed implements ResourceRule {
   private final Params params;
 
   public ImageRegistryNotAllowed() {
-    this(Params.of(List.of()));
+    this(Parameters.defaults(METADATA));
   }
 
-  private ImageRegistryNotAllowed(Params params) {
-    this.params = params;
+  private ImageRegistryNotAllowed(Parameters parameters) {
+    this.params = Params.of(parameters.get(ALLOWED));
   }
 
   @Override
@@ -141,7 +142,7 @@ public final class ImageRegistryNotAllowed implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new ImageRegistryNotAllowed(Params.of(parameters.getList(ALLOWED)));
+    return new ImageRegistryNotAllowed(parameters);
   }
 
   @Override

@@ -4,7 +4,7 @@ import dev.kubeward.model.Container;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -20,22 +20,21 @@ import java.util.List;
  */
 public final class HardcodedEnvSecret implements ResourceRule {
 
-  static final String NAME_PATTERNS = "namePatterns";
-  static final String IGNORED_SUFFIXES = "ignoredNameSuffixes";
+  private static final ParameterKey<List<String>> NAME_PATTERNS = ParameterKey.ofList("namePatterns",
+      SecretPatterns.DEFAULT_NAME_PATTERNS, "Words that make a variable name look secret; matched"
+      + " case-insensitively anywhere in the name, ignoring _ - and . separators, up to a word boundary (so"
+      + " TOKEN matches GITHUB_TOKEN and apiTokens but not TOKENIZER).");
+  private static final ParameterKey<List<String>> IGNORED_SUFFIXES = ParameterKey.ofList("ignoredNameSuffixes",
+      SecretPatterns.DEFAULT_IGNORED_SUFFIXES, "Name endings that mark a reference to a secret rather than"
+      + " the secret itself (DB_PASSWORD_FILE, TOKEN_URL); matched case-insensitively after a separator or a"
+      + " camel-case hump.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("hardcoded-env-secret")
       .title("Secret-looking literal in an environment variable")
       .severity(Severity.HIGH)
       .topic(Topic.SECRETS)
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(
-          Parameter.ofList(NAME_PATTERNS, SecretPatterns.DEFAULT_NAME_PATTERNS, "Words that make a variable"
-              + " name look secret; matched case-insensitively anywhere in the name, ignoring _ - and ."
-              + " separators, up to a word boundary (so TOKEN matches GITHUB_TOKEN and apiTokens but not"
-              + " TOKENIZER)."),
-          Parameter.ofList(IGNORED_SUFFIXES, SecretPatterns.DEFAULT_IGNORED_SUFFIXES, "Name endings that mark"
-              + " a reference to a secret rather than the secret itself (DB_PASSWORD_FILE, TOKEN_URL);"
-              + " matched case-insensitively after a separator or a camel-case hump."))
+      .parameters(NAME_PATTERNS, IGNORED_SUFFIXES)
       .rationale("A literal value in env is stored in the manifest, in Git history, in the workload object"
           + " that anyone with read access to it can see, and in every ReplicaSet revision; it cannot be"
           + " rotated without a redeploy. The rule recognises the formats of common credentials whatever"
@@ -59,11 +58,11 @@ public final class HardcodedEnvSecret implements ResourceRule {
   private final Params params;
 
   public HardcodedEnvSecret() {
-    this(Params.of(SecretPatterns.DEFAULT_NAME_PATTERNS, SecretPatterns.DEFAULT_IGNORED_SUFFIXES));
+    this(Parameters.defaults(METADATA));
   }
 
-  private HardcodedEnvSecret(Params params) {
-    this.params = params;
+  private HardcodedEnvSecret(Parameters parameters) {
+    this.params = Params.of(parameters.get(NAME_PATTERNS), parameters.get(IGNORED_SUFFIXES));
   }
 
   @Override
@@ -73,7 +72,7 @@ public final class HardcodedEnvSecret implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new HardcodedEnvSecret(Params.of(parameters.getList(NAME_PATTERNS), parameters.getList(IGNORED_SUFFIXES)));
+    return new HardcodedEnvSecret(parameters);
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class SecretAsEnvVar implements ResourceRule {
           + " process, printed by crash handlers, debug endpoints and 'env' in a shell, readable through"
           + " /proc/<pid>/environ, and never updated when the Secret is rotated. Mounted Secret files can be"
           + " restricted by mode, are updated in place, and are read only when needed. CIS Kubernetes"
-          + " Benchmark v1.9, 5.4.1: prefer using Secrets as files over Secrets as environment variables.")
+          + " Benchmark 1.12, 5.4.1: prefer using Secrets as files over Secrets as environment variables.")
       .remediation("Mount the Secret as a volume (secret or projected) and have the application read the file.")
       .build();
 

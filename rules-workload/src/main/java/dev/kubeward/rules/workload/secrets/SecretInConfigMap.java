@@ -5,7 +5,7 @@ import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -20,16 +20,19 @@ import java.util.List;
  */
 public final class SecretInConfigMap implements ResourceRule {
 
+  private static final ParameterKey<List<String>> NAME_PATTERNS = ParameterKey.ofList("namePatterns",
+      SecretPatterns.DEFAULT_NAME_PATTERNS, "Words that make a key look secret; matched as in"
+      + " hardcoded-env-secret.");
+  private static final ParameterKey<List<String>> IGNORED_SUFFIXES = ParameterKey.ofList("ignoredNameSuffixes",
+      SecretPatterns.DEFAULT_IGNORED_SUFFIXES, "Key endings that mark a reference to a secret rather than the"
+      + " secret itself.");
+
   private static final RuleMetadata METADATA = RuleMetadata.builder("secret-in-config-map")
       .title("Secret-looking value in a ConfigMap")
       .severity(Severity.HIGH)
       .topic(Topic.SECRETS)
       .kinds(GroupKind.CONFIG_MAP)
-      .parameters(
-          Parameter.ofList(HardcodedEnvSecret.NAME_PATTERNS, SecretPatterns.DEFAULT_NAME_PATTERNS, "Words"
-              + " that make a key look secret; matched as in hardcoded-env-secret."),
-          Parameter.ofList(HardcodedEnvSecret.IGNORED_SUFFIXES, SecretPatterns.DEFAULT_IGNORED_SUFFIXES,
-              "Key endings that mark a reference to a secret rather than the secret itself."))
+      .parameters(NAME_PATTERNS, IGNORED_SUFFIXES)
       .rationale("ConfigMaps are not treated as confidential: they are readable by far more subjects than"
           + " Secrets (view roles, CI logs, kubectl describe), never encrypted at rest by an"
           + " EncryptionConfiguration meant for Secrets, and copied freely between environments. The rule"
@@ -41,11 +44,11 @@ public final class SecretInConfigMap implements ResourceRule {
   private final HardcodedEnvSecret.Params params;
 
   public SecretInConfigMap() {
-    this(HardcodedEnvSecret.Params.of(SecretPatterns.DEFAULT_NAME_PATTERNS, SecretPatterns.DEFAULT_IGNORED_SUFFIXES));
+    this(Parameters.defaults(METADATA));
   }
 
-  private SecretInConfigMap(HardcodedEnvSecret.Params params) {
-    this.params = params;
+  private SecretInConfigMap(Parameters parameters) {
+    this.params = HardcodedEnvSecret.Params.of(parameters.get(NAME_PATTERNS), parameters.get(IGNORED_SUFFIXES));
   }
 
   @Override
@@ -55,8 +58,7 @@ public final class SecretInConfigMap implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new SecretInConfigMap(HardcodedEnvSecret.Params.of(
-        parameters.getList(HardcodedEnvSecret.NAME_PATTERNS), parameters.getList(HardcodedEnvSecret.IGNORED_SUFFIXES)));
+    return new SecretInConfigMap(parameters);
   }
 
   @Override

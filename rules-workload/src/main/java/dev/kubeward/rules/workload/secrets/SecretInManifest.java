@@ -29,7 +29,7 @@ public final class SecretInManifest implements ResourceRule {
           + " remove them from history. An external secret store (External Secrets Operator, Secrets Store"
           + " CSI driver, Vault) or an encrypted form (Sealed Secrets, SOPS) keeps plaintext out of Git. Only"
           + " non-empty values count: a Secret with no data, such as a kubernetes.io/service-account-token"
-          + " Secret the token controller fills in, is fine. CIS Kubernetes Benchmark v1.9, 5.4.2: consider"
+          + " Secret the token controller fills in, is fine. CIS Kubernetes Benchmark 1.12, 5.4.2: consider"
           + " external secret storage.")
       .remediation("Remove the values from the manifest, keep them in an external secret store or commit them"
           + " encrypted, and rotate the ones already committed.")

@@ -35,7 +35,7 @@ public final class AutomountServiceAccountToken implements InventoryRule {
           + " do. The pod's automountServiceAccountToken wins; when the pod leaves it unset, the"
           + " ServiceAccount's decides, and unset on both means mounted. The rule looks the ServiceAccount"
           + " up in the scan (an unset namespace is default) and reports the workload when neither says"
-          + " false. CIS Kubernetes Benchmark v1.9, 5.1.6: ensure that service account tokens are only"
+          + " false. CIS Kubernetes Benchmark 1.12, 5.1.6: ensure that service account tokens are only"
           + " mounted where necessary.")
       .remediation("Set automountServiceAccountToken: false in the pod spec (or on the ServiceAccount), and"
           + " mount a projected token only into pods that call the API.")

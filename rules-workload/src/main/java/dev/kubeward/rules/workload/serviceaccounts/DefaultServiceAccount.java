@@ -23,7 +23,7 @@ public final class DefaultServiceAccount implements ResourceRule {
           + " permission granted to it for one workload (a RoleBinding, a cloud IAM annotation, an image"
           + " pull secret) is granted to all of them, and audit logs cannot tell them apart. The pod uses"
           + " it when serviceAccountName (or the deprecated serviceAccount) is unset, empty or default."
-          + " CIS Kubernetes Benchmark v1.9, 5.1.5: ensure that default service accounts are not actively"
+          + " CIS Kubernetes Benchmark 1.12, 5.1.5: ensure that default service accounts are not actively"
           + " used.")
       .remediation("Create a ServiceAccount for the workload and set serviceAccountName to it.")
       .build();

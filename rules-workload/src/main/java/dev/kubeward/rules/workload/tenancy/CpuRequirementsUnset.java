@@ -2,7 +2,7 @@ package dev.kubeward.rules.workload.tenancy;
 
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -13,16 +13,17 @@ import dev.kubeward.rule.Topic;
 /** A container without a CPU request or (unless switched off) a CPU limit. */
 public final class CpuRequirementsUnset implements ResourceRule {
 
-  private static final String REQUIRE_LIMIT = "requireLimit";
+  private static final ParameterKey<Boolean> REQUIRE_LIMIT = ParameterKey.ofBoolean("requireLimit", true,
+      "Whether a CPU limit is required; set false if you deliberately run without CPU limits (requests"
+      + " alone already share CPU fairly, and limits cause throttling), and only missing requests are"
+      + " reported.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("cpu-requirements-unset")
       .title("Container without CPU request or limit")
       .severity(Severity.LOW)
       .topic(Topic.TENANCY)
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(Parameter.ofBoolean(REQUIRE_LIMIT, true, "Whether a CPU limit is required; set false if"
-          + " you deliberately run without CPU limits (requests alone already share CPU fairly, and limits"
-          + " cause throttling), and only missing requests are reported."))
+      .parameters(REQUIRE_LIMIT)
       .rationale("Without a CPU request the scheduler places the pod as if it needed nothing and, under"
           + " contention, it gets the smallest share; without a limit one busy or compromised workload (a"
           + " crypto miner) takes every idle core of the node from its neighbours. Kubernetes copies a"
@@ -39,11 +40,11 @@ public final class CpuRequirementsUnset implements ResourceRule {
   private final Params params;
 
   public CpuRequirementsUnset() {
-    this(new Params(true));
+    this(Parameters.defaults(METADATA));
   }
 
-  private CpuRequirementsUnset(Params params) {
-    this.params = params;
+  private CpuRequirementsUnset(Parameters parameters) {
+    this.params = new Params(parameters.get(REQUIRE_LIMIT));
   }
 
   @Override
@@ -53,7 +54,7 @@ public final class CpuRequirementsUnset implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new CpuRequirementsUnset(new Params(parameters.getBoolean(REQUIRE_LIMIT)));
+    return new CpuRequirementsUnset(parameters);
   }
 
   @Override

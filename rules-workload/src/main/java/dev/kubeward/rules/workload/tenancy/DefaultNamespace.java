@@ -3,7 +3,7 @@ package dev.kubeward.rules.workload.tenancy;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.Parameter;
+import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
@@ -14,22 +14,22 @@ import dev.kubeward.rule.Topic;
 /** A workload in the {@code default} namespace, or (by default) with no namespace, which lands there. */
 public final class DefaultNamespace implements ResourceRule {
 
-  private static final String UNSET_IS_DEFAULT = "unsetIsDefault";
+  private static final ParameterKey<Boolean> UNSET_IS_DEFAULT = ParameterKey.ofBoolean("unsetIsDefault", true,
+      "Whether a workload without metadata.namespace is reported; set false when the namespace is chosen"
+      + " at deploy time (kubectl -n, Helm --namespace, a kustomization's namespace).");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("default-namespace")
       .title("Workload in the default namespace")
       .severity(Severity.LOW)
       .topic(Topic.TENANCY)
-      .controls("cis-k8s:5.7.4")
+      .controls("cis-k8s:5.6.4")
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(Parameter.ofBoolean(UNSET_IS_DEFAULT, true, "Whether a workload without"
-          + " metadata.namespace is reported; set false when the namespace is chosen at deploy time"
-          + " (kubectl -n, Helm --namespace, a kustomization's namespace)."))
+      .parameters(UNSET_IS_DEFAULT)
       .rationale("The default namespace is where everything lands that nobody placed: RBAC grants, network"
           + " policies, quotas and Pod Security labels meant for one application end up applying to"
           + " unrelated ones, or are never set at all. A manifest without metadata.namespace is applied to"
           + " the namespace of the current context, which is default unless told otherwise. CIS Kubernetes"
-          + " Benchmark v1.9, 5.7.4: the default namespace should not be used.")
+          + " Benchmark 1.12, 5.6.4: the default namespace should not be used.")
       .remediation("Set metadata.namespace to a namespace of the application's own.")
       .build();
 
@@ -39,11 +39,11 @@ public final class DefaultNamespace implements ResourceRule {
   private final Params params;
 
   public DefaultNamespace() {
-    this(new Params(true));
+    this(Parameters.defaults(METADATA));
   }
 
-  private DefaultNamespace(Params params) {
-    this.params = params;
+  private DefaultNamespace(Parameters parameters) {
+    this.params = new Params(parameters.get(UNSET_IS_DEFAULT));
   }
 
   @Override
@@ -53,7 +53,7 @@ public final class DefaultNamespace implements ResourceRule {
 
   @Override
   public Rule configure(Parameters parameters) {
-    return new DefaultNamespace(new Params(parameters.getBoolean(UNSET_IS_DEFAULT)));
+    return new DefaultNamespace(parameters);
   }
 
   @Override
