@@ -3,6 +3,8 @@ module dev.kubeward.assertj {
   requires transitive dev.kubeward.core;
   requires transitive org.assertj.core;
   requires transitive org.junit.jupiter.api;
+  // QuietPath counts the bytes a thread allocates (com.sun.management.ThreadMXBean).
+  requires jdk.management;
 
   exports dev.kubeward.assertj;
 }

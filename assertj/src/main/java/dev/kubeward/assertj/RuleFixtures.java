@@ -4,6 +4,9 @@ import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.engine.Kubeward;
+import dev.kubeward.load.LoadError;
+import dev.kubeward.load.LoadResult;
+import dev.kubeward.model.Resource;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.Severity;
@@ -16,12 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,12 +36,44 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * Runs a rule's fixture files: {@code rules/<rule-id>/fires*.yaml} and {@code passes*.yaml} on
- * the test classpath. A line that must carry a finding ends with {@code # expect: <rule-id>}
+ * Runs a rule's fixtures: the entries of {@code rules/<rule-id>/} on the test classpath whose names
+ * start with {@code fires} or {@code passes}. Each fixture is scanned on its own and must hold
+ * exactly: every finding of the rule is expected, every expectation met. A {@code fires} fixture
+ * needs at least one expectation of the rule, a {@code passes} fixture none.
+ *
+ * <p><b>YAML fixtures</b> ({@code fires*.yaml}, {@code passes*.yml}...) start with a comment saying
+ * why they exist. A line that must carry a finding ends with {@code # expect: <rule-id>}
  * ({@code # expect: <rule-id>*2} for two findings on the line, {@code <rule-id>@7} to pin the
  * column too, {@code <rule-id>[MEDIUM]} to pin the severity, in that order, several ids separated
- * by commas); every other line must carry none. A {@code fires} file needs at least one
- * expectation, a {@code passes} file none.
+ * by commas); every other line must carry none.
+ *
+ * <p><b>JSON fixtures</b> ({@code fires*.json}, {@code passes*.json}) are JSON objects (they start
+ * with <code>{</code>, so the loader reads them as JSON) and cannot hold comments: their
+ * expectations live in a sibling file named after them plus {@code .expect}
+ * ({@code fires-list.json.expect}). That file starts with a comment saying why the fixture exists,
+ * then the header directives below, then one expectation line per line of the JSON file that must
+ * carry a finding: the 1-based line number, then what would follow {@code # expect:} in YAML.
+ * Blank lines and {@code #} comments are allowed anywhere.
+ *
+ * <pre>
+ * # A privileged container, as kubectl get -o json prints it.
+ * 14 privileged-container
+ * 22 privileged-container@24[HIGH], host-namespaces
+ * </pre>
+ *
+ * A {@code fires} JSON fixture needs its {@code .expect} file; for a {@code passes} one it is
+ * optional and holds only the why and the directives. An {@code .expect} file without its JSON file
+ * is an error.
+ *
+ * <p><b>Story fixtures</b> are folders, {@code fires-<story>/} or {@code passes-<story>/}, holding
+ * several YAML and JSON files (with their {@code .expect} files) and nothing else. All the files of
+ * a story are loaded into one scan, so a cross-resource rule sees them together: a Deployment in
+ * one file, its ServiceAccount and bindings in others. Expectations may be in any of the files;
+ * each finding must point at an expected line of the file it is in. Each YAML file and each
+ * {@code .expect} file of a story starts with a comment saying why it is there. The directives of
+ * a story may be in the header of any of its files; one directive set to two values is an error.
+ *
+ * <p>A fixture that does not load cleanly (any load error in any of its files) fails.
  *
  * <p>Header comments set the scan up: {@code # pss-version: v1.22}, {@code # profile:
  * pss-baseline}, {@code # param: name=value} (repeatable). {@code # pss-versions: v1.0..v1.21}
@@ -53,6 +91,7 @@ import org.junit.jupiter.api.DynamicTest;
  * <p>The rows of a {@link dev.kubeward.rule.FamilyRule family} are rules like any other, each with
  * its fixtures under {@code rules/<row-id>/}; {@link #rowByRow(Collection)} tests them one container
  * per row and {@link #withoutFixtures(Collection)} names the rows still lacking fixtures.
+ * <p>That the rules allocate nothing when nothing is wrong is checked by {@link QuietPath}.
  */
 public final class RuleFixtures {
 
@@ -62,6 +101,10 @@ public final class RuleFixtures {
   private static final Pattern DIRECTIVE =
       Pattern.compile("^#\\s*(pss-version|pss-versions|profile|param):\\s*(.+?)\\s*$");
   private static final Pattern RANGE = Pattern.compile("(v1\\.\\d+|latest)(?:\\s*\\.\\.\\s*(v1\\.\\d+|latest))?");
+  /** A line of an {@code .expect} file: a line number of the JSON file, then its expectations. */
+  private static final Pattern EXPECT_LINE = Pattern.compile("(\\d+)\\s+([^#]+?)\\s*(?:#.*)?");
+  /** What the file holding a JSON fixture's expectations adds to the fixture's name. */
+  private static final String EXPECT_SUFFIX = ".expect";
 
   private final Rule rule;
   private final List<Rule> companions;
@@ -138,56 +181,64 @@ public final class RuleFixtures {
   }
 
   /**
-   * One dynamic test per fixture file, or, for a file with {@code # pss-versions}, one per file and
-   * version (named {@code <rule-id>/<file> @ <version>}).
+   * One dynamic test per fixture, or, for a fixture with {@code # pss-versions}, one per fixture
+   * and version (named {@code <rule-id>/<file> @ <version>}; a story is named
+   * {@code <rule-id>/<folder>/}).
    */
   public Stream<DynamicTest> tests() {
-    return files().stream().flatMap(file -> {
-      Fixture fixture = read(file);
-      String name = ruleId() + "/" + file.getFileName();
+    return files().stream().flatMap(path -> {
+      Fixture fixture = read(path, ruleId());
+      String name = ruleId() + "/" + fixture.name();
       if (fixture.versions().isEmpty()) {
-        return Stream.of(DynamicTest.dynamicTest(name, file.toUri(), () -> run(fixture, null)));
+        return Stream.of(DynamicTest.dynamicTest(name, path.toUri(), () -> run(fixture, null)));
       }
       return fixture.versions().stream().map(v ->
-          DynamicTest.dynamicTest(name + " @ " + v, file.toUri(), () -> run(fixture, v)));
+          DynamicTest.dynamicTest(name + " @ " + v, path.toUri(), () -> run(fixture, v)));
     });
   }
 
-  /** Verifies every fixture file; fails on the first file that does not hold. */
+  /** Verifies every fixture; fails on the first one that does not hold. */
   public void verifyAll() {
     for (Path file : files()) {
       verify(file);
     }
   }
 
-  /** The fixture files, in name order; fails if there is none of either kind. */
+  /**
+   * The fixtures, in name order: files ({@code fires*.yaml}, {@code *.yml}, {@code *.json}) and
+   * story folders ({@code fires-<story>/}), without the {@code .expect} files of JSON fixtures.
+   * Fails if there is none of either kind, or if an entry named like a fixture is none (an
+   * {@code .expect} file without its JSON file, a {@code fires.txt}).
+   */
   public List<Path> files() {
     Path dir = directory();
-    try (Stream<Path> stream = Files.list(dir)) {
-      List<Path> files = stream
-          .filter(p -> {
-            String n = p.getFileName().toString();
-            return (n.startsWith("fires") || n.startsWith("passes")) && (n.endsWith(".yaml") || n.endsWith(".yml"));
-          })
-          .sorted()
-          .collect(Collectors.toList());
-      boolean fires = files.stream().anyMatch(p -> p.getFileName().toString().startsWith("fires"));
-      boolean passes = files.stream().anyMatch(p -> p.getFileName().toString().startsWith("passes"));
-      if (!fires || !passes) {
-        throw new AssertionError("rule " + ruleId() + " needs both fires*.yaml and passes*.yaml fixtures in " + dir);
+    List<Path> files = new ArrayList<>();
+    for (Path p : list(dir)) {
+      String n = nameOf(p);
+      if (!n.startsWith("fires") && !n.startsWith("passes")) {
+        continue;
       }
-      return files;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (Files.isDirectory(p) || isManifest(n)) {
+        files.add(p);
+      } else if (!isExpectFile(p)) {
+        throw new AssertionError(n + " in " + dir + " is neither a fixture (a .yaml, .yml or .json file,"
+            + " or a story folder) nor the .expect file of a JSON fixture next to it");
+      }
     }
+    boolean fires = files.stream().anyMatch(p -> nameOf(p).startsWith("fires"));
+    boolean passes = files.stream().anyMatch(p -> nameOf(p).startsWith("passes"));
+    if (!fires || !passes) {
+      throw new AssertionError("rule " + ruleId() + " needs both fires* and passes* fixtures in " + dir);
+    }
+    return files;
   }
 
   /**
-   * The Pod Security Standards versions a fixture file runs at: those of its {@code # pss-versions}
+   * The Pod Security Standards versions a fixture runs at: those of its {@code # pss-versions}
    * header, the one of {@code # pss-version}, or none (the scanner's default) when it has neither.
    */
   public List<PssVersion> versionsOf(Path file) {
-    Fixture f = read(file);
+    Fixture f = read(file, ruleId());
     if (!f.versions().isEmpty()) {
       return f.versions();
     }
@@ -196,11 +247,11 @@ public final class RuleFixtures {
   }
 
   /**
-   * The header directives of a fixture file other than {@code param}: {@code profile},
+   * The header directives of a fixture other than {@code param}: {@code profile},
    * {@code pss-version}, {@code pss-versions}, as written.
    */
   public Map<String, String> headerOf(Path file) {
-    return Map.copyOf(read(file).directives());
+    return Map.copyOf(read(file, ruleId()).directives());
   }
 
   /**
@@ -255,9 +306,9 @@ public final class RuleFixtures {
     }
   }
 
-  /** Verifies one fixture file, at every version it declares. */
+  /** Verifies one fixture (a file or a story folder), at every version it declares. */
   public void verify(Path file) {
-    Fixture fixture = read(file);
+    Fixture fixture = read(file, ruleId());
     if (fixture.versions().isEmpty()) {
       run(fixture, null);
     } else {
@@ -268,25 +319,19 @@ public final class RuleFixtures {
   }
 
   /**
-   * Verifies a whole-scan fixture: {@code scanner} scans the file, and every finding of every rule
-   * must match a {@code # expect: <rule-id>} marker of the file (same syntax as rule fixtures), and
-   * every marker a finding. Use it to pin what a profile reports end to end.
+   * Verifies a whole-scan fixture: {@code scanner} scans the file (or every file of a story
+   * folder, as one scan), and every finding of every rule must match an expectation of the file
+   * it is in (same syntax as rule fixtures: {@code # expect:} markers in YAML, the {@code .expect}
+   * file of a JSON file), and every expectation a finding. Use it to pin what a profile reports
+   * end to end.
    */
   public static void verifyScan(Kubeward scanner, Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String name = file.getFileName().toString();
-    List<String> lines = text.lines().collect(Collectors.toList());
-    TreeMap<Integer, List<Expect>> expected = expectations(name, lines);
-    ScanReport report = scanner.scanString(file.toString(), text);
-    compare(file, name, lines, expected, report, id -> true, "every rule", null);
+    Fixture fixture = read(file, null);
+    ScanReport report = scanner.scan(load(scanner, fixture));
+    compare(fixture, report, id -> true, "every rule", null);
   }
 
-  /** As {@link #verifyScan(Kubeward, Path)}, for a file on the test classpath. */
+  /** As {@link #verifyScan(Kubeward, Path)}, for a file or folder on the test classpath. */
   public static void verifyScan(Kubeward scanner, String resource) {
     URL url = Thread.currentThread().getContextClassLoader().getResource(resource);
     if (url == null) {
@@ -302,37 +347,45 @@ public final class RuleFixtures {
   /** One expectation: a finding of a rule on a line, with its column (0 for any) and severity (null for any). */
   private record Expect(String rule, int column, Severity severity) {}
 
-  /** A fixture file, read and parsed once. */
-  private record Fixture(Path file, String name, String text, List<String> lines, Map<String, String> directives,
-      Map<String, Object> params, TreeMap<Integer, List<Expect>> expected, List<PssVersion> versions) {}
+  /**
+   * One manifest file of a fixture: its text, the comment lines that open its header (its own or,
+   * for JSON, those of its {@code .expect} file) and the expectations of every rule, by 1-based line.
+   */
+  private record Part(Path file, String text, List<String> lines, List<String> header,
+      TreeMap<Integer, List<Expect>> expected) {}
 
-  private Fixture read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String name = file.getFileName().toString();
-    List<String> lines = text.lines().collect(Collectors.toList());
+  /** A fixture, read and parsed once: one file, or the files of a story folder, scanned together. */
+  private record Fixture(Path path, String name, boolean story, List<Part> parts, Map<String, String> directives,
+      Map<String, Object> params, List<PssVersion> versions) {}
+
+  /**
+   * Reads the fixture at {@code path}. For a rule fixture ({@code ruleId} set) every file must say
+   * why it exists, and a fires fixture must expect a finding of the rule, a passes one none.
+   */
+  private static Fixture read(Path path, String ruleId) {
+    boolean story = Files.isDirectory(path);
+    String name = nameOf(path) + (story ? "/" : "");
+    boolean strict = ruleId != null;
+    List<Part> parts = story ? readStory(path, strict) : List.of(readPart(path, strict));
     Map<String, String> directives = new LinkedHashMap<>();
     Map<String, Object> params = new LinkedHashMap<>();
-    for (String line : lines) {
-      if (!line.startsWith("#")) {
-        break;
-      }
-      Matcher d = DIRECTIVE.matcher(line);
-      if (d.matches()) {
+    for (Part part : parts) {
+      Map<String, String> own = new LinkedHashMap<>();
+      Map<String, Object> ownParams = new LinkedHashMap<>();
+      for (String line : part.header()) {
+        Matcher d = DIRECTIVE.matcher(line);
+        if (!d.matches()) {
+          continue;
+        }
         if (d.group(1).equals("param")) {
           String[] kv = d.group(2).split("=", 2);
-          params.put(kv[0].trim(), kv.length > 1 ? kv[1].trim() : "");
+          ownParams.put(kv[0].trim(), kv.length > 1 ? kv[1].trim() : "");
         } else {
-          directives.put(d.group(1), d.group(2));
+          own.put(d.group(1), d.group(2));
         }
       }
-    }
-    if (lines.isEmpty() || !lines.get(0).startsWith("#")) {
-      throw new AssertionError(name + " must start with a comment saying why it exists");
+      mergeDirectives(name, own, directives, "");
+      mergeDirectives(name, ownParams, params, "param ");
     }
     if (directives.containsKey("pss-version") && directives.containsKey("pss-versions")) {
       throw new AssertionError(name + " sets both pss-version and pss-versions");
@@ -343,21 +396,88 @@ public final class RuleFixtures {
     } catch (IllegalArgumentException e) {
       throw new AssertionError(name + ": " + e.getMessage());
     }
-    TreeMap<Integer, List<Expect>> expected = new TreeMap<>();
-    expectations(name, lines).forEach((line, list) -> {
-      List<Expect> mine = list.stream().filter(e -> e.rule().equals(ruleId())).collect(Collectors.toList());
-      if (!mine.isEmpty()) {
-        expected.put(line, mine);
+    if (strict) {
+      boolean expects = parts.stream().flatMap(p -> p.expected().values().stream()).flatMap(List::stream)
+          .anyMatch(e -> e.rule().equals(ruleId));
+      boolean fires = name.startsWith("fires");
+      if (fires && !expects) {
+        throw new AssertionError(name + " is a fires fixture without any '# expect: " + ruleId + "'"
+            + (!story && isJson(name) ? " (a line naming " + ruleId + " in " + name + EXPECT_SUFFIX + ")" : ""));
+      }
+      if (!fires && expects) {
+        throw new AssertionError(name + " is a passes fixture but expects findings");
+      }
+    }
+    return new Fixture(path, name, story, parts, directives, params, versions);
+  }
+
+  /** Adds {@code own} to {@code all}; fails if a file of a story sets a directive another sets differently. */
+  private static <V> void mergeDirectives(String fixture, Map<String, V> own, Map<String, V> all, String what) {
+    own.forEach((key, value) -> {
+      V before = all.putIfAbsent(key, value);
+      if (before != null && !before.equals(value)) {
+        throw new AssertionError(fixture + " sets " + what + key + " to two values");
       }
     });
-    boolean fires = name.startsWith("fires");
-    if (fires && expected.isEmpty()) {
-      throw new AssertionError(name + " is a fires fixture without any '# expect: " + ruleId() + "'");
+  }
+
+  /** The manifest files of a story folder, in name order; fails on anything else in it. */
+  private static List<Part> readStory(Path dir, boolean strict) {
+    List<Part> parts = new ArrayList<>();
+    for (Path p : list(dir)) {
+      String n = nameOf(p);
+      if (!Files.isDirectory(p) && isManifest(n)) {
+        parts.add(readPart(p, strict));
+      } else if (Files.isDirectory(p) || !isExpectFile(p)) {
+        throw new AssertionError(nameOf(dir) + "/" + n + " is neither a manifest (.yaml, .yml, .json) nor the"
+            + " .expect file of a JSON file next to it: a story folder holds nothing else");
+      }
     }
-    if (!fires && !expected.isEmpty()) {
-      throw new AssertionError(name + " is a passes fixture but expects findings");
+    if (parts.isEmpty()) {
+      throw new AssertionError("story folder " + nameOf(dir) + "/ holds no manifest");
     }
-    return new Fixture(file, name, text, lines, directives, params, expected, versions);
+    return parts;
+  }
+
+  /** Reads one YAML or JSON file, with the {@code .expect} file of a JSON file when there is one. */
+  private static Part readPart(Path file, boolean strict) {
+    String name = nameOf(file);
+    String text = readString(file);
+    List<String> lines = text.lines().collect(Collectors.toList());
+    if (!isJson(name)) {
+      if (strict) {
+        requireWhy(name, lines);
+      }
+      return new Part(file, text, lines, header(lines), expectations(name, lines));
+    }
+    if (!text.stripLeading().startsWith("{")) {
+      throw new AssertionError(name + " must hold a JSON object starting with '{' (otherwise it is read as YAML)");
+    }
+    Path expectFile = file.resolveSibling(name + EXPECT_SUFFIX);
+    if (!Files.isRegularFile(expectFile)) {
+      return new Part(file, text, lines, List.of(), new TreeMap<>());
+    }
+    String expectName = nameOf(expectFile);
+    List<String> expectLines = readString(expectFile).lines().collect(Collectors.toList());
+    if (strict) {
+      requireWhy(expectName, expectLines);
+    }
+    return new Part(file, text, lines, header(expectLines), expectFile(expectName, expectLines, name, lines.size()));
+  }
+
+  private static void requireWhy(String name, List<String> lines) {
+    if (lines.isEmpty() || !lines.get(0).startsWith("#")) {
+      throw new AssertionError(name + " must start with a comment saying why it exists");
+    }
+  }
+
+  /** The comment lines a file opens with. */
+  private static List<String> header(List<String> lines) {
+    int end = 0;
+    while (end < lines.size() && lines.get(end).startsWith("#")) {
+      end++;
+    }
+    return lines.subList(0, end);
   }
 
   /** Every {@code # expect:} marker of {@code lines}, by 1-based line. */
@@ -365,28 +485,114 @@ public final class RuleFixtures {
     TreeMap<Integer, List<Expect>> expected = new TreeMap<>();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = EXPECT.matcher(lines.get(i));
-      if (!m.find()) {
-        continue;
-      }
-      for (String item : m.group(1).split(",")) {
-        Matcher im = ITEM.matcher(item.trim());
-        if (!im.matches()) {
-          throw new AssertionError(name + ":" + (i + 1) + ": cannot read expectation '" + item.trim() + "'");
-        }
-        int column = im.group(2) == null ? 0 : Integer.parseInt(im.group(2));
-        Severity severity;
-        try {
-          severity = im.group(3) == null ? null : Severity.parse(im.group(3));
-        } catch (IllegalArgumentException e) {
-          throw new AssertionError(name + ":" + (i + 1) + ": " + e.getMessage());
-        }
-        int count = im.group(4) == null ? 1 : Integer.parseInt(im.group(4));
-        for (int k = 0; k < count; k++) {
-          expected.computeIfAbsent(i + 1, x -> new ArrayList<>()).add(new Expect(im.group(1), column, severity));
-        }
+      if (m.find()) {
+        addExpectations(name + ":" + (i + 1), m.group(1), i + 1, expected);
       }
     }
     return expected;
+  }
+
+  /**
+   * The expectations an {@code .expect} file holds for the JSON file {@code json} of
+   * {@code jsonLines} lines, by 1-based line of the JSON file.
+   */
+  private static TreeMap<Integer, List<Expect>> expectFile(String name, List<String> lines, String json,
+      int jsonLines) {
+    TreeMap<Integer, List<Expect>> expected = new TreeMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String where = name + ":" + (i + 1);
+      Matcher m = EXPECT_LINE.matcher(line);
+      if (!m.matches()) {
+        throw new AssertionError(where + ": cannot read expectation line (expected '<line> <rule-id>')");
+      }
+      int target = Integer.parseInt(m.group(1));
+      if (target < 1 || target > jsonLines) {
+        throw new AssertionError(where + ": line " + target + " is not a line of " + json + " (1 to " + jsonLines + ")");
+      }
+      addExpectations(where, m.group(2), target, expected);
+    }
+    return expected;
+  }
+
+  /** Reads a comma-separated list of expectations ({@code id@column[SEVERITY]*count}) for {@code line}. */
+  private static void addExpectations(String where, String list, int line, TreeMap<Integer, List<Expect>> expected) {
+    for (String item : list.split(",")) {
+      Matcher im = ITEM.matcher(item.trim());
+      if (!im.matches()) {
+        throw new AssertionError(where + ": cannot read expectation '" + item.trim() + "'");
+      }
+      int column = im.group(2) == null ? 0 : Integer.parseInt(im.group(2));
+      Severity severity;
+      try {
+        severity = im.group(3) == null ? null : Severity.parse(im.group(3));
+      } catch (IllegalArgumentException e) {
+        throw new AssertionError(where + ": " + e.getMessage());
+      }
+      int count = im.group(4) == null ? 1 : Integer.parseInt(im.group(4));
+      for (int k = 0; k < count; k++) {
+        expected.computeIfAbsent(line, x -> new ArrayList<>()).add(new Expect(im.group(1), column, severity));
+      }
+    }
+  }
+
+  private static boolean isManifest(String name) {
+    return name.endsWith(".yaml") || name.endsWith(".yml") || isJson(name);
+  }
+
+  private static boolean isJson(String name) {
+    return name.endsWith(".json");
+  }
+
+  /** True for {@code x.json.expect} next to a file {@code x.json}. */
+  private static boolean isExpectFile(Path p) {
+    String n = nameOf(p);
+    return n.endsWith(".json" + EXPECT_SUFFIX) && Files.isRegularFile(p)
+        && Files.isRegularFile(p.resolveSibling(n.substring(0, n.length() - EXPECT_SUFFIX.length())));
+  }
+
+  private static String nameOf(Path p) {
+    return p.getFileName().toString();
+  }
+
+  /** The entries of {@code dir}, in name order. */
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> stream = Files.list(dir)) {
+      return stream.sorted().collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Loads every file of {@code fixture} with the loader of {@code scanner}, as one load. */
+  private static LoadResult load(Kubeward scanner, Fixture fixture) {
+    if (fixture.parts().size() == 1) {
+      Part part = fixture.parts().get(0);
+      return scanner.loader().loadString(part.file().toString(), part.text());
+    }
+    List<Resource> resources = new ArrayList<>();
+    List<LoadError> errors = new ArrayList<>();
+    int files = 0;
+    int documents = 0;
+    for (Part part : fixture.parts()) {
+      LoadResult one = scanner.loader().loadString(part.file().toString(), part.text());
+      resources.addAll(one.resources());
+      errors.addAll(one.errors());
+      files += one.files();
+      documents += one.documents();
+    }
+    return new LoadResult(resources, errors, files, documents);
   }
 
   /** Scans {@code fixture} at {@code version} (or its own {@code pss-version}, when null) and compares. */
@@ -412,75 +618,108 @@ public final class RuleFixtures {
     if (!fixture.params().isEmpty()) {
       builder.configuration(dev.kubeward.engine.Configuration.builder().parameters(ruleId(), fixture.params()).build());
     }
-    ScanReport report = builder.build().scanString(fixture.file().toString(), fixture.text());
-    compare(fixture.file(), fixture.name(), fixture.lines(), fixture.expected(), report, ruleId()::equals,
-        "rule " + ruleId(), version);
+    Kubeward scanner = builder.build();
+    ScanReport report = scanner.scan(load(scanner, fixture));
+    compare(fixture, report, ruleId()::equals, "rule " + ruleId(), version);
   }
 
-  /** Compares the findings of the rules {@code counted} accepts with the expectations, line by line and rule by rule. */
-  private static void compare(Path file, String name, List<String> lines, TreeMap<Integer, List<Expect>> expected,
-      ScanReport report, java.util.function.Predicate<String> counted, String what, PssVersion version) {
+  /**
+   * Compares the findings of the rules {@code counted} accepts with the expectations, file by file,
+   * line by line and rule by rule.
+   */
+  private static void compare(Fixture fixture, ScanReport report, Predicate<String> counted, String what,
+      PssVersion version) {
     if (!report.errors().isEmpty()) {
-      throw new AssertionError(name + " does not load cleanly: " + report.errors());
+      throw new AssertionError(fixture.name() + " does not load cleanly: " + report.errors());
     }
-    TreeMap<Integer, List<Finding>> actual = new TreeMap<>();
-    for (Finding f : report.findings()) {
-      if (counted.test(f.rule())) {
-        actual.computeIfAbsent(f.line(), x -> new ArrayList<>()).add(f);
-      }
+    Map<String, Part> bySource = new HashMap<>();
+    Map<String, TreeMap<Integer, List<Finding>>> actual = new HashMap<>();
+    for (Part part : fixture.parts()) {
+      bySource.put(part.file().toString(), part);
+      actual.put(part.file().toString(), new TreeMap<>());
     }
     List<String> problems = new ArrayList<>();
-    Set<Integer> allLines = new java.util.TreeSet<>(expected.keySet());
-    allLines.addAll(actual.keySet());
-    for (int line : allLines) {
-      List<Expect> wantAll = expected.getOrDefault(line, List.of());
-      List<Finding> gotAll = actual.getOrDefault(line, List.of());
-      Set<String> rules = new java.util.TreeSet<>();
-      wantAll.forEach(e -> rules.add(e.rule()));
-      gotAll.forEach(f -> rules.add(f.rule()));
-      for (String ruleId : rules) {
-        List<Expect> want = wantAll.stream().filter(e -> e.rule().equals(ruleId)).collect(Collectors.toList());
-        List<Finding> got = gotAll.stream().filter(f -> f.rule().equals(ruleId)).collect(Collectors.toList());
-        if (want.size() != got.size()) {
-          problems.add("line " + line + ": expected " + want.size() + " finding(s) of " + ruleId + " but got "
-              + got.size() + describe(got) + "  | " + lines.get(line - 1).trim());
-          continue;
+    List<Finding> shown = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      if (!counted.test(f.rule())) {
+        continue;
+      }
+      shown.add(f);
+      Part part = bySource.get(f.file());
+      if (part == null) {
+        problems.add("a finding of " + f.rule() + " is in " + f.file() + ", which is not a file of the fixture");
+      } else {
+        actual.get(f.file()).computeIfAbsent(f.line(), x -> new ArrayList<>()).add(f);
+      }
+    }
+    for (Part part : fixture.parts()) {
+      String prefix = fixture.story() ? nameOf(part.file()) + " line " : "line ";
+      TreeMap<Integer, List<Finding>> found = actual.get(part.file().toString());
+      Set<Integer> allLines = new TreeSet<>(found.keySet());
+      part.expected().forEach((line, list) -> {
+        if (list.stream().anyMatch(e -> counted.test(e.rule()))) {
+          allLines.add(line);
         }
-        List<Integer> wantColumns = want.stream().map(Expect::column).filter(c -> c > 0).sorted()
-            .collect(Collectors.toList());
-        if (!wantColumns.isEmpty()) {
-          List<Integer> gotColumns = got.stream().map(Finding::column).sorted().collect(Collectors.toList());
-          if (!gotColumns.containsAll(wantColumns)) {
-            problems.add("line " + line + ": expected column(s) " + wantColumns + " of " + ruleId + " but got "
-                + gotColumns);
+      });
+      for (int line : allLines) {
+        List<Expect> wantAll = part.expected().getOrDefault(line, List.of()).stream()
+            .filter(e -> counted.test(e.rule())).collect(Collectors.toList());
+        List<Finding> gotAll = found.getOrDefault(line, List.of());
+        Set<String> rules = new TreeSet<>();
+        wantAll.forEach(e -> rules.add(e.rule()));
+        gotAll.forEach(f -> rules.add(f.rule()));
+        for (String ruleId : rules) {
+          List<Expect> want = wantAll.stream().filter(e -> e.rule().equals(ruleId)).collect(Collectors.toList());
+          List<Finding> got = gotAll.stream().filter(f -> f.rule().equals(ruleId)).collect(Collectors.toList());
+          String at = prefix + line + ": ";
+          if (want.size() != got.size()) {
+            problems.add(at + "expected " + want.size() + " finding(s) of " + ruleId + " but got "
+                + got.size() + describe(got) + snippet(part, line));
+            continue;
           }
-        }
-        List<Severity> remaining = got.stream().map(Finding::severity).collect(Collectors.toList());
-        List<Severity> wantSeverities = want.stream().map(Expect::severity).filter(Objects::nonNull)
-            .collect(Collectors.toList());
-        for (Severity s : wantSeverities) {
-          if (!remaining.remove(s)) {
-            problems.add("line " + line + ": expected severities " + wantSeverities + " of " + ruleId + " but got "
-                + got.stream().map(Finding::severity).collect(Collectors.toList()));
-            break;
+          List<Integer> wantColumns = want.stream().map(Expect::column).filter(c -> c > 0).sorted()
+              .collect(Collectors.toList());
+          if (!wantColumns.isEmpty()) {
+            List<Integer> gotColumns = got.stream().map(Finding::column).sorted().collect(Collectors.toList());
+            if (!gotColumns.containsAll(wantColumns)) {
+              problems.add(at + "expected column(s) " + wantColumns + " of " + ruleId + " but got " + gotColumns);
+            }
+          }
+          List<Severity> remaining = got.stream().map(Finding::severity).collect(Collectors.toList());
+          List<Severity> wantSeverities = want.stream().map(Expect::severity).filter(Objects::nonNull)
+              .collect(Collectors.toList());
+          for (Severity s : wantSeverities) {
+            if (!remaining.remove(s)) {
+              problems.add(at + "expected severities " + wantSeverities + " of " + ruleId + " but got "
+                  + got.stream().map(Finding::severity).collect(Collectors.toList()));
+              break;
+            }
           }
         }
       }
     }
     if (!problems.isEmpty()) {
       StringBuilder sb = new StringBuilder();
-      sb.append("Fixture ").append(file).append(" of ").append(what);
+      sb.append("Fixture ").append(fixture.path()).append(" of ").append(what);
       if (version != null) {
         sb.append(" at PSS version ").append(version);
       }
       sb.append(" does not hold:\n");
       problems.forEach(p -> sb.append("  ").append(p).append('\n'));
       sb.append("Actual findings:\n");
-      actual.values().stream().flatMap(List::stream)
-          .forEach(f -> sb.append("  ").append(f.line()).append(':').append(f.column()).append(' ')
-              .append(f.severity()).append(' ').append(f.message()).append(" [").append(f.rule()).append("]\n"));
+      for (Finding f : shown) {
+        Part part = bySource.get(f.file());
+        sb.append("  ").append(part == null ? f.file() : nameOf(part.file())).append(':').append(f.line())
+            .append(':').append(f.column()).append(' ').append(f.severity()).append(' ').append(f.message())
+            .append(" [").append(f.rule()).append("]\n");
+      }
       throw new AssertionError(sb.toString());
     }
+  }
+
+  /** The line of {@code part} a problem is about, to read it in place. */
+  private static String snippet(Part part, int line) {
+    return line >= 1 && line <= part.lines().size() ? "  | " + part.lines().get(line - 1).trim() : "";
   }
 
   private static String describe(List<Finding> findings) {

@@ -1,6 +1,7 @@
 /**
  * AssertJ assertions on manifests and scan reports ({@link dev.kubeward.assertj.KubewardAssertions}),
- * and the rule fixture kit ({@link dev.kubeward.assertj.RuleFixtures}) that runs
- * {@code # expect:} fixtures for every rules module and for plugin authors.
+ * and the kit for rule authors: {@link dev.kubeward.assertj.RuleFixtures} runs a rule's YAML, JSON
+ * and story fixtures, {@link dev.kubeward.assertj.QuietPath} checks that rules allocate nothing on
+ * compliant resources, and {@link dev.kubeward.assertj.CatalogueChecks} checks a whole catalogue.
  */
 package dev.kubeward.assertj;

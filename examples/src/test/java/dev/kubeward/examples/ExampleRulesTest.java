@@ -3,6 +3,7 @@ package dev.kubeward.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.assertj.CatalogueChecks;
+import dev.kubeward.assertj.QuietPath;
 import dev.kubeward.assertj.RuleFixtures;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** What a plugin author writes: the fixture kit over every rule, and the catalogue checks. */
+/**
+ * What a plugin author writes: the fixture kit over every rule, the catalogue checks, and the check
+ * that the rules allocate nothing on a compliant resource.
+ */
 class ExampleRulesTest {
 
   @TestFactory
@@ -23,6 +27,16 @@ class ExampleRulesTest {
   @Test
   void catalogue() {
     CatalogueChecks.verify(new ExampleRules());
+  }
+
+  @Test
+  void theQuietPathAllocatesNothing() {
+    QuietPath.of(new ExampleRules().rules()).assertAllocatesNothingOn("cert.yaml", """
+        apiVersion: cert-manager.io/v1
+        kind: Certificate
+        metadata: {name: web, namespace: shop}
+        spec: {secretName: web-tls, duration: 2159h30m, issuerRef: {name: letsencrypt}}
+        """);
   }
 
   @Test

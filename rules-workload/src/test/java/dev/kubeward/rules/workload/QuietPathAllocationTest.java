@@ -2,19 +2,14 @@ package dev.kubeward.rules.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeward.assertj.QuietPath;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
-import dev.kubeward.model.Inventory;
-import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
-import dev.kubeward.rule.Context;
-import dev.kubeward.rule.FindingBuilder;
 import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
-import dev.kubeward.rule.ScanSettings;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-resource rules of this module (all but the Pod Security Standards ones, which live in
- * their own package) report nothing on a hardened Deployment and allocate nothing while checking it:
- * the thread's allocated-bytes counter does not grow over many evaluations. Not a timing test.
+ * their own package) report nothing on a hardened Deployment, a ConfigMap and a Secret without
+ * committed values, and allocate nothing while checking them: the thread's allocated-bytes counter
+ * does not grow over many evaluations ({@link QuietPath}). Not a timing test.
  */
 class QuietPathAllocationTest {
 
@@ -69,31 +65,30 @@ class QuietPathAllocationTest {
       "        - {name: db, secret: {secretName: db}}",
       "");
 
+  /** What the rules of ConfigMaps and Secrets look at, with nothing to report. */
+  private static final String CONFIGURATION = String.join("\n",
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: {name: web, namespace: shop}",
+      "data:",
+      "  LOG_LEVEL: info",
+      "  password_file: /run/secrets/db/password",
+      "  token_url: https://auth.example.com/token",
+      "---",
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata:",
+      "  name: web-token",
+      "  namespace: shop",
+      "  annotations: {kubernetes.io/service-account.name: web}",
+      "type: kubernetes.io/service-account-token",
+      "");
+
   @Test
   void hardenedDeploymentIsQuietAndAllocatesNothing() {
-    LoadResult loaded = Loader.defaults().loadString("web.yaml", DEPLOYMENT);
-    assertThat(loaded.errors()).isEmpty();
-    Resource deployment = loaded.resources().get(0);
-    ResourceRule[] rules = quietPathRules();
-    Context context = new FailingContext();
-
-    for (int i = 0; i < 20_000; i++) {
-      checkAll(rules, deployment, context);
-    }
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long thread = Thread.currentThread().getId();
-    // The least of a few rounds, so that a one-off allocation elsewhere in the JVM (a class
-    // initialised, a method recompiled) is not taken for the rules'.
-    long least = Long.MAX_VALUE;
-    for (int round = 0; round < 5; round++) {
-      long overhead = measure(threads, thread, new ResourceRule[0], deployment, context);
-      long allocated = measure(threads, thread, rules, deployment, context);
-      least = Math.min(least, allocated - overhead);
-    }
-
+    List<Rule> rules = quietPathRules();
     assertThat(rules).hasSizeGreaterThan(15);
-    assertThat(least).as("bytes allocated by %d evaluations of %d rules", 10_000, rules.length)
-        .isLessThan(1_000);
+    QuietPath.of(rules).assertAllocatesNothingOn("web.yaml", DEPLOYMENT + "---\n" + CONFIGURATION);
   }
 
   /**
@@ -103,48 +98,19 @@ class QuietPathAllocationTest {
    */
   @Test
   void crossResourceRulesAllocateNothingPerQuietWorkload() {
-    Inventory small = inventory(100);
-    Inventory large = inventory(400);
-    Context context = new FailingContext();
-    List<InventoryRule> rules = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
     for (Rule rule : new WorkloadRules().rules()) {
-      if (rule instanceof InventoryRule inventoryRule) {
-        rules.add(inventoryRule);
+      if (rule instanceof InventoryRule) {
+        rules.add(rule);
       }
     }
     assertThat(rules).extracting(r -> r.metadata().id()).contains("low-replica-count", "pod-disruption-budget-missing",
         "automount-service-account-token", "pod-security-admission");
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long thread = Thread.currentThread().getId();
-    for (InventoryRule rule : rules) {
-      for (int i = 0; i < 3_000; i++) {
-        rule.check(small, context);
-        rule.check(large, context);
-      }
-      long perCheckSmall = Long.MAX_VALUE;
-      long perCheckLarge = Long.MAX_VALUE;
-      for (int round = 0; round < 5; round++) {
-        perCheckSmall = Math.min(perCheckSmall, measure(threads, thread, rule, small, context));
-        perCheckLarge = Math.min(perCheckLarge, measure(threads, thread, rule, large, context));
-      }
-      assertThat(perCheckLarge - perCheckSmall)
-          .as("bytes %s allocates per check for 300 more quiet workloads", rule.metadata().id())
-          .isLessThan(16);
-    }
-  }
-
-  /** Bytes allocated per check of {@code rule}, averaged over 1,000 checks. */
-  private static long measure(com.sun.management.ThreadMXBean threads, long thread, InventoryRule rule,
-      Inventory inventory, Context context) {
-    long before = threads.getThreadAllocatedBytes(thread);
-    for (int i = 0; i < 1_000; i++) {
-      rule.check(inventory, context);
-    }
-    return (threads.getThreadAllocatedBytes(thread) - before) / 1_000;
+    QuietPath.of(rules).assertAllocatesNothingPerQuietResource(QuietPathAllocationTest::shop);
   }
 
   /** {@code n} hardened Deployments with labels, their PodDisruptionBudget and ServiceAccount. */
-  private static Inventory inventory(int n) {
+  private static List<Resource> shop(int n) {
     StringBuilder yaml = new StringBuilder(String.join("\n",
         "apiVersion: policy/v1",
         "kind: PodDisruptionBudget",
@@ -163,27 +129,12 @@ class QuietPathAllocationTest {
     LoadResult loaded = Loader.defaults().loadString("shop.yaml", yaml.toString());
     assertThat(loaded.errors()).isEmpty();
     assertThat(loaded.resources()).hasSize(n + 2);
-    return Inventory.of(loaded.resources());
-  }
-
-  private static long measure(com.sun.management.ThreadMXBean threads, long thread, ResourceRule[] rules,
-      Resource deployment, Context context) {
-    long before = threads.getThreadAllocatedBytes(thread);
-    for (int i = 0; i < 10_000; i++) {
-      checkAll(rules, deployment, context);
-    }
-    return threads.getThreadAllocatedBytes(thread) - before;
-  }
-
-  private static void checkAll(ResourceRule[] rules, Resource resource, Context context) {
-    for (ResourceRule rule : rules) {
-      rule.check(resource, context);
-    }
+    return loaded.resources();
   }
 
   /** Every per-resource rule of the module but the Pod Security Standards ones, the registry list set. */
-  private static ResourceRule[] quietPathRules() {
-    List<ResourceRule> out = new ArrayList<>();
+  private static List<Rule> quietPathRules() {
+    List<Rule> out = new ArrayList<>();
     for (Rule rule : new WorkloadRules().rules()) {
       if (!(rule instanceof ResourceRule) || rule.getClass().getPackageName().endsWith(".podsecurity")) {
         continue;
@@ -191,21 +142,8 @@ class QuietPathAllocationTest {
       Map<String, Object> values = rule.metadata().id().equals("image-registry-not-allowed")
           ? Map.of("allowedRegistries", List.of("docker.io/library", "registry.example.com/shop"))
           : Map.of();
-      out.add((ResourceRule) rule.configure(Parameters.bind(rule.metadata().id(), rule.metadata().parameters(), values)));
+      out.add(rule.configure(Parameters.bind(rule.metadata().id(), rule.metadata().parameters(), values)));
     }
-    return out.toArray(new ResourceRule[0]);
-  }
-
-  /** A context that fails the test on any finding. */
-  private static final class FailingContext implements Context {
-    @Override
-    public FindingBuilder finding(Resource resource, Node at) {
-      throw new AssertionError("unexpected finding on " + resource.displayName());
-    }
-
-    @Override
-    public ScanSettings settings() {
-      return ScanSettings.defaults();
-    }
+    return out;
   }
 }
