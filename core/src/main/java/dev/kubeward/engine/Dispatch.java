@@ -56,6 +56,19 @@ final class Dispatch {
     this.inventoryRules = List.copyOf(inventory);
   }
 
+  /**
+   * What the cross-resource rules read from the inventory: the union of the group-kinds they
+   * declare, with {@link RuleMetadata#WORKLOADS} for every workload and {@link RuleMetadata#ANY}
+   * when one reads everything.
+   */
+  java.util.Set<GroupKind> inventoryReads() {
+    java.util.Set<GroupKind> reads = new java.util.TreeSet<>(java.util.Comparator.comparing(GroupKind::toString));
+    for (InventoryRule rule : inventoryRules) {
+      reads.addAll(rule.metadata().kinds());
+    }
+    return java.util.Collections.unmodifiableSet(reads);
+  }
+
   /** The cross-resource rules, in catalogue order. */
   List<InventoryRule> inventoryRules() {
     return inventoryRules;

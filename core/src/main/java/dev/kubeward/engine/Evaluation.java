@@ -41,6 +41,11 @@ final class Evaluation {
     this.threads = threads;
   }
 
+  /** What the cross-resource rules of this evaluation read (see {@link Dispatch#inventoryReads()}). */
+  java.util.Set<dev.kubeward.model.GroupKind> inventoryReads() {
+    return dispatch.inventoryReads();
+  }
+
   private FindingCollector collector() {
     return new FindingCollector(rules, suppressions, settings,
         new FindingCollector.KeyBase(base, settings.defaultNamespace()));

@@ -124,6 +124,16 @@ public final class Kubeward {
     return ruleSet.severities();
   }
 
+  /**
+   * What the cross-resource rules of this scanner read from the inventory, as they declare it in
+   * their metadata's kinds: group-kinds, {@link dev.kubeward.rule.RuleMetadata#WORKLOADS} and
+   * {@link dev.kubeward.rule.RuleMetadata#ANY}. Resources of no kind listed here are needed only by
+   * the per-resource rules, so a scan may drop them once those have run.
+   */
+  public Set<dev.kubeward.model.GroupKind> inventoryReads() {
+    return evaluation.inventoryReads();
+  }
+
   /** Which resources make one cluster for the cross-resource rules. */
   public JoinScope joinScope() {
     return joinScope;

@@ -2,6 +2,7 @@ package dev.kubeward.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kubeward.engine.Finding;
+import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
@@ -20,13 +21,17 @@ import java.util.Map;
  *              "bySeverity": {"CRITICAL": n, "HIGH": n, "MEDIUM": n, "LOW": n, "INFO": n}},
  *  "findings": [{"rule", "severity", "topic", "controls", "message",
  *                "resource": {"apiVersion", "kind", "namespace", "name"},
- *                "file", "line", "column", "path", "suppressed"}],
+ *                "file", "line", "column", "path", "key", "suppressed", "suppression"?,
+ *                "related"?: [{"message", "file", "line", "column", "path", "resource"}]}],
  *  "errors": [{"file", "line", "column", "message"}]}
  * }</pre>
  *
  * <p>{@code summary.findings} and {@code bySeverity} count the findings that are not suppressed;
  * {@code summary.suppressed} counts the others, which stay in {@code findings} with
- * {@code "suppressed": true} and their reason in {@code "suppression"}. {@code namespace} (and
+ * {@code "suppressed": true} and their reason in {@code "suppression"}. {@code key} is the
+ * finding's stable key (rule, resource identity, discriminator; no line numbers), for baselines
+ * and fingerprints. {@code related} (absent when empty) lists the places, in this or other
+ * resources, that explain the finding. {@code namespace} (and
  * {@code name}) are absent when unset. An error that concerns a whole path has line and column 0.
  * Printed with two-space indentation and a final newline; the same report gives the same bytes.
  */
@@ -86,7 +91,34 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("topic", f.topic().id());
     JsonSupport.stringArray(g, "controls", f.controls());
     g.writeStringField("message", f.message());
-    ResourceRef r = f.resource();
+    resource(g, f.resource());
+    g.writeStringField("file", f.file());
+    g.writeNumberField("line", f.line());
+    g.writeNumberField("column", f.column());
+    g.writeStringField("path", f.path());
+    g.writeStringField("key", f.key());
+    g.writeBooleanField("suppressed", f.suppressed());
+    if (f.suppressed()) {
+      g.writeStringField("suppression", f.suppression());
+    }
+    if (!f.related().isEmpty()) {
+      g.writeArrayFieldStart("related");
+      for (RelatedLocation l : f.related()) {
+        g.writeStartObject();
+        g.writeStringField("message", l.message());
+        g.writeStringField("file", l.file());
+        g.writeNumberField("line", l.line());
+        g.writeNumberField("column", l.column());
+        g.writeStringField("path", l.path());
+        resource(g, l.resource());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void resource(JsonGenerator g, ResourceRef r) throws IOException {
     g.writeObjectFieldStart("resource");
     g.writeStringField("apiVersion", r.apiVersion());
     g.writeStringField("kind", r.kind());
@@ -95,15 +127,6 @@ public final class JsonReportWriter implements ReportWriter {
     }
     if (r.name() != null) {
       g.writeStringField("name", r.name());
-    }
-    g.writeEndObject();
-    g.writeStringField("file", f.file());
-    g.writeNumberField("line", f.line());
-    g.writeNumberField("column", f.column());
-    g.writeStringField("path", f.path());
-    g.writeBooleanField("suppressed", f.suppressed());
-    if (f.suppressed()) {
-      g.writeStringField("suppression", f.suppression());
     }
     g.writeEndObject();
   }

@@ -2,6 +2,7 @@ package dev.kubeward.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kubeward.engine.Finding;
+import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
@@ -38,7 +39,7 @@ public final class SarifReportWriter implements ReportWriter {
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
   /** The key of the stable fingerprint in {@code partialFingerprints}. */
-  public static final String FINGERPRINT_KEY = "kubeward/v1";
+  public static final String FINGERPRINT_KEY = "kubeward/v2";
 
   @Override
   public void write(ScanReport report, Writer out) throws IOException {
@@ -161,8 +162,30 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeEndArray();
     g.writeEndObject();
     g.writeEndArray();
+    if (!f.related().isEmpty()) {
+      g.writeArrayFieldStart("relatedLocations");
+      int id = 0;
+      for (RelatedLocation l : f.related()) {
+        g.writeStartObject();
+        g.writeNumberField("id", id++);
+        physicalLocation(g, l.file(), l.line(), l.column());
+        ResourceRef lr = l.resource();
+        g.writeArrayFieldStart("logicalLocations");
+        g.writeStartObject();
+        g.writeStringField("name", lr.displayName());
+        g.writeStringField("fullyQualifiedName", lr.apiVersion() + "/" + lr.kind()
+            + (lr.namespace() == null ? "" : "/" + lr.namespace()) + "/" + (lr.name() == null ? "" : lr.name())
+            + (l.path().isEmpty() ? "" : "#" + l.path()));
+        g.writeStringField("kind", "resource");
+        g.writeEndObject();
+        g.writeEndArray();
+        message(g, "message", l.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeObjectFieldStart("partialFingerprints");
-    g.writeStringField(FINGERPRINT_KEY, fingerprint(f.rule(), resource, f.path()));
+    g.writeStringField(FINGERPRINT_KEY, fingerprint(f.key()));
     g.writeEndObject();
     if (f.suppressed()) {
       g.writeArrayFieldStart("suppressions");
@@ -293,10 +316,10 @@ public final class SarifReportWriter implements ReportWriter {
     return sb.toString();
   }
 
-  private static String fingerprint(String rule, String resource, String path) {
+  private static String fingerprint(String key) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] hash = digest.digest((rule + "\n" + resource + "\n" + path).getBytes(StandardCharsets.UTF_8));
+      byte[] hash = digest.digest(key.getBytes(StandardCharsets.UTF_8));
       StringBuilder sb = new StringBuilder(64);
       for (byte b : hash) {
         sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));

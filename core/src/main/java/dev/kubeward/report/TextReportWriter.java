@@ -1,6 +1,7 @@
 package dev.kubeward.report;
 
 import dev.kubeward.engine.Finding;
+import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.rule.Severity;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * The report for people. One line per finding, {@code file:line:col: SEVERITY message [rule-id]},
  * and per error, {@code file:line:col: ERROR message}; lines are grouped by file (files in name
  * order, a blank line between groups, lines in position order, an error before a finding at the
- * same place). A suppressed finding ends with {@code (suppressed: reason)}. A summary follows:
+ * same place). A suppressed finding ends with {@code (suppressed: reason)}; the related locations of a finding
+ * follow it, one per line, indented by four spaces ({@code    file:line:col: message}). A summary follows:
  * files, documents and resources checked, findings (not suppressed), suppressed findings and
  * errors, then the counts per severity and per rule.
  *
@@ -108,16 +110,20 @@ public final class TextReportWriter implements ReportWriter {
       String line = Texts.clean(f.location()) + ": " + f.severity() + " " + Texts.clean(f.message()) + " [" + f.rule()
           + "] (suppressed: " + Texts.clean(f.suppression()) + ")";
       sb.append(paint(DIM, line)).append('\n');
-      return;
+    } else {
+      sb.append(bold(Texts.clean(f.location())))
+          .append(": ")
+          .append(paint(colourOf(f.severity()), f.severity().name()))
+          .append(' ')
+          .append(Texts.clean(f.message()))
+          .append(' ')
+          .append(paint(DIM, "[" + f.rule() + "]"))
+          .append('\n');
     }
-    sb.append(bold(Texts.clean(f.location())))
-        .append(": ")
-        .append(paint(colourOf(f.severity()), f.severity().name()))
-        .append(' ')
-        .append(Texts.clean(f.message()))
-        .append(' ')
-        .append(paint(DIM, "[" + f.rule() + "]"))
-        .append('\n');
+    for (RelatedLocation l : f.related()) {
+      // Indented under the finding, so a line that starts with a location is always a finding.
+      sb.append("    ").append(paint(DIM, Texts.clean(l.location()) + ": " + Texts.clean(l.message()))).append('\n');
+    }
   }
 
   private void summary(StringBuilder sb, ScanReport report) {

@@ -4,8 +4,10 @@ import dev.kubeward.model.Inventory;
 
 /**
  * A cross-resource rule: it sees every resource of a scan at once (a workload with its service
- * account, bindings and network policies). The engine calls it once per scan, whatever kinds its
- * metadata declares; the kinds document what it reads.
+ * account, bindings and network policies). The engine calls it once per cluster of the scan's join
+ * scope. The kinds its metadata declares are what it reads from the inventory
+ * ({@code Kubeward.inventoryReads()} gathers them), so that what no rule reads can be dropped; a
+ * rule must not read other kinds.
  */
 public interface InventoryRule extends Rule {
 
