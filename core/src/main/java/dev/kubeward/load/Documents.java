@@ -1,6 +1,8 @@
 package dev.kubeward.load;
 
+import dev.kubeward.model.InlineSuppression;
 import dev.kubeward.model.Node;
+import java.util.List;
 import dev.kubeward.model.Source;
 
 /** Where the documents of one source go; numbers them as they come. */
@@ -25,7 +27,12 @@ final class Documents {
 
   /** Counts a document that was read and turns it into resources or errors. */
   void accept(Node root) {
+    accept(root, List.of());
+  }
+
+  /** As {@link #accept(Node)}, for a document with the {@code # kubeward:ignore} comments {@code comments}. */
+  void accept(Node root, List<InlineSuppression> comments) {
     acc.documents++;
-    assembler.toResources(acc, source, next++, root);
+    assembler.toResources(acc, source, next++, root, comments);
   }
 }

@@ -1,5 +1,7 @@
 package dev.kubeward.load;
 
+import dev.kubeward.model.GroupKind;
+import dev.kubeward.model.InlineSuppression;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
@@ -7,6 +9,9 @@ import dev.kubeward.model.ScalarNode;
 import dev.kubeward.model.Source;
 import dev.kubeward.model.WorkloadKinds;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the tree of a document into resources: lists are flattened into their items, and an
@@ -21,13 +26,41 @@ final class ResourceAssembler {
   }
 
   /** Adds the resources of the document {@code docIndex} of {@code source}, or the error it is. */
-  void toResources(Accumulator acc, Source source, int docIndex, Node root) {
+  void toResources(Accumulator acc, Source source, int docIndex, Node root, List<InlineSuppression> comments) {
     if (!root.isMap()) {
       acc.errors.add(new LoadError(source.name(), root.line(), root.column(),
           "a manifest must be a mapping, not a " + (root.isList() ? "list" : "scalar")));
       return;
     }
-    addObject(acc, source, docIndex, root.asMap());
+    addObject(acc, source, docIndex, root.asMap(), comments);
+  }
+
+  /**
+   * Numbers the unnamed configuration-file objects among {@code resources} from {@code from} on
+   * (the objects of one file) when several share a kind, so that each has a name to show. A file
+   * without such objects costs one look at each resource.
+   */
+  void numberUnnamed(List<Resource> resources, int from) {
+    Map<GroupKind, Integer> counts = null;
+    for (int i = from; i < resources.size(); i++) {
+      Resource r = resources.get(i);
+      if (r.isIdentifiedByFile()) {
+        if (counts == null) {
+          counts = new HashMap<>();
+        }
+        counts.merge(r.groupKind(), 1, Integer::sum);
+      }
+    }
+    if (counts == null || counts.values().stream().allMatch(n -> n == 1)) {
+      return;
+    }
+    Map<GroupKind, Integer> seen = new HashMap<>();
+    for (int i = from; i < resources.size(); i++) {
+      Resource r = resources.get(i);
+      if (r.isIdentifiedByFile() && counts.get(r.groupKind()) > 1) {
+        resources.set(i, r.withFileOrdinal(seen.merge(r.groupKind(), 1, Integer::sum)));
+      }
+    }
   }
 
   /**
@@ -40,16 +73,16 @@ final class ResourceAssembler {
    * objects as they are would create it, and its items are resources because kubectl would create
    * them.
    */
-  private void addObject(Accumulator acc, Source source, int docIndex, MapNode map) {
+  private void addObject(Accumulator acc, Source source, int docIndex, MapNode map, List<InlineSuppression> comments) {
     Node items = map.get("items");
     String kind = map.get("kind").text("");
     if (!items.isList() || kind.isBlank() || map.get("apiVersion").text("").isBlank()) {
-      addResource(acc, source, docIndex, map);
+      addResource(acc, source, docIndex, map, comments);
       return;
     }
     boolean wrapper = kind.endsWith("List");
     if (!wrapper) {
-      addResource(acc, source, docIndex, map);
+      addResource(acc, source, docIndex, map, comments);
     }
     String itemKind = wrapper ? kind.substring(0, kind.length() - "List".length()) : kind;
     for (int i = 0; i < items.size(); i++) {
@@ -66,7 +99,7 @@ final class ResourceAssembler {
           && object.get("apiVersion").isNull() && object.get("kind").isNull()) {
         object = withIdentity(object, apiVersion, itemKind, map.get("kind"));
       }
-      addObject(acc, source, docIndex, object);
+      addObject(acc, source, docIndex, object, comments);
     }
   }
 
@@ -92,7 +125,7 @@ final class ResourceAssembler {
     return MapNode.of(object.line(), object.column(), Arrays.copyOf(keys, k), Arrays.copyOf(values, k));
   }
 
-  private void addResource(Accumulator acc, Source source, int docIndex, MapNode map) {
+  private void addResource(Accumulator acc, Source source, int docIndex, MapNode map, List<InlineSuppression> comments) {
     Node apiVersion = map.get("apiVersion");
     Node kind = map.get("kind");
     String problem = null;
@@ -106,6 +139,6 @@ final class ResourceAssembler {
           "not a Kubernetes object: " + problem));
       return;
     }
-    acc.resources.add(Resource.of(source, docIndex, map, workloadKinds));
+    acc.resources.add(Resource.of(source, docIndex, map, workloadKinds, comments));
   }
 }

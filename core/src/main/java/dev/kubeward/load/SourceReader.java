@@ -1,8 +1,10 @@
 package dev.kubeward.load;
 
 import dev.kubeward.load.DocumentSplitter.Chunk;
+import dev.kubeward.model.InlineSuppression;
 import dev.kubeward.model.Source;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -17,15 +19,23 @@ final class SourceReader {
   /** Parser settings for {@link #limits}: immutable, built once instead of once per chunk. */
   private final LoadSettings yamlSettings;
   private final ResourceAssembler assembler;
+  private final InlineComments comments;
 
   SourceReader(LoadLimits limits, ResourceAssembler assembler) {
     this.limits = limits;
     this.yamlSettings = YamlComposer.settings(limits);
     this.assembler = assembler;
+    this.comments = new InlineComments(limits);
   }
 
   /** Reads {@code bytes}, the whole of source {@code name}, into {@code acc}. */
   void read(Accumulator acc, String name, byte[] bytes) {
+    int firstResource = acc.resources.size();
+    readDocuments(acc, name, bytes);
+    assembler.numberUnnamed(acc.resources, firstResource);
+  }
+
+  private void readDocuments(Accumulator acc, String name, byte[] bytes) {
     Documents doc = new Documents(acc, acc.argument == null ? Source.of(name) : Source.of(name, acc.argument), assembler);
     byte[] data = bytes;
     int offset = TextDecoding.utf8BomLength(data);
@@ -46,6 +56,7 @@ final class SourceReader {
     String ascii = new String(data, offset, data.length - offset, StandardCharsets.US_ASCII);
     boolean plain = ascii.indexOf('\uFFFD') < 0 && ascii.indexOf('\0') < 0;
     int template = plain ? ascii.indexOf("{{") : -1;
+    int marker = plain ? ascii.indexOf(InlineSuppression.MARKER) : -1;
     String latin1 = plain ? ascii : new String(data, offset, data.length - offset, StandardCharsets.ISO_8859_1);
     for (Chunk chunk : DocumentSplitter.split(latin1)) {
       if (plain) {
@@ -53,7 +64,11 @@ final class SourceReader {
         if (template >= 0 && template < chunk.start()) {
           template = ascii.indexOf("{{", chunk.start());
         }
-        readText(doc, ascii, chunk.start(), end, chunk.line(), template >= 0 && template < end);
+        if (marker >= 0 && marker < chunk.start()) {
+          marker = ascii.indexOf(InlineSuppression.MARKER, chunk.start());
+        }
+        readText(doc, ascii, chunk.start(), end, chunk.line(), template >= 0 && template < end,
+            marker >= 0 && marker < end);
       } else {
         readChunk(doc, data, offset, chunk);
       }
@@ -107,14 +122,15 @@ final class SourceReader {
           + " use a plain line feed", (int) text.charAt(separator)));
       return;
     }
-    readText(doc, text, 0, text.length(), chunk.line(), text.contains("{{"));
+    readText(doc, text, 0, text.length(), chunk.line(), text.contains("{{"), text.contains(InlineSuppression.MARKER));
   }
 
   /**
    * Reads the chunk {@code text[start, end)}, which starts at line {@code line}; {@code hint}
-   * tells whether it holds {@code {{}, so that a template may be the cause of a failure.
+   * tells whether it holds {@code {{}, so that a template may be the cause of a failure;
+   * {@code suppressions} whether it holds {@code kubeward:ignore}, so that its comments are read.
    */
-  private void readText(Documents doc, String text, int start, int end, int line, boolean hint) {
+  private void readText(Documents doc, String text, int start, int end, int line, boolean hint, boolean suppressions) {
     if (tooLarge(doc, end - start, line)) {
       return;
     }
@@ -129,10 +145,13 @@ final class SourceReader {
         return;
       }
     }
+    List<List<InlineSuppression>> found = suppressions ? comments.scan(text, start, end, line) : List.of();
+    int[] ordinal = {0};
     try {
       new YamlComposer(yamlSettings, limits, line - 1, hint).compose(text, start, end, document -> {
+        int i = ordinal[0]++;
         if (document.root() != null) {
-          doc.accept(document.root());
+          doc.accept(document.root(), i < found.size() ? found.get(i) : List.of());
         }
       });
     } catch (LoadFailure failure) {
