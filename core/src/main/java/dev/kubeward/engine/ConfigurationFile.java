@@ -37,6 +37,7 @@ import java.util.Set;
  * exemptions:
  *   - {rule: privileged-container, kind: DaemonSet, namespace: kube-system, name: "cilium*",
  *      reason: CNI needs privileges}
+ *   - {rule: kubelet-anonymous-auth, file: "nodes/kubelet-lab*.yaml", reason: lab nodes}
  * workloadKinds:
  *   - {apiGroup: example.com, kind: Thing, templatePath: spec.template}
  * defaultNamespace: shop
@@ -52,7 +53,7 @@ public final class ConfigurationFile {
   private static final List<String> TOP_LEVEL = List.of("profile", "pssVersion", "rules", "exemptions", "workloadKinds",
       "defaultNamespace", "joinScope");
   private static final List<String> RULE_KEYS = List.of("enabled", "severity", "params");
-  private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "reason");
+  private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "file", "reason");
   private static final List<String> CARRIER_KEYS = List.of("apiGroup", "kind", "templatePath");
 
   private final String source;
@@ -270,7 +271,7 @@ public final class ConfigurationFile {
       throw error(reason.isMissing() ? node : reason, "an exemption of rule " + string(rule, "rule") + " needs a reason");
     }
     return new Exemption(string(rule, "rule"), optional(map, "kind"), optional(map, "namespace"),
-        optional(map, "name"), reasonText);
+        optional(map, "name"), reasonText, optional(map, "file"));
   }
 
   private WorkloadKinds.Carrier carrier(Node node) {

@@ -1,26 +1,44 @@
 package dev.kubeward.engine;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * A configured exemption: findings of {@code rule} on resources matching the kind, namespace and
- * name patterns ({@code *} matches any run of characters) are suppressed with {@code reason}.
+ * name patterns ({@code *} matches any run of characters) and the file glob are suppressed with
+ * {@code reason}.
+ *
+ * @param file a glob matched against the resource's source name as given and against its form
+ *     relative to the working directory, normalised: {@code **} matches across folders, {@code *}
+ *     within one; {@code null} or {@code **} for any file
  */
-public record Exemption(String rule, String kind, String namespace, String name, String reason) {
+public record Exemption(String rule, String kind, String namespace, String name, String reason, String file) {
+
+  /** An exemption for resources in any file. */
+  public Exemption(String rule, String kind, String namespace, String name, String reason) {
+    this(rule, kind, namespace, name, reason, null);
+  }
 
   public Exemption {
     Objects.requireNonNull(rule, "rule");
     kind = kind == null ? "*" : kind;
     namespace = namespace == null ? "*" : namespace;
     name = name == null ? "*" : name;
+    file = file == null ? "**" : file;
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("an exemption of rule " + rule + " needs a reason");
     }
   }
 
-  /** True if the exemption covers a finding of {@code ruleId} on {@code resource}. */
+  /**
+   * True if the exemption covers a finding of {@code ruleId} on {@code resource}; an exemption
+   * limited to some files covers no reference, which names no file.
+   */
   public boolean covers(String ruleId, ResourceRef resource) {
+    if (!file.equals("**") && (resource.file() == null || !coversFile(resource.file()))) {
+      return false;
+    }
     return glob(rule, ruleId)
         && glob(kind, resource.kind())
         && glob(namespace, resource.namespace() == null ? "" : resource.namespace())
@@ -32,7 +50,49 @@ public record Exemption(String rule, String kind, String namespace, String name,
     return glob(rule, ruleId)
         && glob(kind, resource.kind())
         && glob(namespace, resource.namespace() == null ? "" : resource.namespace())
-        && glob(name, resource.name() == null ? "" : resource.name());
+        && glob(name, resource.name() == null ? "" : resource.name())
+        && (file.equals("**") || coversFile(resource.source().name()));
+  }
+
+  /**
+   * True if the file glob matches {@code sourceName} as given or its normalised form relative to
+   * the working directory.
+   */
+  public boolean coversFile(String sourceName) {
+    if (file.equals("**")) {
+      return true;
+    }
+    Pattern pattern = Pattern.compile(fileRegex(file));
+    return pattern.matcher(sourceName.replace('\\', '/')).matches()
+        || pattern.matcher(FindingKeys.normalisedFile(sourceName, Path.of("").toAbsolutePath())).matches();
+  }
+
+  /** {@code **}{@code /} matches any folders (none included), {@code **} anything, {@code *} anything but {@code /}. */
+  private static String fileRegex(String glob) {
+    StringBuilder regex = new StringBuilder();
+    int literal = 0;
+    for (int i = 0; i < glob.length(); i++) {
+      if (glob.charAt(i) != '*') {
+        continue;
+      }
+      if (i > literal) {
+        regex.append(Pattern.quote(glob.substring(literal, i)));
+      }
+      if (glob.startsWith("**/", i)) {
+        regex.append("(?:.*/)?");
+        i += 2;
+      } else if (glob.startsWith("**", i)) {
+        regex.append(".*");
+        i += 1;
+      } else {
+        regex.append("[^/]*");
+      }
+      literal = i + 1;
+    }
+    if (literal < glob.length()) {
+      regex.append(Pattern.quote(glob.substring(literal)));
+    }
+    return regex.toString();
   }
 
   static boolean glob(String pattern, String value) {

@@ -109,8 +109,8 @@ final class FindingCollector implements Context {
     Severity effective = rules.severityOverride(m.id(), severity);
     Node node = b.at();
     String path = pointer(m, resource, node);
-    int line = node.isMissing() ? resource.line() : node.line();
-    int column = node.isMissing() ? resource.column() : node.column();
+    int line = b.line() > 0 ? b.line() : node.isMissing() ? resource.line() : node.line();
+    int column = b.line() > 0 ? b.column() : node.isMissing() ? resource.column() : node.column();
     List<RelatedLocation> related = new ArrayList<>(b.related().size());
     for (FindingBuilder.Related r : b.related()) {
       Node at = r.at();

@@ -7,11 +7,21 @@ import dev.kubeward.model.Resource;
  *
  * @param namespace {@code null} for cluster-scoped or unset
  * @param name {@code null} when unset
+ * @param file the source of a configuration file without a name, which identifies it; else {@code null}
+ * @param fileOrdinal its 1-based place among such objects of its kind in the file when there are
+ *     several, else 0
  */
-public record ResourceRef(String apiVersion, String kind, String namespace, String name) {
+public record ResourceRef(String apiVersion, String kind, String namespace, String name, String file, int fileOrdinal) {
+
+  /** A reference to an object identified by its name (or unnamed and not a configuration file). */
+  public ResourceRef(String apiVersion, String kind, String namespace, String name) {
+    this(apiVersion, kind, namespace, name, null, 0);
+  }
 
   public static ResourceRef of(Resource r) {
-    return new ResourceRef(r.apiVersion(), r.kind(), r.namespace(), r.name());
+    return r.isIdentifiedByFile()
+        ? new ResourceRef(r.apiVersion(), r.kind(), r.namespace(), r.name(), r.source().name(), r.fileOrdinal())
+        : new ResourceRef(r.apiVersion(), r.kind(), r.namespace(), r.name());
   }
 
   /**
@@ -24,9 +34,8 @@ public record ResourceRef(String apiVersion, String kind, String namespace, Stri
     return group + "/" + kind + "/" + (namespace == null ? "" : namespace) + "/" + (name == null ? "" : name);
   }
 
-  /** {@code Kind namespace/name}. */
+  /** {@code Kind namespace/name}; {@code Kind in file} for a configuration file without a name. */
   public String displayName() {
-    String n = name == null ? "<unnamed>" : name;
-    return namespace == null ? kind + " " + n : kind + " " + namespace + "/" + n;
+    return Resource.displayName(kind, namespace, name, file, fileOrdinal);
   }
 }

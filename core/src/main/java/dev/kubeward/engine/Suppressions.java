@@ -1,5 +1,6 @@
 package dev.kubeward.engine;
 
+import dev.kubeward.model.InlineSuppression;
 import dev.kubeward.model.Resource;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a finding of a rule on a resource is suppressed, and why: an annotation
- * {@code ignore.kubeward.dev/<rule-id>} with a reason on the object, or a configured exemption.
+ * {@code ignore.kubeward.dev/<rule-id>} with a reason on the object, a comment
+ * {@code # kubeward:ignore <rule-id> <reason>} in its document, or a configured exemption.
  * Thread-safe; asking about an object that suppresses nothing allocates nothing once each rule's
  * annotation name is known.
  */
@@ -28,6 +30,13 @@ final class Suppressions {
       String reason = annotations.get(name);
       if (reason != null && !reason.isBlank()) {
         return reason;
+      }
+    }
+    List<InlineSuppression> comments = resource.inlineSuppressions();
+    for (int i = 0; i < comments.size(); i++) {
+      InlineSuppression c = comments.get(i);
+      if (c.suppresses() && c.ruleId().equals(ruleId)) {
+        return c.reason();
       }
     }
     for (int i = 0; i < exemptions.size(); i++) {

@@ -35,7 +35,7 @@ public final class Yaml {
     }
     int nul = text.indexOf('\0');
     if (nul >= 0) {
-      int[] pos = Loader.position(text, 1, nul);
+      int[] pos = TextDecoding.position(text, 1, nul);
       throw error(sourceName, pos[0], pos[1], "NUL byte in a text file");
     }
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -186,7 +186,7 @@ final class YamlComposer {
   }
 
   /** Reads part of a string without copying it out first. */
-  private static final class Region extends Reader {
+  static final class Region extends Reader {
     private final String text;
     private final int end;
     private int next;

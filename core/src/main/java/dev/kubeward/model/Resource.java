@@ -1,5 +1,6 @@
 package dev.kubeward.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,8 +23,12 @@ public final class Resource {
   private final Map<String, String> labels;
   private final Map<String, String> annotations;
   private final PodSpec podSpec;
+  private final List<InlineSuppression> inlineSuppressions;
+  /** 1-based place among the unnamed objects of the same kind in the file, or 0 if it is the only one. */
+  private final int fileOrdinal;
 
-  private Resource(Source source, int documentIndex, MapNode root, WorkloadKinds workloadKinds) {
+  private Resource(Source source, int documentIndex, MapNode root, WorkloadKinds workloadKinds,
+      List<InlineSuppression> inlineSuppressions) {
     this.source = Objects.requireNonNull(source, "source");
     this.documentIndex = documentIndex;
     this.root = Objects.requireNonNull(root, "root");
@@ -38,6 +43,25 @@ public final class Resource {
     this.labels = StringMapView.of(metadata.get("labels"));
     this.annotations = StringMapView.of(metadata.get("annotations"));
     this.podSpec = workloadKinds.podSpecOf(this);
+    this.inlineSuppressions = inlineSuppressions.isEmpty() ? List.of() : List.copyOf(inlineSuppressions);
+    this.fileOrdinal = 0;
+  }
+
+  private Resource(Resource r, int fileOrdinal) {
+    this.source = r.source;
+    this.documentIndex = r.documentIndex;
+    this.root = r.root;
+    this.apiVersion = r.apiVersion;
+    this.apiGroup = r.apiGroup;
+    this.kind = r.kind;
+    this.groupKind = r.groupKind;
+    this.name = r.name;
+    this.namespace = r.namespace;
+    this.labels = r.labels;
+    this.annotations = r.annotations;
+    this.podSpec = r.podSpec;
+    this.inlineSuppressions = r.inlineSuppressions;
+    this.fileOrdinal = fileOrdinal;
   }
 
   /**
@@ -47,12 +71,32 @@ public final class Resource {
    * @param documentIndex 0-based index of the document in its source
    */
   public static Resource of(Source source, int documentIndex, MapNode root, WorkloadKinds workloadKinds) {
-    return new Resource(source, documentIndex, root, workloadKinds);
+    return new Resource(source, documentIndex, root, workloadKinds, List.of());
+  }
+
+  /**
+   * As {@link #of(Source, int, MapNode, WorkloadKinds)}, with the {@code # kubeward:ignore}
+   * comments of the object's document.
+   */
+  public static Resource of(Source source, int documentIndex, MapNode root, WorkloadKinds workloadKinds,
+      List<InlineSuppression> inlineSuppressions) {
+    return new Resource(source, documentIndex, root, workloadKinds, inlineSuppressions);
   }
 
   /** A resource over {@code root} with the built-in workload kinds. */
   public static Resource of(Source source, int documentIndex, MapNode root) {
-    return new Resource(source, documentIndex, root, WorkloadKinds.builtIn());
+    return new Resource(source, documentIndex, root, WorkloadKinds.builtIn(), List.of());
+  }
+
+  /**
+   * This resource as the {@code ordinal}-th (1-based) unnamed object of its kind in a file that
+   * holds several, which its display name then says ({@code KubeletConfiguration #2 in file}).
+   */
+  public Resource withFileOrdinal(int ordinal) {
+    if (ordinal < 0) {
+      throw new IllegalArgumentException("ordinal must not be negative");
+    }
+    return new Resource(this, ordinal);
   }
 
   private static String emptyToNull(String s) {
@@ -152,8 +196,49 @@ public final class Resource {
     return Pointers.find(root, node, sb) ? sb.toString() : null;
   }
 
-  /** {@code Kind namespace/name}, {@code Kind name}, for messages. */
+  /**
+   * The {@code # kubeward:ignore <rule-id> <reason>} comments of the object's document (real YAML
+   * comments only, never text in a block scalar or a quoted string), in document order; empty when
+   * there are none.
+   */
+  public List<InlineSuppression> inlineSuppressions() {
+    return inlineSuppressions;
+  }
+
+  /**
+   * 1-based place among the unnamed objects of the same configuration-file kind in the file, when
+   * it holds several; 0 otherwise.
+   */
+  public int fileOrdinal() {
+    return fileOrdinal;
+  }
+
+  /**
+   * True if the object is identified by its file rather than its name: a configuration file
+   * ({@link GroupKind#isConfigurationFile()}) without {@code metadata.name}.
+   */
+  public boolean isIdentifiedByFile() {
+    return name == null && groupKind.isConfigurationFile();
+  }
+
+  /**
+   * {@code Kind namespace/name}, {@code Kind name}, for messages; {@code Kind in file} (or
+   * {@code Kind #2 in file}) for a configuration file without a name, {@code Kind <unnamed>} for
+   * any other object without one.
+   */
   public String displayName() {
+    return displayName(kind, namespace, name, isIdentifiedByFile() ? source.name() : null, fileOrdinal);
+  }
+
+  /**
+   * The display name of an object: {@code Kind namespace/name}, {@code Kind name}, or, when
+   * {@code file} is given for an object without a name, {@code Kind in file} ({@code Kind #n in
+   * file} for an {@code ordinal} above 0); {@code Kind <unnamed>} otherwise.
+   */
+  public static String displayName(String kind, String namespace, String name, String file, int ordinal) {
+    if (name == null && file != null) {
+      return ordinal > 0 ? kind + " #" + ordinal + " in " + file : kind + " in " + file;
+    }
     String n = name == null ? "<unnamed>" : name;
     return namespace == null ? kind + " " + n : kind + " " + namespace + "/" + n;
   }

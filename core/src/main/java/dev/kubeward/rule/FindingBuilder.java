@@ -45,6 +45,8 @@ public abstract class FindingBuilder {
   private Severity severity;
   private String key;
   private List<Related> related = List.of();
+  private int line;
+  private int column;
 
   /**
    * A finding on {@code resource} at {@code at}: the offending node, or, for a missing field, the
@@ -94,6 +96,29 @@ public abstract class FindingBuilder {
     }
     related.add(new Related(resource, at, message));
     return this;
+  }
+
+  /**
+   * Points the finding at {@code line} and {@code column} of the resource's source, for what no
+   * node holds (a comment); the finding's JSON Pointer stays that of its node.
+   */
+  public FindingBuilder position(int line, int column) {
+    if (line < 1 || column < 1) {
+      throw new IllegalArgumentException("line and column must be positive");
+    }
+    this.line = line;
+    this.column = column;
+    return this;
+  }
+
+  /** The line set with {@link #position(int, int)}, or 0 for the node's. */
+  public final int line() {
+    return line;
+  }
+
+  /** The column set with {@link #position(int, int)}, or 0 for the node's. */
+  public final int column() {
+    return column;
   }
 
   /** Reports the finding. */

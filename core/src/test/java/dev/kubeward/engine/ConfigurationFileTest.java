@@ -90,7 +90,7 @@ class ConfigurationFileTest {
       "exemptions: {rule: a}| c.yaml:1:13: exemptions must be a list",
       "exemptions: [{rule: a}]| c.yaml:1:14: an exemption of rule a needs a reason",
       "exemptions: [{rule: a, reason: ''}]| c.yaml:1:32: an exemption of rule a needs a reason",
-      "exemptions: [{rule: a, reason: ok, names: x}]| c.yaml:1:36: unknown key 'names' in an exemption (expected rule, kind, namespace, name, reason)",
+      "exemptions: [{rule: a, reason: ok, names: x}]| c.yaml:1:36: unknown key 'names' in an exemption (expected rule, kind, namespace, name, file, reason)",
       "exemptions: [{reason: ok}]| c.yaml:1:14: an exemption needs the rule it exempts from",
       "exemptions: [a]| c.yaml:1:14: an exemption must be a mapping",
       "exemptions: [{rule: a, reason: ok, kind: [x]}]| c.yaml:1:42: kind must be a string",

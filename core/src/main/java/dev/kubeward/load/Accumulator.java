@@ -1,0 +1,27 @@
+package dev.kubeward.load;
+
+import dev.kubeward.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one load has gathered so far: resources and errors in input order, and counts. */
+final class Accumulator {
+  final List<Resource> resources = new ArrayList<>();
+  final List<LoadError> errors = new ArrayList<>();
+  /** The path given to the load that is being read, or null when the source is its own. */
+  String argument;
+  int files;
+  int documents;
+
+  /** Appends everything {@code other} gathered, after what this one holds. */
+  void addAll(Accumulator other) {
+    resources.addAll(other.resources);
+    errors.addAll(other.errors);
+    files += other.files;
+    documents += other.documents;
+  }
+
+  LoadResult result() {
+    return new LoadResult(resources, errors, files, documents);
+  }
+}

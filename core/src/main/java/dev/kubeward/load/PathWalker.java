@@ -1,0 +1,228 @@
+package dev.kubeward.load;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Finds and reads the files of a path: a file, or a directory walked recursively for
+ * {@code *.yaml}, {@code *.yml} and {@code *.json} in name order, with symbolic links judged as
+ * {@link Loader#followingLinks(boolean)} says, on one or more threads. Hands each file's bytes to
+ * a {@link SourceReader}. Immutable and thread-safe.
+ */
+final class PathWalker {
+
+  private final SourceReader reader;
+  private final boolean followLinks;
+  private final int threads;
+
+  PathWalker(SourceReader reader, boolean followLinks, int threads) {
+    this.reader = reader;
+    this.followLinks = followLinks;
+    this.threads = threads;
+  }
+
+  /** Loads the file or directory {@code path}, its names shown under {@code display}. */
+  void loadPath(Accumulator acc, String display, Path path) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+      acc.errors.add(new LoadError(display, 0, 0, "no such file or directory"));
+      return;
+    }
+    if (Files.isDirectory(path)) {
+      walk(acc, display, path);
+      return;
+    }
+    loadFile(acc, display, path);
+  }
+
+  private void loadFile(Accumulator acc, String display, Path path) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (AccessDeniedException e) {
+      acc.errors.add(new LoadError(display, 0, 0, "cannot read file: permission denied"));
+      return;
+    } catch (NoSuchFileException e) {
+      acc.errors.add(new LoadError(display, 0, 0, "no such file or directory"));
+      return;
+    } catch (IOException | OutOfMemoryError e) {
+      acc.errors.add(new LoadError(display, 0, 0, "cannot read file: " + Messages.redact(e.getMessage())));
+      return;
+    }
+    acc.files++;
+    reader.read(acc, display, bytes);
+  }
+
+  private void walk(Accumulator acc, String display, Path root) {
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      acc.errors.add(new LoadError(display, 0, 0, "cannot read directory: " + Messages.redact(e.getMessage())));
+      return;
+    }
+    TreeMap<String, Path> files = new TreeMap<>();
+    TreeMap<String, LoadError> walkErrors = new TreeMap<>();
+    Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
+    try {
+      // Walk the real root: a root given as a symbolic link is followed (the user named it),
+      // while links below it are subject to followLinks. Names are still shown under display.
+      Files.walkFileTree(realRoot, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (!isManifestName(file)) {
+            return FileVisitResult.CONTINUE;
+          }
+          String name = displayOf(display, realRoot, file);
+          if (attrs.isSymbolicLink()) {
+            // A link the walk did not follow: not asked to, or its target cannot be read. One
+            // named like a manifest is read if it leads inside the root (or links are followed),
+            // and otherwise reported: kubectl would apply what it leads to.
+            String problem = linkProblem(file, realRoot);
+            if (problem != null) {
+              walkErrors.put(name, new LoadError(name, 0, 0, problem));
+              return FileVisitResult.CONTINUE;
+            }
+            if (!Files.isRegularFile(file)) {
+              return FileVisitResult.CONTINUE;
+            }
+          } else if (!attrs.isRegularFile()) {
+            return FileVisitResult.CONTINUE;
+          }
+          files.put(name, file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          String name = displayOf(display, realRoot, file);
+          if (e instanceof FileSystemLoopException) {
+            walkErrors.put(name, new LoadError(name, 0, 0, "symbolic link loop; not followed"));
+          } else if (e instanceof AccessDeniedException) {
+            walkErrors.put(name, new LoadError(name, 0, 0, "cannot read: permission denied"));
+          } else {
+            walkErrors.put(name, new LoadError(name, 0, 0, "cannot read: " + Messages.redact(e.getMessage())));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      acc.errors.add(new LoadError(display, 0, 0, "cannot read directory: " + Messages.redact(e.getMessage())));
+    }
+    // In name order, like the files: the walk's own order depends on the file system.
+    acc.errors.addAll(walkErrors.values());
+    if (threads <= 1 || files.size() < 2) {
+      files.forEach((name, file) -> loadFile(acc, name, file));
+    } else {
+      loadInParallel(acc, new ArrayList<>(files.entrySet()));
+    }
+  }
+
+  /** Loads {@code files} in slices on {@link #threads} threads, then adds the slices in order. */
+  private void loadInParallel(Accumulator acc, List<Map.Entry<String, Path>> files) {
+    int slice = Math.max(1, files.size() / (threads * 8));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Accumulator>> parts = new ArrayList<>();
+      for (int from = 0; from < files.size(); from += slice) {
+        List<Map.Entry<String, Path>> part = files.subList(from, Math.min(files.size(), from + slice));
+        parts.add(pool.submit(() -> {
+          Accumulator a = new Accumulator();
+          a.argument = acc.argument;
+          for (Map.Entry<String, Path> f : part) {
+            loadFile(a, f.getKey(), f.getValue());
+          }
+          return a;
+        }));
+      }
+      for (Future<Accumulator> part : parts) {
+        acc.addAll(part.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("loading interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("loading failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Why the symbolic link {@code file}, met while walking {@code realRoot}, is not read: it loops,
+   * leads nowhere, or (unless links are followed) leads out of the root; or null to read it.
+   */
+  private String linkProblem(Path file, Path realRoot) {
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (NoSuchFileException e) {
+      return "broken symbolic link; not read";
+    } catch (AccessDeniedException e) {
+      return "cannot read: permission denied";
+    } catch (IOException e) {
+      return loops(file) ? "symbolic link loop; not followed" : "cannot read: " + Messages.redact(e.getMessage());
+    }
+    if (!followLinks && !real.startsWith(realRoot)) {
+      return "symbolic link out of the scanned directory; not followed";
+    }
+    return null;
+  }
+
+  /** True if resolving the link {@code file} comes back to a link already passed, or passes 40 links. */
+  private static boolean loops(Path file) {
+    Set<Path> seen = new HashSet<>();
+    Path p = file.toAbsolutePath().normalize();
+    while (Files.isSymbolicLink(p)) {
+      if (!seen.add(p) || seen.size() > 40) {
+        return true;
+      }
+      try {
+        p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static String displayOf(String display, Path root, Path file) {
+    String relative = root.relativize(file).toString();
+    if (relative.isEmpty()) {
+      return display;
+    }
+    String sep = display.endsWith("/") || display.endsWith(java.io.File.separator) ? "" : "/";
+    return (display + sep + relative).replace(java.io.File.separatorChar, '/');
+  }
+
+  private static boolean isManifestName(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+}

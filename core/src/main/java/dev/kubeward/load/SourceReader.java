@@ -1,0 +1,163 @@
+package dev.kubeward.load;
+
+import dev.kubeward.load.DocumentSplitter.Chunk;
+import dev.kubeward.model.InlineSuppression;
+import dev.kubeward.model.Source;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Reads the bytes of one source into documents: decodes them, reads a JSON value as such, splits
+ * YAML at {@code ---} lines and parses each document where it lies in the text, within the limits.
+ * Immutable and thread-safe.
+ */
+final class SourceReader {
+
+  private final LoadLimits limits;
+  /** Parser settings for {@link #limits}: immutable, built once instead of once per chunk. */
+  private final LoadSettings yamlSettings;
+  private final ResourceAssembler assembler;
+  private final InlineComments comments;
+
+  SourceReader(LoadLimits limits, ResourceAssembler assembler) {
+    this.limits = limits;
+    this.yamlSettings = YamlComposer.settings(limits);
+    this.assembler = assembler;
+    this.comments = new InlineComments(limits);
+  }
+
+  /** Reads {@code bytes}, the whole of source {@code name}, into {@code acc}. */
+  void read(Accumulator acc, String name, byte[] bytes) {
+    int firstResource = acc.resources.size();
+    readDocuments(acc, name, bytes);
+    assembler.numberUnnamed(acc.resources, firstResource);
+  }
+
+  private void readDocuments(Accumulator acc, String name, byte[] bytes) {
+    Documents doc = new Documents(acc, acc.argument == null ? Source.of(name) : Source.of(name, acc.argument), assembler);
+    byte[] data = bytes;
+    int offset = TextDecoding.utf8BomLength(data);
+    if (offset == 0 && TextDecoding.hasUtf16Bom(data)) {
+      data = TextDecoding.utf16ToUtf8(bytes);
+      if (data == null) {
+        doc.fail(1, 1, "invalid UTF-16 text");
+        return;
+      }
+    }
+    if (TextDecoding.isJson(data, offset)) {
+      readJson(doc, data, offset);
+      return;
+    }
+    // Lines break at ASCII characters, so the split works on the bytes as Latin-1 text (one
+    // character per byte). Nearly every manifest is pure ASCII without NUL: that text is then the
+    // decoded text itself, and each document is parsed where it lies in it, without a copy.
+    String ascii = new String(data, offset, data.length - offset, StandardCharsets.US_ASCII);
+    boolean plain = ascii.indexOf('\uFFFD') < 0 && ascii.indexOf('\0') < 0;
+    int template = plain ? ascii.indexOf("{{") : -1;
+    int marker = plain ? ascii.indexOf(InlineSuppression.MARKER) : -1;
+    String latin1 = plain ? ascii : new String(data, offset, data.length - offset, StandardCharsets.ISO_8859_1);
+    for (Chunk chunk : DocumentSplitter.split(latin1)) {
+      if (plain) {
+        int end = chunk.start() + chunk.length();
+        if (template >= 0 && template < chunk.start()) {
+          template = ascii.indexOf("{{", chunk.start());
+        }
+        if (marker >= 0 && marker < chunk.start()) {
+          marker = ascii.indexOf(InlineSuppression.MARKER, chunk.start());
+        }
+        readText(doc, ascii, chunk.start(), end, chunk.line(), template >= 0 && template < end,
+            marker >= 0 && marker < end);
+      } else {
+        readChunk(doc, data, offset, chunk);
+      }
+    }
+  }
+
+  private void readJson(Documents doc, byte[] data, int offset) {
+    // The JSON parser rejects a NUL itself, at its position, after the values before it.
+    String text = TextDecoding.decode(doc, data, offset, data.length - offset, 1, false);
+    if (text == null) {
+      return;
+    }
+    try {
+      new JsonComposer(limits).compose(text, document -> {
+        // A top-level null is an empty document, as in YAML.
+        if (document.root() != null) {
+          doc.accept(document.root());
+        }
+      });
+    } catch (LoadFailure failure) {
+      doc.fail(failure.line, failure.column, failure.getMessage());
+    }
+  }
+
+  /** Records the document at {@code line} as unreadable if its {@code length} is over the limit. */
+  private boolean tooLarge(Documents doc, int length, int line) {
+    if (length <= limits.maxDocumentBytes()) {
+      return false;
+    }
+    doc.fail(line, 1, "document is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+    return true;
+  }
+
+  /**
+   * Decodes a chunk of a file that is not plain ASCII (its size checked first, so that a huge one
+   * is not decoded), then reads it.
+   */
+  private void readChunk(Documents doc, byte[] data, int offset, Chunk chunk) {
+    if (tooLarge(doc, chunk.length(), chunk.line())) {
+      return;
+    }
+    String text = TextDecoding.decode(doc, data, offset + chunk.start(), chunk.length(), chunk.line(), true);
+    if (text == null) {
+      return;
+    }
+    int separator = TextDecoding.unicodeLineBreak(text);
+    if (separator >= 0) {
+      int[] pos = TextDecoding.position(text, chunk.line(), separator);
+      doc.fail(pos[0], pos[1], String.format(Locale.ROOT,
+          "line break character U+%04X, which Kubernetes (YAML 1.1) reads as a new line and YAML 1.2 does not;"
+          + " use a plain line feed", (int) text.charAt(separator)));
+      return;
+    }
+    readText(doc, text, 0, text.length(), chunk.line(), text.contains("{{"), text.contains(InlineSuppression.MARKER));
+  }
+
+  /**
+   * Reads the chunk {@code text[start, end)}, which starts at line {@code line}; {@code hint}
+   * tells whether it holds {@code {{}, so that a template may be the cause of a failure;
+   * {@code suppressions} whether it holds {@code kubeward:ignore}, so that its comments are read.
+   */
+  private void readText(Documents doc, String text, int start, int end, int line, boolean hint, boolean suppressions) {
+    if (tooLarge(doc, end - start, line)) {
+      return;
+    }
+    if (hint) {
+      text = text.substring(start, end);
+      start = 0;
+      end = text.length();
+      int template = Templates.lineStartAction(text);
+      if (template >= 0) {
+        int[] pos = TextDecoding.position(text, line, template);
+        doc.fail(pos[0], pos[1], Templates.MESSAGE);
+        return;
+      }
+    }
+    List<List<InlineSuppression>> found = suppressions ? comments.scan(text, start, end, line) : List.of();
+    int[] ordinal = {0};
+    try {
+      new YamlComposer(yamlSettings, limits, line - 1, hint).compose(text, start, end, document -> {
+        int i = ordinal[0]++;
+        if (document.root() != null) {
+          doc.accept(document.root(), i < found.size() ? found.get(i) : List.of());
+        }
+      });
+    } catch (LoadFailure failure) {
+      doc.fail(failure.line, failure.column, failure.getMessage());
+    } catch (StackOverflowError e) {
+      doc.fail(line, 1, "nesting too deep to read");
+    }
+  }
+}
