@@ -18,7 +18,7 @@ class CatalogueCommandsTest {
         smoke-host-network          HIGH      pod-security  pss-baseline:hostNamespaces  Host network (test rule)
         smoke-image-latest          MEDIUM    images        -                            Image on the latest tag (test rule)
         smoke-privileged            HIGH      pod-security  pss-baseline:privileged      Privileged container (test rule)
-        suppression-without-reason  LOW       hygiene       -                            Suppression annotation without a reason
+        suppression-without-reason  LOW       hygiene       -                            Suppression without a reason
         test-settings               INFO      hygiene       -                            Scan settings (test rule)
             parameter levels (list, default baseline,restricted): Levels worth echoing.
         6 rules
