@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubeward explain RULE-ID}: everything the metadata says about one rule. */
@@ -24,6 +25,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RULE-ID", description = "the rule id, as listed by 'kubeward rules'")
   private String id;
 
+  @Mixin
+  private PluginOptions plugins = new PluginOptions();
+
   ExplainCommand(Environment env, PrintWriter out) {
     this.env = env;
     this.out = out;
@@ -31,10 +35,13 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleMetadata rule = Main.catalogue(env).stream()
-        .filter(m -> m.id().equals(id))
-        .findFirst()
-        .orElseThrow(() -> new UsageException("unknown rule '" + id + "' (see 'kubeward rules')"));
+    RuleMetadata rule;
+    try (Plugins loaded = plugins.load(env)) {
+      rule = Main.catalogue(env, loaded).stream()
+          .filter(m -> m.id().equals(id))
+          .findFirst()
+          .orElseThrow(() -> new UsageException("unknown rule '" + id + "' (see 'kubeward rules')"));
+    }
     StringBuilder sb = new StringBuilder();
     sb.append(rule.id()).append(": ").append(rule.title()).append("\n\n");
     field(sb, "Severity", rule.severity().name());

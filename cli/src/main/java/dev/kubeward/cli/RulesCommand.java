@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kubeward rules}: the rule catalogue, from rule metadata. */
@@ -22,6 +23,9 @@ final class RulesCommand implements Callable<Integer> {
       description = "text, json or markdown (default: text)")
   private CatalogueFormat format = CatalogueFormat.TEXT;
 
+  @Mixin
+  private PluginOptions plugins = new PluginOptions();
+
   RulesCommand(Environment env, PrintWriter out) {
     this.env = env;
     this.out = out;
@@ -29,7 +33,9 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    format.write(Main.catalogue(env), out);
+    try (Plugins loaded = plugins.load(env)) {
+      format.write(Main.catalogue(env, loaded), out);
+    }
     return 0;
   }
 }

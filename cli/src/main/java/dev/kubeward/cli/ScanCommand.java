@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +37,9 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Scans manifests and reports security problems with their exact positions.",
-      "Reads .kubeward.yaml from the current directory unless --config is given."},
+      "Reads .kubeward.yaml from the current directory unless --config is given.",
+      "Loads plugins given with --plugin, in KUBEWARD_PLUGIN_PATH or in a file given with --config,",
+      "never those named in a .kubeward.yaml found on its own."},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  nothing at or above --fail-on",
@@ -85,6 +88,9 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--skip-rule", paramLabel = "ID", description = "do not run this rule (repeatable)")
   private List<String> skipRules = new ArrayList<>();
 
+  @Mixin
+  private PluginOptions pluginOptions = new PluginOptions();
+
   @Option(names = "--follow-links", description = "follow symbolic links while walking directories, also out of"
       + " them (default: read a link to a file inside the directory, report one that leads out of it)")
   private boolean followLinks;
@@ -98,7 +104,14 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<String> inputs = inputs();
-    Kubeward scanner = scanner(configuration());
+    List<Plugins.Source> configured = new ArrayList<>();
+    Configuration configuration = configuration(configured);
+    try (Plugins loaded = Plugins.load(pluginOptions.sources(env, configured))) {
+      return scan(inputs, scanner(configuration, loaded));
+    }
+  }
+
+  private int scan(List<String> inputs, Kubeward scanner) throws IOException {
     if (scanner.runsOnlyBuiltInRules()) {
       err.println("kubeward: warning: no rule is selected, so nothing is checked");
     }
@@ -141,7 +154,13 @@ final class ScanCommand implements Callable<Integer> {
     return inputs;
   }
 
-  private Configuration configuration() {
+  /**
+   * The configuration file's settings; the plugins it names are added to {@code plugins} when the
+   * file was given with {@code --config}. A file found on its own in the current directory may
+   * come with the tree being scanned (a pull request could add a jar and name it), so its plugins
+   * are never loaded.
+   */
+  private Configuration configuration(List<Plugins.Source> plugins) {
     String name;
     Path file;
     if (config != null) {
@@ -169,17 +188,25 @@ final class ScanCommand implements Callable<Integer> {
           ? ": it is a directory" : ""));
     }
     try {
-      return ConfigurationFile.parse(name, text);
+      Configuration configuration = ConfigurationFile.parse(name, text);
+      List<String> named = ConfigurationFile.plugins(name, text);
+      if (config == null && !named.isEmpty()) {
+        err.println("kubeward: warning: " + name + " names plugins, which are loaded only from a configuration file"
+            + " given with --config; they are not loaded");
+      } else {
+        Path directory = file.toAbsolutePath().getParent();
+        for (String plugin : named) {
+          plugins.add(new Plugins.Source(plugin, directory.resolve(plugin)));
+        }
+      }
+      return configuration;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
   }
 
-  private Kubeward scanner(Configuration configuration) {
+  private Kubeward scanner(Configuration configuration, Plugins plugins) {
     Kubeward.Builder builder = Kubeward.builder().configuration(configuration);
-    if (env.rules() != null) {
-      builder.rules(env.rules().get());
-    }
     if (profile != null) {
       builder.profile(profile);
     }
@@ -188,11 +215,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     builder.onlyRules(new LinkedHashSet<>(onlyRules));
     builder.skipRules(new LinkedHashSet<>(skipRules));
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    return Main.build(env, plugins, builder);
   }
 
   private void writeFile(ScanReport report) throws IOException {
