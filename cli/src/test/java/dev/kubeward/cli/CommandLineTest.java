@@ -29,7 +29,7 @@ class CommandLineTest {
   void scanHelpListsEveryOption() {
     Result r = cli().run("scan", "--help");
     assertThat(r.out()).contains("[PATH...]", "--format=FORMAT", "--output=FILE", "--config=FILE", "--profile=NAME",
-        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID", "--follow-links");
+        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID", "--follow-links", "--plugin=PATH");
     assertThat(r.exitCode()).isZero();
   }
 
