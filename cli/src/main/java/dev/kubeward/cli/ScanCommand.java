@@ -6,10 +6,13 @@ import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.report.JunitReportWriter;
 import dev.kubeward.report.ReportFormat;
 import dev.kubeward.report.ReportWriter;
+import dev.kubeward.report.SarifReportWriter;
 import dev.kubeward.report.TextReportWriter;
 import dev.kubeward.rule.PssVersion;
+import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,8 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,21 +112,46 @@ final class ScanCommand implements Callable<Integer> {
     List<Plugins.Source> configured = new ArrayList<>();
     Configuration configuration = configuration(configured);
     try (Plugins loaded = Plugins.load(pluginOptions.sources(env, configured))) {
-      return scan(inputs, scanner(configuration, loaded));
+      Kubeward scanner = scanner(configuration, loaded);
+      return scan(inputs, scanner, writer(scanner, loaded));
     }
   }
 
-  private int scan(List<String> inputs, Kubeward scanner) throws IOException {
+  /**
+   * The writer of {@code --format}. SARIF locations are relative to the working directory, and the
+   * descriptors of the rules this command line ships (not those of plugins) link to their section
+   * of the rule documentation; in JUnit XML, findings below {@code --fail-on} pass.
+   */
+  private ReportWriter writer(Kubeward scanner, Plugins plugins) {
+    switch (format) {
+      case SARIF:
+        Set<String> documented = new HashSet<>();
+        for (Rule rule : scanner.rules()) {
+          if (plugins.classLoader() == null || rule.getClass().getClassLoader() != plugins.classLoader()) {
+            documented.add(rule.metadata().id());
+          }
+        }
+        return SarifReportWriter.relativeTo(Path.of(env.currentDirectory()))
+            .withHelpUris(id -> documented.contains(id) ? Project.rulesDocumentation() + "#" + id : null);
+      case JUNIT:
+        return JunitReportWriter.failingAt(failOn);
+      case TEXT:
+        return env.colour() && output == null ? TextReportWriter.coloured() : TextReportWriter.plain();
+      default:
+        return format.writer();
+    }
+  }
+
+  private int scan(List<String> inputs, Kubeward scanner, ReportWriter writer) throws IOException {
     if (scanner.runsOnlyBuiltInRules()) {
       err.println("kubeward: warning: no rule is selected, so nothing is checked");
     }
     ScanReport report = scanner.scan(scanner.loader().followingLinks(followLinks).load(inputs, env.stdin()));
     if (output == null) {
-      ReportWriter writer = format == ReportFormat.TEXT && env.colour() ? TextReportWriter.coloured() : format.writer();
       writer.write(report, out);
       out.flush();
     } else {
-      writeFile(report);
+      writeFile(report, writer);
     }
     if (output != null || format != ReportFormat.TEXT) {
       for (LoadError e : report.errors()) {
@@ -218,10 +248,10 @@ final class ScanCommand implements Callable<Integer> {
     return Main.build(env, plugins, builder);
   }
 
-  private void writeFile(ScanReport report) throws IOException {
+  private void writeFile(ScanReport report, ReportWriter reportWriter) throws IOException {
     Path file = Path.of(env.resolve(output));
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      format.writer().write(report, writer);
+      reportWriter.write(report, writer);
     } catch (NoSuchFileException e) {
       throw new UsageException("cannot write report to '" + output + "': no such directory");
     } catch (AccessDeniedException e) {
