@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# Copyright the Kubeward authors
+# SPDX-License-Identifier: Apache-2.0
+#
+
 # The GitHub Action (action.yml at the repository root) runs this script. It scans the paths of
 # the action's inputs, prints the findings to the log and as annotations on the changed files,
 # writes SARIF (and JUnit XML) for later steps, and fails the step as `kubeward scan` exits.

@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# Copyright the Kubeward authors
+# SPDX-License-Identifier: Apache-2.0
+#
+
 # The pre-commit hook (.pre-commit-hooks.yaml at the repository root) runs this script with the
 # hook's arguments, then the staged files. Options must be written as --name=value (for example
 # --fail-on=high), so that every other argument is a file. Files that do not look like Kubernetes

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * AssertJ assertions on manifests and scan reports ({@link dev.kubeward.assertj.KubewardAssertions},
  * {@link dev.kubeward.assertj.KubewardSoftAssertions}; self-typed bases to extend:

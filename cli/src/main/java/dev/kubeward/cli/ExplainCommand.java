@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.engine.Kubeward;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Kubeward.VERSION,
+    versionProvider = VersionProvider.class,
     description = "Explains one rule: why it matters, how to fix it, how to suppress it.")
 final class ExplainCommand implements Callable<Integer> {
 

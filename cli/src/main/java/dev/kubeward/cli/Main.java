@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.engine.Profile;
@@ -25,7 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(
     name = "kubeward",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Kubeward.VERSION,
+    versionProvider = VersionProvider.class,
     description = "Finds security problems in Kubernetes manifests and points at the exact line.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = CommandLine.HelpCommand.class,

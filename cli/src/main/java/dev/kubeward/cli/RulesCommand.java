@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.report.CatalogueFormat;
@@ -12,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + dev.kubeward.engine.Kubeward.VERSION,
+    versionProvider = VersionProvider.class,
     description = "Lists every rule: id, title, severity, topic, controls and parameters.")
 final class RulesCommand implements Callable<Integer> {
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.engine.Configuration;
@@ -38,7 +42,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Kubeward.VERSION,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Scans manifests and reports security problems with their exact positions.",

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import static dev.kubeward.cli.Cli.cli;
@@ -13,7 +17,10 @@ class CommandLineTest {
   @Test
   void versionPrintsTheToolVersion() {
     Result r = cli().run("--version");
-    assertThat(r.out()).isEqualTo("kubeward " + Kubeward.VERSION + "\n");
+    assertThat(r.out()).isEqualTo("kubeward " + Kubeward.VERSION + "\n").matches("kubeward \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+    for (String command : new String[] {"scan", "rules", "explain"}) {
+      assertThat(cli().run(command, "--version").out()).isEqualTo(r.out());
+    }
     assertThat(r.exitCode()).isZero();
   }
 

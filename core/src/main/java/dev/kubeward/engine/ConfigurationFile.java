@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.engine;
 
 import dev.kubeward.load.Yaml;
@@ -32,8 +36,8 @@ import java.util.Set;
  * pssVersion: v1.30
  * rules:
  *   image-not-pinned: off
- *   run-as-root: {severity: critical}
- *   image-registry-allowlist: {enabled: true, params: {registries: [ghcr.io/acme]}}
+ *   run-as-non-root: {severity: critical}
+ *   image-registry-not-allowed: {enabled: true, params: {allowedRegistries: [ghcr.io/acme]}}
  * exemptions:
  *   - {rule: privileged-container, kind: DaemonSet, namespace: kube-system, name: "cilium*",
  *      reason: CNI needs privileges}

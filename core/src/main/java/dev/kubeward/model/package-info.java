@@ -1,2 +1,6 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /** The immutable resource model: trees with the position of every node, resources, pod spec and container views, the inventory of a scan. */
 package dev.kubeward.model;

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.examples.certificates;
 
 /** Reads Go duration strings ({@code 1h30m}, {@code 2160h}, {@code 90m}) as hours. */
