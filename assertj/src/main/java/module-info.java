@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /** AssertJ entry points for Kubeward reports and the fixture kit for rule authors. */
 module dev.kubeward.assertj {
   requires transitive dev.kubeward.core;

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /** The {@code kubeward} command line: scan manifests, list and explain rules. */
 module dev.kubeward.cli {
   requires dev.kubeward.core;

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Kubeward core: the resource model with source positions, the loader, the Rule SPI, the engine
  * and the report writers.

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * An example third-party rules plugin: one rule for cert-manager Certificates, registered the
  * way every Kubeward rules module is.

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * JMH benchmarks of Kubeward, one class per question: {@link dev.kubeward.benchmarks.LoadBenchmark}
  * (reading YAML against snakeyaml-engine and fabric8), {@link dev.kubeward.benchmarks.EvaluateBenchmark}

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.engine.Kubeward;
@@ -8,13 +12,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubeward explain RULE-ID}: everything the metadata says about one rule. */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Kubeward.VERSION,
+    versionProvider = VersionProvider.class,
     description = "Explains one rule: why it matters, how to fix it, how to suppress it.")
 final class ExplainCommand implements Callable<Integer> {
 
@@ -24,6 +29,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RULE-ID", description = "the rule id, as listed by 'kubeward rules'")
   private String id;
 
+  @Mixin
+  private PluginOptions plugins = new PluginOptions();
+
   ExplainCommand(Environment env, PrintWriter out) {
     this.env = env;
     this.out = out;
@@ -31,10 +39,13 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleMetadata rule = Main.catalogue(env).stream()
-        .filter(m -> m.id().equals(id))
-        .findFirst()
-        .orElseThrow(() -> new UsageException("unknown rule '" + id + "' (see 'kubeward rules')"));
+    RuleMetadata rule;
+    try (Plugins loaded = plugins.load(env)) {
+      rule = Main.catalogue(env, loaded).stream()
+          .filter(m -> m.id().equals(id))
+          .findFirst()
+          .orElseThrow(() -> new UsageException("unknown rule '" + id + "' (see 'kubeward rules')"));
+    }
     StringBuilder sb = new StringBuilder();
     sb.append(rule.id()).append(": ").append(rule.title()).append("\n\n");
     field(sb, "Severity", rule.severity().name());

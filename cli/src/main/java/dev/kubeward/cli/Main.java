@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.engine.Profile;
@@ -9,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(
     name = "kubeward",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Kubeward.VERSION,
+    versionProvider = VersionProvider.class,
     description = "Finds security problems in Kubernetes manifests and points at the exact line.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = CommandLine.HelpCommand.class,
@@ -111,14 +116,33 @@ public final class Main implements Callable<Integer> {
 
   /** Every rule known to this run, whatever the profile, in id order. */
   static List<RuleMetadata> catalogue(Environment env) {
+    return catalogue(env, Plugins.none());
+  }
+
+  /** Every rule known to this run with {@code plugins}, whatever the profile, in id order. */
+  static List<RuleMetadata> catalogue(Environment env, Plugins plugins) {
     Kubeward.Builder builder = Kubeward.builder().profile(Profile.ALL);
+    return build(env, plugins, builder).rules().stream().map(Rule::metadata).toList();
+  }
+
+  /**
+   * Builds a scanner with the rules of {@code env} (when a test gives them) or those discovered on
+   * the class path and in {@code plugins}.
+   *
+   * @throws UsageException for a rule, parameter or plugin that the scanner cannot take
+   */
+  static Kubeward build(Environment env, Plugins plugins, Kubeward.Builder builder) {
     if (env.rules() != null) {
       builder.rules(env.rules().get());
+    } else if (plugins.classLoader() != null) {
+      builder.classLoader(plugins.classLoader());
     }
     try {
-      return builder.build().rules().stream().map(Rule::metadata).toList();
+      return builder.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    } catch (ServiceConfigurationError | LinkageError e) {
+      throw new UsageException("a rule provider could not be loaded (" + e.getClass().getSimpleName() + ")");
     }
   }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.report.CatalogueFormat;
@@ -5,13 +9,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kubeward rules}: the rule catalogue, from rule metadata. */
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + dev.kubeward.engine.Kubeward.VERSION,
+    versionProvider = VersionProvider.class,
     description = "Lists every rule: id, title, severity, topic, controls and parameters.")
 final class RulesCommand implements Callable<Integer> {
 
@@ -22,6 +27,9 @@ final class RulesCommand implements Callable<Integer> {
       description = "text, json or markdown (default: text)")
   private CatalogueFormat format = CatalogueFormat.TEXT;
 
+  @Mixin
+  private PluginOptions plugins = new PluginOptions();
+
   RulesCommand(Environment env, PrintWriter out) {
     this.env = env;
     this.out = out;
@@ -29,7 +37,9 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    format.write(Main.catalogue(env), out);
+    try (Plugins loaded = plugins.load(env)) {
+      format.write(Main.catalogue(env, loaded), out);
+    }
     return 0;
   }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.engine.Configuration;
@@ -6,10 +10,13 @@ import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.report.JunitReportWriter;
 import dev.kubeward.report.ReportFormat;
 import dev.kubeward.report.ReportWriter;
+import dev.kubeward.report.SarifReportWriter;
 import dev.kubeward.report.TextReportWriter;
 import dev.kubeward.rule.PssVersion;
+import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,10 +28,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,11 +42,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
-    version = "kubeward " + Kubeward.VERSION,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Scans manifests and reports security problems with their exact positions.",
-      "Reads .kubeward.yaml from the current directory unless --config is given."},
+      "Reads .kubeward.yaml from the current directory unless --config is given.",
+      "Loads plugins given with --plugin, in KUBEWARD_PLUGIN_PATH or in a file given with --config,",
+      "never those named in a .kubeward.yaml found on its own."},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  nothing at or above --fail-on",
@@ -85,6 +97,9 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--skip-rule", paramLabel = "ID", description = "do not run this rule (repeatable)")
   private List<String> skipRules = new ArrayList<>();
 
+  @Mixin
+  private PluginOptions pluginOptions = new PluginOptions();
+
   @Option(names = "--follow-links", description = "follow symbolic links while walking directories, also out of"
       + " them (default: read a link to a file inside the directory, report one that leads out of it)")
   private boolean followLinks;
@@ -98,17 +113,49 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<String> inputs = inputs();
-    Kubeward scanner = scanner(configuration());
+    List<Plugins.Source> configured = new ArrayList<>();
+    Configuration configuration = configuration(configured);
+    try (Plugins loaded = Plugins.load(pluginOptions.sources(env, configured))) {
+      Kubeward scanner = scanner(configuration, loaded);
+      return scan(inputs, scanner, writer(scanner, loaded));
+    }
+  }
+
+  /**
+   * The writer of {@code --format}. SARIF locations are relative to the working directory, and the
+   * descriptors of the rules this command line ships (not those of plugins) link to their section
+   * of the rule documentation; in JUnit XML, findings below {@code --fail-on} pass.
+   */
+  private ReportWriter writer(Kubeward scanner, Plugins plugins) {
+    switch (format) {
+      case SARIF:
+        Set<String> documented = new HashSet<>();
+        for (Rule rule : scanner.rules()) {
+          if (plugins.classLoader() == null || rule.getClass().getClassLoader() != plugins.classLoader()) {
+            documented.add(rule.metadata().id());
+          }
+        }
+        return SarifReportWriter.relativeTo(Path.of(env.currentDirectory()))
+            .withHelpUris(id -> documented.contains(id) ? Project.rulesDocumentation() + "#" + id : null);
+      case JUNIT:
+        return JunitReportWriter.failingAt(failOn);
+      case TEXT:
+        return env.colour() && output == null ? TextReportWriter.coloured() : TextReportWriter.plain();
+      default:
+        return format.writer();
+    }
+  }
+
+  private int scan(List<String> inputs, Kubeward scanner, ReportWriter writer) throws IOException {
     if (scanner.runsOnlyBuiltInRules()) {
       err.println("kubeward: warning: no rule is selected, so nothing is checked");
     }
     ScanReport report = scanner.scan(scanner.loader().followingLinks(followLinks).load(inputs, env.stdin()));
     if (output == null) {
-      ReportWriter writer = format == ReportFormat.TEXT && env.colour() ? TextReportWriter.coloured() : format.writer();
       writer.write(report, out);
       out.flush();
     } else {
-      writeFile(report);
+      writeFile(report, writer);
     }
     if (output != null || format != ReportFormat.TEXT) {
       for (LoadError e : report.errors()) {
@@ -141,7 +188,13 @@ final class ScanCommand implements Callable<Integer> {
     return inputs;
   }
 
-  private Configuration configuration() {
+  /**
+   * The configuration file's settings; the plugins it names are added to {@code plugins} when the
+   * file was given with {@code --config}. A file found on its own in the current directory may
+   * come with the tree being scanned (a pull request could add a jar and name it), so its plugins
+   * are never loaded.
+   */
+  private Configuration configuration(List<Plugins.Source> plugins) {
     String name;
     Path file;
     if (config != null) {
@@ -169,17 +222,25 @@ final class ScanCommand implements Callable<Integer> {
           ? ": it is a directory" : ""));
     }
     try {
-      return ConfigurationFile.parse(name, text);
+      Configuration configuration = ConfigurationFile.parse(name, text);
+      List<String> named = ConfigurationFile.plugins(name, text);
+      if (config == null && !named.isEmpty()) {
+        err.println("kubeward: warning: " + name + " names plugins, which are loaded only from a configuration file"
+            + " given with --config; they are not loaded");
+      } else {
+        Path directory = file.toAbsolutePath().getParent();
+        for (String plugin : named) {
+          plugins.add(new Plugins.Source(plugin, directory.resolve(plugin)));
+        }
+      }
+      return configuration;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
   }
 
-  private Kubeward scanner(Configuration configuration) {
+  private Kubeward scanner(Configuration configuration, Plugins plugins) {
     Kubeward.Builder builder = Kubeward.builder().configuration(configuration);
-    if (env.rules() != null) {
-      builder.rules(env.rules().get());
-    }
     if (profile != null) {
       builder.profile(profile);
     }
@@ -188,17 +249,13 @@ final class ScanCommand implements Callable<Integer> {
     }
     builder.onlyRules(new LinkedHashSet<>(onlyRules));
     builder.skipRules(new LinkedHashSet<>(skipRules));
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    return Main.build(env, plugins, builder);
   }
 
-  private void writeFile(ScanReport report) throws IOException {
+  private void writeFile(ScanReport report, ReportWriter reportWriter) throws IOException {
     Path file = Path.of(env.resolve(output));
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      format.writer().write(report, writer);
+      reportWriter.write(report, writer);
     } catch (NoSuchFileException e) {
       throw new UsageException("cannot write report to '" + output + "': no such directory");
     } catch (AccessDeniedException e) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The {@code kubeward} command line ({@code scan}, {@code rules}, {@code explain}) on top of the
  * core API, with exit codes 0 (nothing at or above {@code --fail-on}), 1 (findings) and 2 (usage

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import dev.kubeward.rule.Rule;
@@ -10,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Runs the command line in-process with captured streams (public for the tests of sub-packages). */
+/**
+ * Runs the command line in-process with captured streams (public for the tests of sub-packages). A
+ * JSON report printed by {@code scan} is checked against {@code docs/report.schema.json}.
+ */
 public final class Cli {
 
   private String stdin = "";
@@ -63,7 +70,19 @@ public final class Cli {
     Environment env = new Environment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
         variables, workingDirectory, terminal, rules);
     int code = Main.run(env, args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Result result = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    if (printsJsonReport(args) && !result.out().isEmpty()) {
+      ReportSchema.assertValid(result.out());
+    }
+    return result;
+  }
+
+  /** True for {@code scan --format json} without {@code --output}: the report is on standard output. */
+  private static boolean printsJsonReport(String... args) {
+    List<String> list = List.of(args);
+    return !list.isEmpty() && list.get(0).equals("scan") && !list.contains("--output") && !list.contains("--help")
+        && (list.contains("--format=json") || list.indexOf("--format") >= 0 && list.indexOf("--format") + 1 < list.size()
+            && list.get(list.indexOf("--format") + 1).equals("json"));
   }
 
   /** What a run produced. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import static dev.kubeward.cli.Cli.cli;
@@ -13,7 +17,10 @@ class CommandLineTest {
   @Test
   void versionPrintsTheToolVersion() {
     Result r = cli().run("--version");
-    assertThat(r.out()).isEqualTo("kubeward " + Kubeward.VERSION + "\n");
+    assertThat(r.out()).isEqualTo("kubeward " + Kubeward.VERSION + "\n").matches("kubeward \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+    for (String command : new String[] {"scan", "rules", "explain"}) {
+      assertThat(cli().run(command, "--version").out()).isEqualTo(r.out());
+    }
     assertThat(r.exitCode()).isZero();
   }
 
@@ -29,7 +36,7 @@ class CommandLineTest {
   void scanHelpListsEveryOption() {
     Result r = cli().run("scan", "--help");
     assertThat(r.out()).contains("[PATH...]", "--format=FORMAT", "--output=FILE", "--config=FILE", "--profile=NAME",
-        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID", "--follow-links");
+        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID", "--follow-links", "--plugin=PATH");
     assertThat(r.exitCode()).isZero();
   }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli;
 
 import static dev.kubeward.cli.Cli.cli;
@@ -51,6 +55,14 @@ class ExamplesSmokeTest {
   void bothShopsLoadWithoutErrorsFromEveryFile() {
     Result r = cli().discovering().run("scan", EXAMPLES);
     assertThat(r.out()).contains("\nSummary: 10 files, 25 documents, 25 resources; ").contains(" suppressed, 0 errors\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void theJsonReportOfBothShopsIsAsDocumented() {
+    // Cli checks it against docs/report.schema.json; every profile, so that every shipped rule may report.
+    Result r = cli().discovering().run("scan", "--profile", "all", "--format", "json", EXAMPLES);
+    assertThat(r.out()).contains("\"schemaVersion\": 1,");
     assertThat(r.exitCode()).isEqualTo(1);
   }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.engine;
 
 import dev.kubeward.load.Yaml;
@@ -32,8 +36,8 @@ import java.util.Set;
  * pssVersion: v1.30
  * rules:
  *   image-not-pinned: off
- *   run-as-root: {severity: critical}
- *   image-registry-allowlist: {enabled: true, params: {registries: [ghcr.io/acme]}}
+ *   run-as-non-root: {severity: critical}
+ *   image-registry-not-allowed: {enabled: true, params: {allowedRegistries: [ghcr.io/acme]}}
  * exemptions:
  *   - {rule: privileged-container, kind: DaemonSet, namespace: kube-system, name: "cilium*",
  *      reason: CNI needs privileges}
@@ -42,6 +46,7 @@ import java.util.Set;
  *   - {apiGroup: example.com, kind: Thing, templatePath: spec.template}
  * defaultNamespace: shop
  * joinScope: argument
+ * plugins: [tools/kubeward-plugins]
  * }</pre>
  *
  * <p>Every problem is an {@link IllegalArgumentException} whose message is
@@ -51,7 +56,7 @@ import java.util.Set;
 public final class ConfigurationFile {
 
   private static final List<String> TOP_LEVEL = List.of("profile", "pssVersion", "rules", "exemptions", "workloadKinds",
-      "defaultNamespace", "joinScope");
+      "defaultNamespace", "joinScope", "plugins");
   private static final List<String> RULE_KEYS = List.of("enabled", "severity", "params");
   private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "file", "reason");
   private static final List<String> CARRIER_KEYS = List.of("apiGroup", "kind", "templatePath");
@@ -101,12 +106,46 @@ public final class ConfigurationFile {
     return new ConfigurationFile(sourceName).configuration(root);
   }
 
+  /**
+   * The rule plugins that configuration {@code text} names under {@code plugins:}, as written:
+   * jar files or directories of jars, which a caller resolves against the directory of the file.
+   * {@link #parse} checks the key but leaves it out of the {@link Configuration}: plugins are code,
+   * and only a caller that trusts the file (the command line, for a file given with
+   * {@code --config}) loads them.
+   *
+   * @throws IllegalArgumentException {@code sourceName:line:column: problem}, as {@link #parse}
+   */
+  public static List<String> plugins(String sourceName, String text) {
+    Node root = Yaml.parseTree(sourceName, text);
+    ConfigurationFile file = new ConfigurationFile(sourceName);
+    file.configuration(root);
+    return root.isNull() ? List.of() : file.plugins(root.asMap());
+  }
+
+  private List<String> plugins(MapNode map) {
+    Node plugins = map.get("plugins");
+    if (plugins.isNull()) {
+      return List.of();
+    }
+    ListNode list = list(plugins, "plugins");
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String path = string(list.get(i), "every item of plugins");
+      if (path.isEmpty()) {
+        throw error(list.get(i), "every item of plugins must be a path to a jar file or a directory of jars");
+      }
+      paths.add(path);
+    }
+    return List.copyOf(paths);
+  }
+
   private Configuration configuration(Node root) {
     if (root.isNull()) {
       return Configuration.empty();
     }
     MapNode map = map(root, "the configuration");
     checkKeys(map, TOP_LEVEL, "the configuration");
+    plugins(map);
     Profile profile = null;
     Node profileNode = map.get("profile");
     if (!profileNode.isNull()) {

@@ -35,8 +35,8 @@ import java.util.Set;
  */
 public final class Kubeward {
 
-  /** The Kubeward version. */
-  public static final String VERSION = "0.1.0";
+  /** The Kubeward version, as the build that made this jar says ({@code unknown} outside a Maven build). */
+  public static final String VERSION = BuildVersion.read();
 
   /** The annotation prefix that suppresses a rule on one object: {@code ignore.kubeward.dev/<rule-id>}. */
   public static final String SUPPRESSION_PREFIX = "ignore.kubeward.dev/";

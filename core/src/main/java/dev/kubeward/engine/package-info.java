@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The scanner: rule discovery, profiles, configuration (and the {@code .kubeward.yaml} file),
  * dispatch by kind, suppression and ordering of findings.

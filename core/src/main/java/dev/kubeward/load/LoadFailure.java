@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.load;
 
 /** A document that cannot be read, with the position to blame. Never leaves this package. */

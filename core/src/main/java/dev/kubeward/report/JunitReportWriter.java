@@ -1,9 +1,14 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.report;
 
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -11,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -18,13 +24,32 @@ import java.util.TreeMap;
  * one {@code <testcase>} per finding, named after the rule, the resource and the position, with a
  * {@code <failure>} that carries the message, {@code file:line:col} and the remediation, or
  * {@code <skipped>} with the reason when the finding is suppressed; one {@code <testcase>} with an
- * {@code <error>} per input that could not be checked. A scan with neither findings nor errors
- * gives one passing test case, so that CI servers do not mistake it for a missing report.
+ * {@code <error>} per input that could not be checked. A finding below the severity that fails
+ * the build ({@link #failingAt(Severity)}, as {@code --fail-on}) is a passing test case whose
+ * {@code <system-out>} carries the same text, so that the CI's test view agrees with the exit
+ * code. A scan with neither findings nor errors gives one passing test case, so that CI servers
+ * do not mistake it for a missing report.
  *
  * <p>Text is escaped for XML 1.0; characters XML cannot hold are written as {@code \}{@code uXXXX}.
  * No timestamps or durations: the same report gives the same bytes.
  */
 public final class JunitReportWriter implements ReportWriter {
+
+  private final Severity failOn;
+
+  /** A writer for which every finding that is not suppressed is a failure. */
+  public JunitReportWriter() {
+    this(Severity.INFO);
+  }
+
+  private JunitReportWriter(Severity failOn) {
+    this.failOn = failOn;
+  }
+
+  /** A writer for which findings at or above {@code failOn} are failures, and others pass. */
+  public static JunitReportWriter failingAt(Severity failOn) {
+    return new JunitReportWriter(Objects.requireNonNull(failOn, "failOn"));
+  }
 
   @Override
   public void write(ScanReport report, Writer out) throws IOException {
@@ -40,12 +65,13 @@ public final class JunitReportWriter implements ReportWriter {
     }
     for (Finding f : report.findings()) {
       Suite s = suites.computeIfAbsent(f.file(), Suite::new);
+      boolean failure = !f.suppressed() && f.severity().isAtLeast(failOn);
       if (f.suppressed()) {
         s.skipped++;
-      } else {
+      } else if (failure) {
         s.failures++;
       }
-      s.cases.add(new Case(f.line(), f.column(), 1, findingCase(f, rules.get(f.rule()))));
+      s.cases.add(new Case(f.line(), f.column(), 1, findingCase(f, rules.get(f.rule()), failure)));
     }
     if (suites.isEmpty()) {
       Suite s = new Suite("kubeward");
@@ -84,17 +110,19 @@ public final class JunitReportWriter implements ReportWriter {
     out.flush();
   }
 
-  private static String findingCase(Finding f, RuleMetadata rule) {
+  private static String findingCase(Finding f, RuleMetadata rule, boolean failure) {
     String name = f.rule() + " " + f.resource().displayName() + " (" + f.line() + ":" + f.column() + ")";
     StringBuilder sb = new StringBuilder();
     sb.append("    <testcase classname=\"").append(attr(f.file())).append("\" name=\"").append(attr(name)).append("\">\n");
+    String body = f.location() + ": " + f.severity() + " " + f.message() + " [" + f.rule() + "]"
+        + (rule == null ? "" : "\nRemediation: " + rule.remediation());
     if (f.suppressed()) {
       sb.append("      <skipped message=\"").append(attr("suppressed: " + f.suppression())).append("\"/>\n");
-    } else {
-      String body = f.location() + ": " + f.severity() + " " + f.message() + " [" + f.rule() + "]"
-          + (rule == null ? "" : "\nRemediation: " + rule.remediation());
+    } else if (failure) {
       sb.append("      <failure type=\"").append(f.severity()).append("\" message=\"").append(attr(f.message()))
           .append("\">").append(text(body)).append("</failure>\n");
+    } else {
+      sb.append("      <system-out>").append(text(body)).append("</system-out>\n");
     }
     sb.append("    </testcase>\n");
     return sb.toString();

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,11 +15,15 @@ import dev.kubeward.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * SARIF 2.1.0, for code scanning services. One run: {@code tool.driver.rules} holds a descriptor
@@ -28,9 +36,17 @@ import java.util.Map;
  * not be checked becomes a tool execution notification of the one invocation, which is then not
  * successful.
  *
+ * <p>File locations are relative to a base directory, the working directory unless
+ * {@link #relativeTo(Path)} says otherwise: a file inside it is a relative URI reference with the
+ * {@code uriBaseId} {@value #SRCROOT}, which {@code originalUriBaseIds} maps to the directory's
+ * {@code file:} URI, as code scanning expects; a file outside it is an absolute {@code file:} URI.
+ * Standard input ({@code -}) has no URI: its artifact location is described as
+ * {@code standard input}. A rule descriptor has a {@code helpUri} when {@link #withHelpUris} gives
+ * one for its rule.
+ *
  * <p>Severities map to levels as CRITICAL and HIGH: {@code error}, MEDIUM: {@code warning}, LOW
- * and INFO: {@code note}. Nothing time- or machine-dependent is written: the same report gives
- * the same bytes.
+ * and INFO: {@code note}. Nothing time-dependent is written: the same report, written relative to
+ * the same directory, gives the same bytes.
  */
 public final class SarifReportWriter implements ReportWriter {
 
@@ -40,6 +56,38 @@ public final class SarifReportWriter implements ReportWriter {
 
   /** The key of the stable fingerprint in {@code partialFingerprints}. */
   public static final String FINGERPRINT_KEY = "kubeward/v2";
+
+  /** The {@code uriBaseId} of file locations inside the base directory. */
+  public static final String SRCROOT = "%SRCROOT%";
+
+  /** The source name of standard input, as the loader gives it. */
+  private static final String STDIN = "-";
+
+  private final Path base;
+  private final Function<String, String> helpUris;
+
+  /** A writer relative to the working directory of this process, without help URIs. */
+  public SarifReportWriter() {
+    this(Path.of("").toAbsolutePath(), id -> null);
+  }
+
+  private SarifReportWriter(Path base, Function<String, String> helpUris) {
+    this.base = base.toAbsolutePath().normalize();
+    this.helpUris = helpUris;
+  }
+
+  /** A writer whose file locations are relative to {@code directory} (made absolute). */
+  public static SarifReportWriter relativeTo(Path directory) {
+    return new SarifReportWriter(Objects.requireNonNull(directory, "directory"), id -> null);
+  }
+
+  /**
+   * This writer, with the {@code helpUri} of each rule descriptor given by {@code helpUris} (from
+   * the rule id; {@code null} for none), such as the rule's section of the documentation.
+   */
+  public SarifReportWriter withHelpUris(Function<String, String> helpUris) {
+    return new SarifReportWriter(base, Objects.requireNonNull(helpUris, "helpUris"));
+  }
 
   @Override
   public void write(ScanReport report, Writer out) throws IOException {
@@ -62,9 +110,16 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeArrayFieldStart("rules");
     for (RuleMetadata rule : rules) {
       Severity effective = report.severityOf(rule.id());
-      descriptor(g, rule, effective != null ? effective : rule.severity());
+      descriptor(g, rule, effective != null ? effective : rule.severity(), helpUris.apply(rule.id()));
     }
     g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+
+    g.writeObjectFieldStart("originalUriBaseIds");
+    g.writeObjectFieldStart(SRCROOT);
+    String root = uriOf(base.toString());
+    g.writeStringField("uri", root.endsWith("/") ? root : root + "/");
     g.writeEndObject();
     g.writeEndObject();
 
@@ -93,12 +148,16 @@ public final class SarifReportWriter implements ReportWriter {
     JsonSupport.finish(g, out);
   }
 
-  private static void descriptor(JsonGenerator g, RuleMetadata rule, Severity severity) throws IOException {
+  private static void descriptor(JsonGenerator g, RuleMetadata rule, Severity severity, String helpUri)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("id", rule.id());
     g.writeStringField("name", upperCamel(rule.id()));
     message(g, "shortDescription", rule.title());
     message(g, "fullDescription", rule.rationale());
+    if (helpUri != null) {
+      g.writeStringField("helpUri", helpUri);
+    }
     g.writeObjectFieldStart("help");
     g.writeStringField("text", rule.rationale() + "\n\nRemediation: " + rule.remediation());
     g.writeStringField("markdown", helpMarkdown(rule));
@@ -132,7 +191,7 @@ public final class SarifReportWriter implements ReportWriter {
     return md.toString();
   }
 
-  private static void result(JsonGenerator g, Finding f, Integer ruleIndex) throws IOException {
+  private void result(JsonGenerator g, Finding f, Integer ruleIndex) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.rule());
     if (ruleIndex != null) {
@@ -204,7 +263,7 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void notification(JsonGenerator g, LoadError e) throws IOException {
+  private void notification(JsonGenerator g, LoadError e) throws IOException {
     g.writeStartObject();
     g.writeStringField("level", "error");
     message(g, "message", e.message());
@@ -218,10 +277,20 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void physicalLocation(JsonGenerator g, String file, int line, int column) throws IOException {
+  private void physicalLocation(JsonGenerator g, String file, int line, int column) throws IOException {
     g.writeObjectFieldStart("physicalLocation");
     g.writeObjectFieldStart("artifactLocation");
-    g.writeStringField("uri", uriOf(file));
+    if (file.equals(STDIN)) {
+      message(g, "description", "standard input");
+    } else {
+      String relative = relativeUri(file);
+      if (relative != null) {
+        g.writeStringField("uri", relative);
+        g.writeStringField("uriBaseId", SRCROOT);
+      } else {
+        g.writeStringField("uri", uriOf(base.resolve(file).normalize().toString()));
+      }
+    }
     g.writeEndObject();
     if (line > 0) {
       g.writeObjectFieldStart("region");
@@ -267,6 +336,23 @@ public final class SarifReportWriter implements ReportWriter {
       default:
         return "0.0";
     }
+  }
+
+  /**
+   * {@code file} (relative to the working directory, or absolute) as a URI reference relative to
+   * the base directory, or {@code null} when it is not inside it.
+   */
+  private String relativeUri(String file) {
+    Path path;
+    try {
+      path = base.resolve(file).normalize();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+    if (!path.startsWith(base) || path.equals(base)) {
+      return null;
+    }
+    return uriOf(base.relativize(path).toString());
   }
 
   /**

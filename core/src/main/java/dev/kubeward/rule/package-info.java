@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The Rule SPI a plugin author sees: rules (one class each, or one row of a {@link
  * dev.kubeward.rule.FamilyRule family}), metadata, typed parameter keys, the vocabulary of

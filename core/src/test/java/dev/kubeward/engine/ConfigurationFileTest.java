@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.engine;
 
 import dev.kubeward.model.GroupKind;
@@ -40,6 +44,9 @@ class ConfigurationFileTest {
       workloadKinds:
         - {apiGroup: example.com, kind: Thing, templatePath: spec.template}
         - {kind: Job, templatePath: spec.template}
+      plugins:
+        - tools/kubeward-plugins
+        - /opt/kubeward/certificates.jar
       """;
 
   @Test
@@ -62,6 +69,22 @@ class ConfigurationFileTest {
   }
 
   @Test
+  void pluginsAreReadAsWrittenAndLeftOutOfTheConfiguration() {
+    assertThat(ConfigurationFile.plugins(".kubeward.yaml", EXAMPLE))
+        .containsExactly("tools/kubeward-plugins", "/opt/kubeward/certificates.jar");
+    assertThat(ConfigurationFile.parse(".kubeward.yaml", EXAMPLE))
+        .isEqualTo(ConfigurationFile.parse(".kubeward.yaml", EXAMPLE.substring(0, EXAMPLE.indexOf("plugins:"))));
+    assertThat(ConfigurationFile.plugins("c.yaml", "profile: all\n")).isEmpty();
+    assertThat(ConfigurationFile.plugins("c.yaml", "")).isEmpty();
+  }
+
+  @Test
+  void pluginsAreCheckedWithTheRestOfTheFile() {
+    assertThatThrownBy(() -> ConfigurationFile.plugins("c.yaml", "plugins: [a.jar]\nprofile: strict\n"))
+        .hasMessage("c.yaml:2:10: unknown profile 'strict' (expected recommended, pss-baseline, pss-restricted, cis or all)");
+  }
+
+  @Test
   void emptyFilesChangeNothing() {
     assertThat(ConfigurationFile.parse("c.yaml", "")).isEqualTo(Configuration.empty());
     assertThat(ConfigurationFile.parse("c.yaml", "# nothing yet\n")).isEqualTo(Configuration.empty());
@@ -71,7 +94,7 @@ class ConfigurationFileTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "profil: all"
-          + "| c.yaml:1:1: unknown key 'profil' in the configuration (expected profile, pssVersion, rules, exemptions, workloadKinds, defaultNamespace, joinScope)",
+          + "| c.yaml:1:1: unknown key 'profil' in the configuration (expected profile, pssVersion, rules, exemptions, workloadKinds, defaultNamespace, joinScope, plugins)",
       "profile: strict"
           + "| c.yaml:1:10: unknown profile 'strict' (expected recommended, pss-baseline, pss-restricted, cis or all)",
       "profile: [all]| c.yaml:1:10: profile must be a string",
@@ -97,6 +120,9 @@ class ConfigurationFileTest {
       "workloadKinds: [{kind: Thing}]| c.yaml:1:17: workload kind Thing needs a templatePath",
       "workloadKinds: [{templatePath: spec.template}]| c.yaml:1:17: a workload kind needs a kind",
       "workloadKinds: [{kind: Thing, templatePath: spec..template}]| c.yaml:1:45: templatePath of workload kind Thing must be dotted keys such as spec.template",
+      "plugins: x.jar| c.yaml:1:10: plugins must be a list",
+      "plugins: [[x.jar]]| c.yaml:1:11: every item of plugins must be a string",
+      "plugins: ['']| c.yaml:1:11: every item of plugins must be a path to a jar file or a directory of jars",
       "[1, 2]| c.yaml:1:1: the configuration must be a mapping",
       "profile: all\\nprofile: cis| c.yaml:2:1: duplicate key 'profile' (first at 1:1)",
       "rules: {a: [|c.yaml:2:1: malformed YAML: expected the node content, but found '<stream end>'"

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.hostile;
 
 /** The good neighbour every hostile input is put next to: a Pod with a privileged container. */

@@ -1,9 +1,14 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.report;
 
 import static dev.kubeward.report.ReportFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import dev.kubeward.rule.Severity;
 import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -54,5 +59,32 @@ class JunitReportWriterTest {
     Element failure = (Element) doc.getElementsByTagName("failure").item(1);
     assertThat(failure.getTextContent()).startsWith(
         "deploy/web.yaml:21:23: HIGH container \"app\" of Deployment shop/web runs privileged");
+  }
+
+  @Test
+  void findingsBelowTheFailingSeverityPass() throws Exception {
+    Document doc = parse(write(JunitReportWriter.failingAt(Severity.HIGH), ReportFixtures.mixed()));
+    Element root = doc.getDocumentElement();
+    assertThat(root.getAttribute("tests")).isEqualTo("6");
+    assertThat(root.getAttribute("failures")).isEqualTo("2");
+    assertThat(root.getAttribute("skipped")).isEqualTo("1");
+    NodeList failures = doc.getElementsByTagName("failure");
+    assertThat(failures.getLength()).isEqualTo(2);
+    assertThat(((Element) failures.item(0)).getAttribute("type")).isEqualTo("HIGH");
+    assertThat(((Element) failures.item(1)).getAttribute("type")).isEqualTo("CRITICAL");
+    NodeList passed = doc.getElementsByTagName("system-out");
+    assertThat(passed.getLength()).isEqualTo(1);
+    assertThat(passed.item(0).getTextContent()).isEqualTo("deploy/web.yaml:18:18: MEDIUM container \"app\" of"
+        + " Deployment shop/web uses image \"nginx:latest\" [image-not-pinned]\n"
+        + "Remediation: Pin the image to a version tag or a digest.");
+    Element web = (Element) doc.getElementsByTagName("testsuite").item(0);
+    assertThat(web.getAttribute("failures")).isEqualTo("1");
+  }
+
+  @Test
+  void byDefaultEveryActiveFindingFails() throws Exception {
+    assertThat(write(new JunitReportWriter(), ReportFixtures.mixed()))
+        .isEqualTo(write(JunitReportWriter.failingAt(Severity.INFO), ReportFixtures.mixed()))
+        .doesNotContain("<system-out>");
   }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.report;
 
 import static dev.kubeward.report.ReportFixtures.write;
@@ -8,6 +12,7 @@ import dev.kubeward.engine.ScanReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,8 +41,20 @@ class ReportWritersTest {
   @ParameterizedTest(name = "{0} of {1}")
   @MethodSource("cases")
   void writesExactlyTheExpectedOutput(ReportFormat format, String fixture, String expected) throws IOException {
-    assertThat(write(format.writer(), report(fixture))).isEqualTo(resource("report/" + expected));
+    assertThat(write(writer(format), report(fixture))).isEqualTo(resource("report/" + expected));
   }
+
+  /**
+   * The writer of {@code format}; SARIF relative to {@link #WORK_DIR}, with a help URI for the
+   * privileged-container rule only.
+   */
+  static ReportWriter writer(ReportFormat format) {
+    return format != ReportFormat.SARIF ? format.writer() : SarifReportWriter.relativeTo(WORK_DIR)
+        .withHelpUris(id -> id.equals("privileged-container") ? "https://kubeward.dev/rules#" + id : null);
+  }
+
+  /** The working directory the SARIF fixtures are written from. */
+  static final Path WORK_DIR = Path.of("/work/shop");
 
   @Test
   void colouredTextPaintsSeveritiesErrorsAndSuppressedFindings() throws IOException {

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.report;
 
 import static dev.kubeward.report.ReportFixtures.write;
@@ -101,5 +105,47 @@ class SarifSchemaTest {
         .get("runs").get(0).get("invocations").get(0);
     assertThat(invocation.get("executionSuccessful").asBoolean()).isTrue();
     assertThat(invocation.has("toolExecutionNotifications")).isFalse();
+  }
+
+  /** The mixed report with its findings moved to standard input, an absolute file inside and one outside. */
+  static ScanReport placed() {
+    ScanReport mixed = ReportFixtures.mixed();
+    String[] files = {"-", "/work/shop/deploy/abs.yaml", "/elsewhere/x.yaml", "../sibling/y.yaml"};
+    java.util.List<dev.kubeward.engine.Finding> moved = new java.util.ArrayList<>();
+    for (int i = 0; i < mixed.findings().size(); i++) {
+      dev.kubeward.engine.Finding f = mixed.findings().get(i);
+      moved.add(new dev.kubeward.engine.Finding(f.rule(), f.severity(), f.topic(), f.controls(), f.message(),
+          f.resource(), files[i], f.line(), f.column(), f.path(), f.suppressed(), f.suppression()));
+    }
+    return new ScanReport(mixed.toolVersion(), mixed.files(), mixed.documents(), mixed.resources(), moved,
+        java.util.List.of(), mixed.rules(), mixed.severities());
+  }
+
+  @Test
+  void locationsAreRelativeToTheWorkingDirectoryAndStandardInputIsNamed() throws IOException {
+    JsonNode sarif = MAPPER.readTree(write(SarifReportWriter.relativeTo(java.nio.file.Path.of("/work/shop/")),
+        placed()));
+    assertThat(schema.validate(sarif)).isEmpty();
+    JsonNode run = sarif.get("runs").get(0);
+    assertThat(run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asText()).isEqualTo("file:///work/shop/");
+    JsonNode results = run.get("results");
+    assertThat(artifact(results.get(0)).toString()).isEqualTo("{\"description\":{\"text\":\"standard input\"}}");
+    assertThat(artifact(results.get(1)).toString()).isEqualTo("{\"uri\":\"deploy/abs.yaml\",\"uriBaseId\":\"%SRCROOT%\"}");
+    assertThat(artifact(results.get(2)).toString()).isEqualTo("{\"uri\":\"file:///elsewhere/x.yaml\"}");
+    assertThat(artifact(results.get(3)).toString()).isEqualTo("{\"uri\":\"file:///work/sibling/y.yaml\"}");
+  }
+
+  @Test
+  void aRuleHasAHelpUriOnlyWhenOneIsGiven() throws IOException {
+    JsonNode rules = MAPPER.readTree(write(new SarifReportWriter()
+            .withHelpUris(id -> id.startsWith("image") ? "https://example.com/docs/rules.md#" + id : null),
+        ReportFixtures.mixed())).get("runs").get(0).get("tool").get("driver").get("rules");
+    assertThat(rules.get(1).get("helpUri").asText()).isEqualTo("https://example.com/docs/rules.md#image-not-pinned");
+    assertThat(rules.get(0).has("helpUri")).isFalse();
+    assertThat(rules.get(2).has("helpUri")).isFalse();
+  }
+
+  private static JsonNode artifact(JsonNode result) {
+    return result.get("locations").get(0).get("physicalLocation").get("artifactLocation");
   }
 }

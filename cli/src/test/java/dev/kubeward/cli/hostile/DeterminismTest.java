@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.cli.hostile;
 
 import static dev.kubeward.cli.Cli.cli;
@@ -159,7 +163,8 @@ class DeterminismTest {
       assertThat(r.exitCode()).isEqualTo(2);
       assertThat(r.stdout()).isEmpty();
 
-      Result here = cli().discovering().run("scan", "--profile", "all", "--format", format, tree);
+      // In the child's working directory: SARIF locations are relative to it.
+      Result here = cli().discovering().in(work).run("scan", "--profile", "all", "--format", format, tree);
       assertThat(here.exitCode()).isEqualTo(2);
       assertThat(here.out()).as("%s of the run in this JVM", format).isEqualTo(Files.readString(child));
       assertThat(here.err()).isEqualTo(r.stderr());

@@ -1,0 +1,56 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.kubeward.cli;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --plugin PATH}, shared by the commands that read rules. Plugins also come from
+ * {@code KUBEWARD_PLUGIN_PATH} (paths separated as in a class path) and, for {@code scan}, from a
+ * configuration file given with {@code --config}.
+ */
+final class PluginOptions {
+
+  /** The environment variable that lists plugins for every run. */
+  static final String VARIABLE = "KUBEWARD_PLUGIN_PATH";
+
+  @Option(names = "--plugin", paramLabel = "PATH",
+      description = "load rules from a plugin: a jar file, or a directory of jars (repeatable; also "
+          + VARIABLE + ")")
+  private List<String> paths = new ArrayList<>();
+
+  /**
+   * The plugins of {@code KUBEWARD_PLUGIN_PATH}, then {@code more}, then those of the command
+   * line; relative paths of the first and last resolve against the working directory.
+   */
+  List<Plugins.Source> sources(Environment env, List<Plugins.Source> more) {
+    List<Plugins.Source> sources = new ArrayList<>();
+    String variable = env.variables().get(VARIABLE);
+    if (variable != null) {
+      for (String entry : variable.split(File.pathSeparator, -1)) {
+        if (!entry.isBlank()) {
+          sources.add(new Plugins.Source(entry, Path.of(env.resolve(entry))));
+        }
+      }
+    }
+    sources.addAll(more);
+    for (String path : paths) {
+      if (path.isEmpty()) {
+        throw new UsageException("an empty plugin path was given");
+      }
+      sources.add(new Plugins.Source(path, Path.of(env.resolve(path))));
+    }
+    return sources;
+  }
+
+  /** Loads the plugins of {@code KUBEWARD_PLUGIN_PATH} and the command line. */
+  Plugins load(Environment env) {
+    return Plugins.load(sources(env, List.of()));
+  }
+}
