@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Control-plane command lines as their components read them: {@link dev.kubeward.commandline.CommandLine}
  * parses a container's {@code command} and {@code args} (with {@code $(VAR)} expansion and etcd's

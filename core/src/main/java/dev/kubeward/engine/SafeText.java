@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.kubeward.engine;
 
 /** Text from the input made safe to print on one report line. */
