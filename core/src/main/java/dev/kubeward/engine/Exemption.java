@@ -44,7 +44,8 @@ public record Exemption(String rule, String kind, String namespace, String name,
       return false;
     }
     return glob(rule, ruleId)
-        && glob(kind, resource.kind())
+        && coversKind(dev.kubeward.model.GroupKind.ofApiVersion(
+            resource.apiVersion() == null ? "" : resource.apiVersion(), resource.kind()))
         && glob(namespace, resource.namespace() == null ? "" : resource.namespace())
         && glob(name, resource.name() == null ? "" : resource.name());
   }
@@ -52,10 +53,42 @@ public record Exemption(String rule, String kind, String namespace, String name,
   /** True if the exemption covers a finding of {@code ruleId} on {@code resource}. */
   public boolean covers(String ruleId, dev.kubeward.model.Resource resource) {
     return glob(rule, ruleId)
-        && glob(kind, resource.kind())
+        && coversKind(resource.groupKind())
         && glob(namespace, resource.namespace() == null ? "" : resource.namespace())
         && glob(name, resource.name() == null ? "" : resource.name())
         && (file.equals("**") || coversFile(resource.source().name()));
+  }
+
+  /**
+   * True if the kind pattern covers {@code groupKind}. A pattern with a dot is matched against the
+   * group-kind as kubectl writes it ({@code Deployment.apps}, {@code Service.serving.knative.dev},
+   * {@code Policy.audit.k8s.io}); one without is matched against the kind of a Kubernetes API group
+   * only (the core group, {@code apps}, {@code batch}, {@code policy}, {@code autoscaling},
+   * {@code extensions} and the {@code *.k8s.io} groups), so that {@code kind: Service} never
+   * exempts a Knative Service, nor {@code kind: NetworkPolicy} a Calico one.
+   */
+  boolean coversKind(dev.kubeward.model.GroupKind groupKind) {
+    if (kind.equals("*")) {
+      return true;
+    }
+    if (kind.indexOf('.') >= 0) {
+      return glob(kind, groupKind.toString());
+    }
+    return isKubernetesGroup(groupKind.group()) && glob(kind, groupKind.kind());
+  }
+
+  private static boolean isKubernetesGroup(String group) {
+    switch (group) {
+      case "":
+      case "apps":
+      case "batch":
+      case "policy":
+      case "autoscaling":
+      case "extensions":
+        return true;
+      default:
+        return group.equals("k8s.io") || group.endsWith(".k8s.io");
+    }
   }
 
   /**

@@ -282,6 +282,34 @@ class JoinsAndKeysTest {
         .isEmpty();
   }
 
+  @Test
+  void exemptionsMatchTheKindWithItsGroup() {
+    String yaml = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        ---
+        apiVersion: serving.knative.dev/v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        """;
+    TestRules.Recording each = TestRules.reportingEach(
+        metadata("each", GroupKind.SERVICE, GroupKind.KNATIVE_SERVICE).build());
+
+    for (String kind : List.of("Service", "Service.serving.knative.dev", "*")) {
+      Configuration config = Configuration.builder()
+          .exemptions(List.of(new Exemption("each", kind, null, null, "reviewed"))).build();
+      List<String> suppressed = Kubeward.builder().rules(List.of(each)).configuration(config).build()
+          .scanString("svc.yaml", yaml).findings().stream().filter(f -> f.rule().equals("each"))
+          .map(f -> f.resource().apiVersion() + " " + f.suppressed()).toList();
+      switch (kind) {
+        case "Service" -> assertThat(suppressed).containsExactly("v1 true", "serving.knative.dev/v1 false");
+        case "*" -> assertThat(suppressed).containsExactly("v1 true", "serving.knative.dev/v1 true");
+        default -> assertThat(suppressed).containsExactly("v1 false", "serving.knative.dev/v1 true");
+      }
+    }
+  }
+
   private static List<String> keys(ScanReport report) {
     return report.findings().stream().filter(f -> !f.rule().equals(Kubeward.DUPLICATE_OBJECT)).map(Finding::key).toList();
   }
