@@ -2,10 +2,17 @@ package dev.kubeward.rules.workload;
 
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
+import dev.kubeward.rules.workload.hardening.AppArmorProfileMissing;
 import dev.kubeward.rules.workload.hardening.DangerousCapability;
+import dev.kubeward.rules.workload.hardening.HostAliases;
+import dev.kubeward.rules.workload.hardening.HostNetworkDnsPolicy;
+import dev.kubeward.rules.workload.hardening.PrivilegedNotFalse;
 import dev.kubeward.rules.workload.hardening.RunAsLowId;
 import dev.kubeward.rules.workload.hardening.SensitiveHostPath;
+import dev.kubeward.rules.workload.hardening.SecurityContextMissing;
 import dev.kubeward.rules.workload.hardening.SharedProcessNamespace;
+import dev.kubeward.rules.workload.hardening.ToleratesAllTaints;
+import dev.kubeward.rules.workload.hardening.WritableHostPath;
 import dev.kubeward.rules.workload.hardening.WritableRootFilesystem;
 import dev.kubeward.rules.workload.hygiene.LivenessProbeMissing;
 import dev.kubeward.rules.workload.hygiene.LowReplicaCount;
@@ -23,6 +30,7 @@ import dev.kubeward.rules.workload.secrets.SecretInConfigMap;
 import dev.kubeward.rules.workload.secrets.SecretInManifest;
 import dev.kubeward.rules.workload.serviceaccounts.AutomountServiceAccountToken;
 import dev.kubeward.rules.workload.serviceaccounts.DefaultServiceAccount;
+import dev.kubeward.rules.workload.serviceaccounts.DeprecatedServiceAccountField;
 import dev.kubeward.rules.workload.tenancy.CpuRequirementsUnset;
 import dev.kubeward.rules.workload.tenancy.DefaultNamespace;
 import dev.kubeward.rules.workload.tenancy.MemoryRequirementsUnset;
@@ -48,11 +56,20 @@ public final class WorkloadRules implements RuleProvider {
         new SecretInManifest(),
         new AutomountServiceAccountToken(),
         new DefaultServiceAccount(),
+        new DeprecatedServiceAccountField(),
         new WritableRootFilesystem(),
         new RunAsLowId(),
         new DangerousCapability(),
         new SensitiveHostPath(),
         new SharedProcessNamespace(),
+        new WritableHostPath(),
+        new ToleratesAllTaints(),
+        new HostAliases(),
+        new HostNetworkDnsPolicy(),
+        // Opt-in: in the all profile (and cis where they map to it), not in recommended.
+        new AppArmorProfileMissing(),
+        new PrivilegedNotFalse(),
+        new SecurityContextMissing(),
         new CpuRequirementsUnset(),
         new MemoryRequirementsUnset(),
         new DefaultNamespace(),

@@ -30,10 +30,11 @@ class ProfilesTest {
   }
 
   @Test
-  void recommendedLeavesOutOnlyTheDigestRule() {
+  void recommendedLeavesOutTheDigestRuleAndTheRequestsForExplicitSettings() {
     assertThat(beyondPss()).filteredOn(m -> !Profile.RECOMMENDED.includes(m))
         .extracting(RuleMetadata::id)
-        .containsExactly("image-without-digest");
+        .containsExactlyInAnyOrder("image-without-digest", "app-armor-profile-missing", "privileged-not-false",
+            "security-context-missing");
   }
 
   @Test
@@ -41,7 +42,8 @@ class ProfilesTest {
     assertThat(beyondPss()).filteredOn(Profile.CIS::includes)
         .extracting(RuleMetadata::id)
         .containsExactlyInAnyOrder("secret-as-env-var", "secret-in-manifest", "automount-service-account-token",
-            "default-service-account", "dangerous-capability", "sensitive-host-path", "default-namespace");
+            "default-service-account", "dangerous-capability", "sensitive-host-path", "default-namespace",
+            "writable-host-path", "security-context-missing");
   }
 
   @Test

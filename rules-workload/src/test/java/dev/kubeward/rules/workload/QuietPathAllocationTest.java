@@ -34,7 +34,7 @@ class QuietPathAllocationTest {
       "      serviceAccountName: web",
       "      automountServiceAccountToken: false",
       "      securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001,"
-          + " seccompProfile: {type: RuntimeDefault}}",
+          + " seccompProfile: {type: RuntimeDefault}, appArmorProfile: {type: RuntimeDefault}}",
       "      initContainers:",
       "        - name: migrate",
       "          image: registry.example.com/shop/migrate:4.17@sha256:"
@@ -42,7 +42,7 @@ class QuietPathAllocationTest {
       "          imagePullPolicy: Always",
       "          resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {cpu: 200m, memory: 128Mi}}",
       "          securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false,"
-          + " capabilities: {drop: [ALL]}}",
+          + " privileged: false, capabilities: {drop: [ALL]}}",
       "      containers:",
       "        - name: web",
       "          image: registry.example.com/shop/web:1.4.2@sha256:"
@@ -58,11 +58,15 @@ class QuietPathAllocationTest {
       "          securityContext:",
       "            readOnlyRootFilesystem: true",
       "            allowPrivilegeEscalation: false",
+      "            privileged: false",
       "            capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}",
-      "          volumeMounts: [{name: tmp, mountPath: /tmp}, {name: db, mountPath: /run/secrets/db}]",
+      "          volumeMounts: [{name: tmp, mountPath: /tmp}, {name: db, mountPath: /run/secrets/db},"
+          + " {name: tz, mountPath: /etc/localtime, readOnly: true}]",
       "      volumes:",
       "        - {name: tmp, emptyDir: {}}",
       "        - {name: db, secret: {secretName: db}}",
+      "        - {name: tz, hostPath: {path: /etc/localtime, type: File}}",
+      "      tolerations: [{key: dedicated, operator: Equal, value: shop, effect: NoSchedule}]",
       "");
 
   /** What the rules of ConfigMaps and Secrets look at, with nothing to report. */

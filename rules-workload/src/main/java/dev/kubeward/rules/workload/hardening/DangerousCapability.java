@@ -22,8 +22,8 @@ import java.util.Locale;
 public final class DangerousCapability implements ResourceRule {
 
   private static final ParameterKey<List<String>> CAPABILITIES = ParameterKey.ofList("capabilities",
-      List.of("ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "NET_RAW",
-          "BPF", "PERFMON", "DAC_READ_SEARCH"),
+      List.of("ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO", "SYS_BOOT", "SYS_TIME",
+          "NET_RAW", "BPF", "PERFMON", "DAC_READ_SEARCH"),
       "Capabilities reported when added, without the CAP_ prefix; ALL stands for every capability.");
 
   private static final List<String> ADDED = List.of("cis-k8s:5.2.9");
@@ -39,7 +39,9 @@ public final class DangerousCapability implements ResourceRule {
       .rationale("Each of these capabilities hands the container a piece of root on the node: SYS_ADMIN"
           + " mounts filesystems and escapes through cgroups and namespaces, SYS_MODULE loads kernel"
           + " modules, SYS_PTRACE reads and injects into other processes, SYS_RAWIO and SYS_BOOT reach"
-          + " hardware and reboot, NET_ADMIN rewrites routing and firewall rules, NET_RAW spoofs packets"
+          + " hardware and reboot, SYS_TIME sets the node's clock (not namespaced, so certificate and token"
+          + " expiry shift for every pod of the node), NET_ADMIN rewrites routing and firewall rules, NET_RAW"
+          + " spoofs packets"
           + " (ARP and DNS poisoning within the node), BPF and PERFMON load programs into and read from the"
           + " kernel, DAC_READ_SEARCH bypasses file permissions (and with open_by_handle_at, reads host"
           + " files), ALL is all of them. The Pod Security Standards compare capability names exactly, but"
@@ -133,6 +135,8 @@ public final class DangerousCapability implements ResourceRule {
         return "raw access to devices and memory";
       case "SYS_BOOT":
         return "reboots the node";
+      case "SYS_TIME":
+        return "sets the node's clock";
       case "NET_RAW":
         return "crafts raw packets";
       case "BPF":

@@ -25,7 +25,7 @@ public final class SensitiveHostPath implements ResourceRule {
       List.of("/", "/etc", "/etc/kubernetes/**", "/etc/shadow", "/etc/sudoers", "/proc/**", "/sys/**", "/dev",
           "/boot/**", "/bin", "/sbin", "/lib", "/usr", "/root/**", "/home/**", "/run", "/run/docker.sock",
           "/run/containerd/**", "/run/crio/**", "/run/cri-dockerd.sock", "/var/lib/kubelet/**",
-          "/var/lib/docker/**", "/var/lib/containerd/**", "/var/lib/etcd/**"),
+          "/var/lib/docker/**", "/var/lib/containerd/**", "/var/lib/etcd/**", "/opt/cni/**", "/etc/cni/**"),
       "Host paths that must not be mounted. A path is reported when it is an entry or an ancestor of one"
       + " (mounting /var exposes /var/lib/kubelet); an entry ending in /** also covers everything beneath it"
       + " (/proc/** covers /proc/1/root), while a plain entry such as /etc does not (so /etc/localtime"
@@ -40,7 +40,9 @@ public final class SensitiveHostPath implements ResourceRule {
       .parameters(PATHS)
       .rationale("A container that mounts the container runtime socket (docker.sock, containerd.sock,"
           + " crio.sock) can start a privileged container on the node; /var/lib/kubelet and /etc/kubernetes"
-          + " hold the kubelet's credentials and every pod's secrets; /, /etc, /root, /home, /proc and /sys"
+          + " hold the kubelet's credentials and every pod's secrets; /opt/cni/bin and /etc/cni/net.d hold the"
+          + " CNI plugins and their configuration, which the container runtime runs as root for every new pod,"
+          + " so writing there runs code on the node; /, /etc, /root, /home, /proc and /sys"
           + " give the node's users, SSH keys, processes and kernel settings; a read-only mount still leaks"
           + " credentials. Paths are compared after normalisation (repeated and trailing slashes, . and .."
           + " segments, /var/run read as /run, since it is a symbolic link on current distributions), so"

@@ -78,6 +78,13 @@ final class ImageRefs {
     return colon >= 0 && nameAndTagEnd(ref) - colon - 1 == 6 && ref.startsWith("latest", colon + 1);
   }
 
+  /** True if the tag is {@code tag}, ignoring case; false when there is no tag. */
+  static boolean hasTag(String ref, String tag) {
+    int colon = tagColon(ref);
+    return colon >= 0 && nameAndTagEnd(ref) - colon - 1 == tag.length()
+        && ref.regionMatches(true, colon + 1, tag, 0, tag.length());
+  }
+
   /** The tag, or {@code null} when there is none; ignores a registry port. Allocates. */
   static String tag(String ref) {
     int colon = tagColon(ref);

@@ -1,2 +1,5 @@
-/** Service accounts: the API token a pod gets mounted, and which service account it runs as. */
+/**
+ * Service accounts: the API token a pod gets mounted, which service account it runs as, and the
+ * deprecated field that names it.
+ */
 package dev.kubeward.rules.workload.serviceaccounts;
