@@ -11,7 +11,9 @@ import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.model.Resource;
+import dev.kubeward.rule.KubeVersion;
 import dev.kubeward.rule.PssVersion;
+import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
@@ -83,7 +85,13 @@ import org.junit.jupiter.api.DynamicTest;
  * pss-baseline}, {@code # param: name=value} (repeatable). {@code # pss-versions: v1.0..v1.21}
  * runs the same fixture once per Pod Security Standards version of the range, and must hold at
  * each; a range may end at {@code latest}, several ranges and single versions may be separated by
- * commas, and {@code all} is {@code v1.0..latest}.
+ * commas, and {@code all} is {@code v1.0..latest}. {@code # kube-version: v1.24} scans as
+ * {@code --kube-version v1.24} does: the version wins over what an object says of itself, and
+ * the PSS version follows it unless {@code pss-version} or {@code pss-versions} is given too.
+ * {@code # default-namespace: shop} scans as {@code --default-namespace shop}: objects without a
+ * namespace are in {@code shop}. Without these two, a fixture scans with no Kubernetes version
+ * given and the namespace {@code default}. A directive with a value the scan would reject
+ * ({@code # kube-version: 1.24}) fails the fixture.
  *
  * <pre>{@code
  * @TestFactory
@@ -103,7 +111,7 @@ public final class RuleFixtures {
   private static final Pattern ITEM =
       Pattern.compile("([a-z0-9-]+)(?:@(\\d+))?(?:\\[([A-Za-z]+)\\])?(?:\\*(\\d+))?");
   private static final Pattern DIRECTIVE =
-      Pattern.compile("^#\\s*(pss-version|pss-versions|profile|param):\\s*(.+?)\\s*$");
+      Pattern.compile("^#\\s*(pss-version|pss-versions|kube-version|default-namespace|profile|param):\\s*(.+?)\\s*$");
   private static final Pattern RANGE = Pattern.compile("(v1\\.\\d+|latest)(?:\\s*\\.\\.\\s*(v1\\.\\d+|latest))?");
   /** A line of an {@code .expect} file: a line number of the JSON file, then its expectations. */
   private static final Pattern EXPECT_LINE = Pattern.compile("(\\d+)\\s+([^#]+?)\\s*(?:#.*)?");
@@ -252,7 +260,8 @@ public final class RuleFixtures {
 
   /**
    * The header directives of a fixture other than {@code param}: {@code profile},
-   * {@code pss-version}, {@code pss-versions}, as written.
+   * {@code pss-version}, {@code pss-versions}, {@code kube-version}, {@code default-namespace}, as
+   * written.
    */
   public Map<String, String> headerOf(Path file) {
     return Map.copyOf(read(file, ruleId()).directives());
@@ -327,7 +336,7 @@ public final class RuleFixtures {
    * folder, as one scan), and every finding of every rule must match an expectation of the file
    * it is in (same syntax as rule fixtures: {@code # expect:} markers in YAML, the {@code .expect}
    * file of a JSON file), and every expectation a finding. Use it to pin what a profile reports
-   * end to end.
+   * end to end. The scanner's own settings apply; header directives are not read.
    */
   public static void verifyScan(Kubeward scanner, Path file) {
     Fixture fixture = read(file, null);
@@ -397,6 +406,12 @@ public final class RuleFixtures {
     List<PssVersion> versions;
     try {
       versions = directives.containsKey("pss-versions") ? parseVersions(directives.get("pss-versions")) : List.of();
+      if (directives.containsKey("kube-version")) {
+        KubeVersion.parse(directives.get("kube-version"));
+      }
+      if (directives.containsKey("default-namespace")) {
+        ScanSettings.builder().defaultNamespace(directives.get("default-namespace"));
+      }
     } catch (IllegalArgumentException e) {
       throw new AssertionError(name + ": " + e.getMessage());
     }
@@ -618,6 +633,12 @@ public final class RuleFixtures {
       builder.pssVersion(version);
     } else if (directives.containsKey("pss-version")) {
       builder.pssVersion(PssVersion.parse(directives.get("pss-version")));
+    }
+    if (directives.containsKey("kube-version")) {
+      builder.kubeVersion(KubeVersion.parse(directives.get("kube-version")));
+    }
+    if (directives.containsKey("default-namespace")) {
+      builder.defaultNamespace(directives.get("default-namespace"));
     }
     if (!fixture.params().isEmpty()) {
       builder.configuration(dev.kubeward.engine.Configuration.builder().parameters(ruleId(), fixture.params()).build());

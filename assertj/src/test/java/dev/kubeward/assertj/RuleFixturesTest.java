@@ -70,6 +70,51 @@ class RuleFixturesTest {
     }
   }
 
+  /** Reports a Pod's name when the Kubernetes version that applies to it is before v1.25. */
+  private static final class KubeVersionRule implements ResourceRule {
+    private final RuleMetadata metadata;
+
+    KubeVersionRule(String id) {
+      metadata = RuleMetadata.builder(id).title("Old cluster").severity(Severity.MEDIUM).topic(Topic.HYGIENE)
+          .kinds(GroupKind.POD).rationale("For tests.").remediation("None.").build();
+    }
+
+    @Override
+    public RuleMetadata metadata() {
+      return metadata;
+    }
+
+    @Override
+    public void check(Resource resource, Context context) {
+      if (context.kubeVersion(resource).version().isBefore(25)) {
+        context.report(resource, resource.root().get("metadata").get("name"), "old");
+      }
+    }
+  }
+
+  /** Reports a Pod's name when it lands in {@code default}. */
+  private static final class NamespaceRule implements ResourceRule {
+    private final RuleMetadata metadata;
+
+    NamespaceRule(String id) {
+      metadata = RuleMetadata.builder(id).title("In default").severity(Severity.LOW).topic(Topic.TENANCY)
+          .kinds(GroupKind.POD).rationale("For tests.").remediation("None.").build();
+    }
+
+    @Override
+    public RuleMetadata metadata() {
+      return metadata;
+    }
+
+    @Override
+    public void check(Resource resource, Context context) {
+      String namespace = resource.namespace() != null ? resource.namespace() : context.settings().defaultNamespace();
+      if (namespace.equals("default")) {
+        context.report(resource, resource.root().get("metadata").get("name"), "in default");
+      }
+    }
+  }
+
   /** Reports a Pod whose {@code spec.serviceAccountName} names no ServiceAccount of its namespace in the scan. */
   private static final class CrossRule implements InventoryRule {
     private static final RuleMetadata METADATA = RuleMetadata.builder("cross-rule").title("Cross")
@@ -220,5 +265,40 @@ class RuleFixturesTest {
         .hasMessageStartingWith("passes-orphan.json.expect in ")
         .hasMessageEndingWith(" is neither a fixture (a .yaml, .yml or .json file, or a story folder)"
             + " nor the .expect file of a JSON fixture next to it");
+  }
+
+  @Test
+  void kubeVersionSetsTheScansVersionInYamlJsonAndStories() {
+    RuleFixtures fixtures = RuleFixtures.of(new KubeVersionRule("kube-version-rule"));
+
+    assertThat(fixtures.tests().map(DynamicTest::getDisplayName)).containsExactly(
+        "kube-version-rule/fires-image.yaml", "kube-version-rule/fires-story/", "kube-version-rule/fires.json",
+        "kube-version-rule/fires.yaml", "kube-version-rule/passes-explicit-wins.yaml",
+        "kube-version-rule/passes-story/", "kube-version-rule/passes.yaml");
+    fixtures.verifyAll();
+    assertThat(fixtures.headerOf(fixtures.files().get(3))).containsEntry("kube-version", "v1.24");
+  }
+
+  @Test
+  void defaultNamespaceSetsWhereObjectsWithoutOneLand() {
+    RuleFixtures fixtures = RuleFixtures.of(new NamespaceRule("namespace-rule"));
+
+    fixtures.verifyAll();
+    assertThat(fixtures.headerOf(fixtures.files().get(2))).isEqualTo(java.util.Map.of("default-namespace", "shop"));
+    assertThat(fixtures.headerOf(fixtures.files().get(1))).isEqualTo(java.util.Map.of("default-namespace", "tools"));
+  }
+
+  @Test
+  void aDirectiveTheScanWouldRejectFailsTheFixture() {
+    RuleFixtures version = RuleFixtures.of(new KubeVersionRule("bad-kube-version-rule"));
+    RuleFixtures namespace = RuleFixtures.of(new NamespaceRule("bad-namespace-rule"));
+
+    assertThatThrownBy(version::verifyAll)
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("fires.yaml: invalid Kubernetes version '1.24' (expected v1.N, such as v1.30)");
+    assertThatThrownBy(namespace::verifyAll)
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("fires.yaml: default namespace 'Shop' is not a valid namespace name (lower-case letters,"
+            + " digits and '-', at most 63)");
   }
 }

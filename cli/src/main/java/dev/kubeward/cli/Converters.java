@@ -4,10 +4,13 @@
  */
 package dev.kubeward.cli;
 
+import dev.kubeward.engine.JoinScope;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.report.CatalogueFormat;
 import dev.kubeward.report.ReportFormat;
+import dev.kubeward.rule.KubeVersion;
 import dev.kubeward.rule.PssVersion;
+import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rule.Severity;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
@@ -55,6 +58,33 @@ final class Converters {
     @Override
     public PssVersion convert(String value) {
       return Converters.convert(PssVersion::parse, value);
+    }
+  }
+
+  /** {@code v1.N}. */
+  static final class KubeVersionName implements ITypeConverter<KubeVersion> {
+    @Override
+    public KubeVersion convert(String value) {
+      return Converters.convert(KubeVersion::parse, value);
+    }
+  }
+
+  /** A namespace name. */
+  static final class Namespace implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      return Converters.convert(v -> {
+        ScanSettings.builder().defaultNamespace(v);
+        return v;
+      }, value);
+    }
+  }
+
+  /** {@code all}, {@code argument} or {@code directory}. */
+  static final class Scope implements ITypeConverter<JoinScope> {
+    @Override
+    public JoinScope convert(String value) {
+      return Converters.convert(JoinScope::of, value);
     }
   }
 

@@ -6,6 +6,7 @@ package dev.kubeward.cli;
 
 import dev.kubeward.engine.Configuration;
 import dev.kubeward.engine.ConfigurationFile;
+import dev.kubeward.engine.JoinScope;
 import dev.kubeward.engine.Profile;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.engine.Kubeward;
@@ -15,6 +16,7 @@ import dev.kubeward.report.ReportFormat;
 import dev.kubeward.report.ReportWriter;
 import dev.kubeward.report.SarifReportWriter;
 import dev.kubeward.report.TextReportWriter;
+import dev.kubeward.rule.KubeVersion;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.Severity;
@@ -83,9 +85,23 @@ final class ScanCommand implements Callable<Integer> {
       description = "recommended, pss-baseline, pss-restricted, cis or all (default: recommended)")
   private Profile profile;
 
+  @Option(names = "--kube-version", paramLabel = "V", converter = Converters.KubeVersionName.class,
+      description = "the Kubernetes version the manifests are for: v1.N (default: what an object says of itself,"
+          + " such as a kube-apiserver image tag, else the newest known)")
+  private KubeVersion kubeVersion;
+
   @Option(names = "--pss-version", paramLabel = "V", converter = Converters.Version.class,
-      description = "the Pod Security Standards version: latest or v1.N (default: latest)")
+      description = "the Pod Security Standards version: latest or v1.N (default: that of --kube-version, else latest)")
   private PssVersion pssVersion;
+
+  @Option(names = "--default-namespace", paramLabel = "NS", converter = Converters.Namespace.class,
+      description = "the namespace of objects that set none, as kubectl apply -n NS would place them (default: default)")
+  private String defaultNamespace;
+
+  @Option(names = "--join-scope", paramLabel = "SCOPE", converter = Converters.Scope.class,
+      description = "which inputs make one cluster for cross-resource rules: all, argument (each PATH) or directory"
+          + " (default: all)")
+  private JoinScope joinScope;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Converters.SeverityName.class,
       description = "exit with 1 for findings at or above: critical, high, medium, low or info (default: low)")
@@ -246,6 +262,15 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (pssVersion != null) {
       builder.pssVersion(pssVersion);
+    }
+    if (kubeVersion != null) {
+      builder.kubeVersion(kubeVersion);
+    }
+    if (defaultNamespace != null) {
+      builder.defaultNamespace(defaultNamespace);
+    }
+    if (joinScope != null) {
+      builder.joinScope(joinScope);
     }
     builder.onlyRules(new LinkedHashSet<>(onlyRules));
     builder.skipRules(new LinkedHashSet<>(skipRules));

@@ -216,9 +216,9 @@ class ScanCommandTest {
   void pssVersionReachesTheRules() {
     assertThat(cli().run("scan", "--rule", "test-settings", NAMESPACE).out()).startsWith(
         "src/test/resources/manifests/namespace.yaml:2:1: INFO scan runs at Pod Security Standards level restricted,"
-            + " version latest [test-settings]\n");
+            + " version latest (Kubernetes v1.37, the newest known; default namespace default) [test-settings]\n");
     assertThat(cli().run("scan", "--rule", "test-settings", "--pss-version", "v1.25", "--profile", "pss-baseline",
-        NAMESPACE).out()).contains("level baseline, version v1.25 [test-settings]");
+        NAMESPACE).out()).contains("level baseline, version v1.25 (");
   }
 
   @Test
@@ -270,7 +270,96 @@ class ScanCommandTest {
     Files.writeString(dir.resolve(".kubeward.yaml"), "pssVersion: \"v1.30\"\n");
     Files.copy(Path.of(NAMESPACE), dir.resolve("namespace.yaml"));
     Result r = cli().in(dir).run("scan", "--rule", "test-settings", "namespace.yaml");
-    assertThat(r.out()).contains("version v1.30 [test-settings]");
+    assertThat(r.out()).contains("version v1.30 (");
+  }
+
+  @Test
+  void kubeVersionReachesTheRulesAndSetsThePssVersion() {
+    Result r = cli().run("scan", "--rule", "test-settings", "--kube-version", "v1.29", NAMESPACE);
+    assertThat(r.out()).contains("INFO scan runs at Pod Security Standards level restricted, version v1.29"
+        + " (Kubernetes v1.29, as set for the scan; default namespace default) [test-settings]");
+    assertThat(r.exitCode()).isZero();
+    assertThat(cli().run("scan", "--rule", "test-settings", "--kube-version", "v1.29", "--pss-version", "v1.21",
+        NAMESPACE).out()).contains("version v1.21 (Kubernetes v1.29, as set for the scan;");
+  }
+
+  @Test
+  void anInvalidKubeVersionIsAUsageError() {
+    Result r = cli().run("scan", "--kube-version", "1.29", WEB);
+    assertThat(r.err()).isEqualTo("kubeward: invalid value for option '--kube-version': invalid Kubernetes"
+        + " version '1.29' (expected v1.N, such as v1.30)\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void theKubeVersionOptionWinsOverTheConfigFile(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve(".kubeward.yaml"), "kubernetesVersion: v1.27\ndefaultNamespace: shop\n");
+    Files.copy(Path.of(NAMESPACE), dir.resolve("namespace.yaml"));
+    assertThat(cli().in(dir).run("scan", "--rule", "test-settings", "namespace.yaml").out())
+        .contains("version v1.27 (Kubernetes v1.27, as set for the scan; default namespace shop)");
+    assertThat(cli().in(dir).run("scan", "--rule", "test-settings", "--kube-version", "v1.31", "--default-namespace",
+        "tools", "namespace.yaml").out())
+        .contains("version v1.31 (Kubernetes v1.31, as set for the scan; default namespace tools)");
+  }
+
+  @Test
+  void defaultNamespaceReachesTheRules() {
+    Result r = cli().run("scan", "--rule", "test-settings", "--default-namespace", "shop", NAMESPACE);
+    assertThat(r.out()).contains("; default namespace shop) [test-settings]");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void anInvalidDefaultNamespaceIsAUsageError() {
+    Result r = cli().run("scan", "--default-namespace", "Shop_1", WEB);
+    assertThat(r.err()).isEqualTo("kubeward: invalid value for option '--default-namespace': default namespace"
+        + " 'Shop_1' is not a valid namespace name (lower-case letters, digits and '-', at most 63)\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void joinScopeDecidesWhatIsOneCluster(@TempDir Path dir) throws IOException {
+    String configMap = "# the same object in two projects\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings,"
+        + " namespace: shop}\ndata: {a: b}\n";
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve("b"));
+    Files.writeString(dir.resolve("a/cm.yaml"), configMap);
+    Files.writeString(dir.resolve("b/cm.yaml"), configMap);
+
+    Result together = cli().in(dir).run("scan", "--rule", "duplicate-object", "a", "b");
+    assertThat(together.out()).contains(dir.resolve("a/cm.yaml") + ":4:18: INFO ConfigMap shop/settings is defined"
+        + " 2 times; also at " + dir.resolve("b/cm.yaml") + ":2 [duplicate-object]");
+    assertThat(together.exitCode()).isZero();
+    Result apart = cli().in(dir).run("scan", "--rule", "duplicate-object", "--join-scope", "argument", "a", "b");
+    assertThat(apart.out()).doesNotContain("[duplicate-object]").contains("0 findings");
+    assertThat(cli().in(dir).run("scan", "--rule", "duplicate-object", "--join-scope", "directory", ".").out())
+        .doesNotContain("[duplicate-object]");
+    assertThat(cli().in(dir).run("scan", "--rule", "duplicate-object", "--join-scope", "all", ".").out())
+        .contains("[duplicate-object]");
+  }
+
+  @Test
+  void theJoinScopeOptionWinsOverTheConfigFile(@TempDir Path dir) throws IOException {
+    String configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\n";
+    Files.writeString(dir.resolve("one.yaml"), configMap);
+    Files.writeString(dir.resolve("two.yaml"), configMap);
+    Files.writeString(dir.resolve(".kubeward.yaml"), "joinScope: argument\n");
+
+    assertThat(cli().in(dir).run("scan", "--rule", "duplicate-object", "one.yaml", "two.yaml").out())
+        .doesNotContain("[duplicate-object]");
+    assertThat(cli().in(dir).run("scan", "--rule", "duplicate-object", "--join-scope", "all", "one.yaml", "two.yaml")
+        .out()).contains("[duplicate-object]");
+  }
+
+  @Test
+  void anUnknownJoinScopeIsAUsageError() {
+    Result r = cli().run("scan", "--join-scope", "file", WEB);
+    assertThat(r.err()).isEqualTo("kubeward: invalid value for option '--join-scope': unknown join scope 'file'"
+        + " (expected all, argument or directory)\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(2);
   }
 
   @Test

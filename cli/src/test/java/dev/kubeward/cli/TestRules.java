@@ -123,7 +123,7 @@ final class TestRules {
     }
   }
 
-  /** Reports, on every Namespace, the Pod Security Standards settings the scan runs with. */
+  /** Reports, on every Namespace, the settings the scan runs with. */
   static final class SettingsEcho implements ResourceRule {
     static final RuleMetadata METADATA = RuleMetadata.builder("test-settings")
         .title("Scan settings (test rule)")
@@ -144,7 +144,9 @@ final class TestRules {
     @Override
     public void check(Resource resource, Context context) {
       context.report(resource, Node.MISSING, "scan runs at Pod Security Standards level "
-          + context.settings().pssLevel().id() + ", version " + context.settings().pssVersion());
+          + context.settings().pssLevel().id() + ", version " + context.settings().pssVersion() + " ("
+          + context.kubeVersion(resource).describe() + "; default namespace "
+          + context.settings().defaultNamespace() + ")");
     }
   }
 }

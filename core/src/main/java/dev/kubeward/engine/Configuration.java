@@ -5,6 +5,7 @@
 package dev.kubeward.engine;
 
 import dev.kubeward.model.WorkloadKinds;
+import dev.kubeward.rule.KubeVersion;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Severity;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class Configuration {
 
   private final Profile profile;
   private final PssVersion pssVersion;
+  private final KubeVersion kubeVersion;
   private final Set<String> enabledRules;
   private final Set<String> disabledRules;
   private final Map<String, Severity> severities;
@@ -37,6 +39,7 @@ public final class Configuration {
   private Configuration(Builder b) {
     this.profile = b.profile;
     this.pssVersion = b.pssVersion;
+    this.kubeVersion = b.kubeVersion;
     this.enabledRules = Set.copyOf(b.enabledRules);
     this.disabledRules = Set.copyOf(b.disabledRules);
     this.severities = Map.copyOf(b.severities);
@@ -58,7 +61,7 @@ public final class Configuration {
 
   /** A builder holding this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder().profile(profile).pssVersion(pssVersion).enableRules(enabledRules)
+    Builder b = new Builder().profile(profile).pssVersion(pssVersion).kubeVersion(kubeVersion).enableRules(enabledRules)
         .disableRules(disabledRules).exemptions(exemptions).workloadKinds(workloadKinds)
         .defaultNamespace(defaultNamespace).joinScope(joinScope);
     b.severities.putAll(severities);
@@ -71,9 +74,20 @@ public final class Configuration {
     return profile;
   }
 
-  /** The Pod Security Standards version, or {@code null} for the default. */
+  /**
+   * The Pod Security Standards version, or {@code null} for the default (that of the
+   * {@linkplain #kubeVersion() Kubernetes version} when one is set, else {@code latest}).
+   */
   public PssVersion pssVersion() {
     return pssVersion;
+  }
+
+  /**
+   * The Kubernetes version the scanned objects are meant for, or {@code null} to let each object's
+   * own statement decide, else the newest known version.
+   */
+  public KubeVersion kubeVersion() {
+    return kubeVersion;
   }
 
   /** Rules switched on beyond the profile. */
@@ -119,6 +133,7 @@ public final class Configuration {
   @Override
   public boolean equals(Object o) {
     return o instanceof Configuration c && Objects.equals(profile, c.profile) && Objects.equals(pssVersion, c.pssVersion)
+        && Objects.equals(kubeVersion, c.kubeVersion)
         && enabledRules.equals(c.enabledRules) && disabledRules.equals(c.disabledRules)
         && severities.equals(c.severities) && parameters.equals(c.parameters) && exemptions.equals(c.exemptions)
         && workloadKinds.equals(c.workloadKinds) && Objects.equals(defaultNamespace, c.defaultNamespace)
@@ -127,13 +142,13 @@ public final class Configuration {
 
   @Override
   public int hashCode() {
-    return Objects.hash(profile, pssVersion, enabledRules, disabledRules, severities, parameters, exemptions,
+    return Objects.hash(profile, pssVersion, kubeVersion, enabledRules, disabledRules, severities, parameters, exemptions,
         workloadKinds, defaultNamespace, joinScope);
   }
 
   @Override
   public String toString() {
-    return "Configuration[profile=" + profile + ", pssVersion=" + pssVersion + ", enabledRules=" + enabledRules
+    return "Configuration[profile=" + profile + ", pssVersion=" + pssVersion + ", kubeVersion=" + kubeVersion + ", enabledRules=" + enabledRules
         + ", disabledRules=" + disabledRules + ", severities=" + severities + ", parameters=" + parameters
         + ", exemptions=" + exemptions + ", workloadKinds=" + workloadKinds + ", defaultNamespace="
         + defaultNamespace + ", joinScope=" + joinScope + "]";
@@ -143,6 +158,7 @@ public final class Configuration {
   public static final class Builder {
     private Profile profile;
     private PssVersion pssVersion;
+    private KubeVersion kubeVersion;
     private final Set<String> enabledRules = new LinkedHashSet<>();
     private final Set<String> disabledRules = new LinkedHashSet<>();
     private final Map<String, Severity> severities = new LinkedHashMap<>();
@@ -161,6 +177,12 @@ public final class Configuration {
 
     public Builder pssVersion(PssVersion pssVersion) {
       this.pssVersion = pssVersion;
+      return this;
+    }
+
+    /** The Kubernetes version; {@code null} (the default) leaves it to each object, else the newest known. */
+    public Builder kubeVersion(KubeVersion kubeVersion) {
+      this.kubeVersion = kubeVersion;
       return this;
     }
 

@@ -10,6 +10,7 @@ import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.ScalarNode;
 import dev.kubeward.model.WorkloadKinds;
+import dev.kubeward.rule.KubeVersion;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * profile: recommended
+ * kubernetesVersion: v1.30
  * pssVersion: v1.30
  * rules:
  *   image-not-pinned: off
@@ -55,8 +57,8 @@ import java.util.Set;
  */
 public final class ConfigurationFile {
 
-  private static final List<String> TOP_LEVEL = List.of("profile", "pssVersion", "rules", "exemptions", "workloadKinds",
-      "defaultNamespace", "joinScope", "plugins");
+  private static final List<String> TOP_LEVEL = List.of("profile", "kubernetesVersion", "pssVersion", "rules",
+      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "plugins");
   private static final List<String> RULE_KEYS = List.of("enabled", "severity", "params");
   private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "file", "reason");
   private static final List<String> CARRIER_KEYS = List.of("apiGroup", "kind", "templatePath");
@@ -195,10 +197,23 @@ public final class ConfigurationFile {
     }
     Configuration.Builder config = Configuration.builder().profile(profile).pssVersion(version)
         .enableRules(enabled).disableRules(disabled).exemptions(exemptions).workloadKinds(carriers)
-        .defaultNamespace(defaultNamespace(map)).joinScope(joinScope(map));
+        .defaultNamespace(defaultNamespace(map)).joinScope(joinScope(map)).kubeVersion(kubeVersion(map));
     severities.forEach(config::severity);
     parameters.forEach(config::parameters);
     return config.build();
+  }
+
+  private KubeVersion kubeVersion(MapNode map) {
+    Node node = map.get("kubernetesVersion");
+    if (node.isNull()) {
+      return null;
+    }
+    String text = string(node, "kubernetesVersion");
+    try {
+      return KubeVersion.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw error(node, e.getMessage());
+    }
   }
 
   private String defaultNamespace(MapNode map) {

@@ -7,6 +7,7 @@ import dev.kubeward.load.Loader;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Resource;
 import dev.kubeward.model.WorkloadKinds;
+import dev.kubeward.rule.KubeVersion;
 import dev.kubeward.rule.PssLevel;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Rule;
@@ -66,21 +67,31 @@ public final class Kubeward {
     Configuration config = b.configuration;
     this.loader = Loader.of(b.limits, WorkloadKinds.builtInWith(carriers)).withThreads(b.threads);
     Profile profile = b.profile != null ? b.profile : config.profile() != null ? config.profile() : Profile.RECOMMENDED;
-    PssVersion version = b.pssVersion != null ? b.pssVersion : config.pssVersion() != null ? config.pssVersion() : PssVersion.LATEST;
+    PssVersion version = b.pssVersion != null ? b.pssVersion : config.pssVersion();
+    KubeVersion kubeVersion = b.kubeVersion != null ? b.kubeVersion : config.kubeVersion();
     String namespace = b.defaultNamespace != null ? b.defaultNamespace
         : config.defaultNamespace() != null ? config.defaultNamespace() : Inventory.DEFAULT_NAMESPACE;
-    this.settings = ScanSettings.builder()
+    ScanSettings.Builder given = ScanSettings.builder()
         .pssLevel(profile == Profile.PSS_BASELINE ? PssLevel.BASELINE : PssLevel.RESTRICTED)
-        .pssVersion(version)
-        .defaultNamespace(namespace)
-        .build();
+        .defaultNamespace(namespace);
+    if (version != null) {
+      given.pssVersion(version);
+    }
+    if (kubeVersion != null) {
+      given.kubeVersion(kubeVersion);
+    }
+    this.settings = given.build();
     this.ruleSet = ruleSet;
     this.joinScope = b.joinScope != null ? b.joinScope : config.joinScope() != null ? config.joinScope() : JoinScope.ALL;
     Path base = (b.baseDirectory != null ? b.baseDirectory : Path.of("")).toAbsolutePath().normalize();
     this.evaluation = new Evaluation(ruleSet, new Suppressions(config.exemptions()), settings, joinScope, base, b.threads);
   }
 
-  /** A builder with the recommended profile, the latest PSS version and ServiceLoader discovery. */
+  /**
+   * A builder with the recommended profile, no Kubernetes version (each object's own, else the
+   * newest known), the PSS version of a given Kubernetes version (else {@code latest}) and ServiceLoader
+   * discovery.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -208,6 +219,7 @@ public final class Kubeward {
     private List<Rule> rules;
     private Profile profile;
     private PssVersion pssVersion;
+    private KubeVersion kubeVersion;
     private Configuration configuration = Configuration.empty();
     private LoadLimits limits = LoadLimits.DEFAULTS;
     private final Set<String> only = new LinkedHashSet<>();
@@ -241,9 +253,22 @@ public final class Kubeward {
       return this;
     }
 
-    /** The Pod Security Standards version; overrides the configuration's. */
+    /**
+     * The Pod Security Standards version; overrides the configuration's. Default: that of the
+     * Kubernetes version when one is given (here or in the configuration), else {@code latest}.
+     */
     public Builder pssVersion(PssVersion version) {
       this.pssVersion = version;
+      return this;
+    }
+
+    /**
+     * The Kubernetes version the scanned objects are meant for; overrides the configuration's. It
+     * wins over the version an object states about itself (see
+     * {@link dev.kubeward.rule.KubeVersions}) and sets the default PSS version.
+     */
+    public Builder kubeVersion(KubeVersion version) {
+      this.kubeVersion = version;
       return this;
     }
 

@@ -34,6 +34,14 @@ public interface Context {
   ScanSettings settings();
 
   /**
+   * The Kubernetes version that applies to {@code resource} and where it came from:
+   * {@code KubeVersions.forObject(resource, settings())}.
+   */
+  default KubeVersions.Applied kubeVersion(Resource resource) {
+    return KubeVersions.forObject(resource, settings());
+  }
+
+  /**
    * True if the rule {@code ruleId} runs in this scan. A rule that another overrides (a baseline
    * check a restricted one replaces) asks whether the overriding rule runs.
    */

@@ -15,16 +15,25 @@ public final class ScanSettings {
   private static final ScanSettings DEFAULTS = builder().build();
 
   private final PssLevel pssLevel;
+  private final PssVersion givenPssVersion;
   private final PssVersion pssVersion;
+  private final KubeVersion givenKubeVersion;
+  private final KubeVersions.Applied scanKubeVersion;
   private final String defaultNamespace;
 
   private ScanSettings(Builder b) {
     this.pssLevel = b.pssLevel;
-    this.pssVersion = b.pssVersion;
+    this.givenPssVersion = b.pssVersion;
+    this.givenKubeVersion = b.kubeVersion;
+    this.pssVersion = b.pssVersion != null ? b.pssVersion
+        : b.kubeVersion != null ? b.kubeVersion.pssVersion() : PssVersion.LATEST;
+    this.scanKubeVersion = b.kubeVersion != null
+        ? new KubeVersions.Applied(b.kubeVersion, KubeVersions.Origin.EXPLICIT, dev.kubeward.model.Node.MISSING)
+        : KubeVersions.Applied.DEFAULT;
     this.defaultNamespace = b.defaultNamespace;
   }
 
-  /** Restricted, latest, namespace {@code default}. */
+  /** Restricted, latest, no Kubernetes version given, namespace {@code default}. */
   public static ScanSettings defaults() {
     return DEFAULTS;
   }
@@ -38,9 +47,12 @@ public final class ScanSettings {
     return new Builder();
   }
 
-  /** A builder holding these settings. */
+  /** A builder holding these settings (what was given, not what was derived from it). */
   public Builder toBuilder() {
-    return new Builder().pssLevel(pssLevel).pssVersion(pssVersion).defaultNamespace(defaultNamespace);
+    Builder b = new Builder().pssLevel(pssLevel).defaultNamespace(defaultNamespace);
+    b.pssVersion = givenPssVersion;
+    b.kubeVersion = givenKubeVersion;
+    return b;
   }
 
   /** The Pod Security Standards level the profile evaluates ({@code restricted} for every profile but {@code pss-baseline}). */
@@ -48,9 +60,34 @@ public final class ScanSettings {
     return pssLevel;
   }
 
-  /** The Pod Security Standards version to apply. */
+  /**
+   * The Pod Security Standards version to apply: the one given; else, when a Kubernetes version
+   * is {@linkplain #isKubeVersionExplicit() given}, the policy version of the same minor (as
+   * PodSecurity admission evaluates {@code latest} on an API server of that version); else
+   * {@code latest}.
+   */
   public PssVersion pssVersion() {
     return pssVersion;
+  }
+
+  /**
+   * The Kubernetes version given for the scan, or, when none was, the newest one Kubeward knows
+   * ({@link KubeVersion#newestKnown()}). A rule judging one object should rather ask
+   * {@link KubeVersions#forObject}, where a version the object states about itself wins over the
+   * default.
+   */
+  public KubeVersion kubeVersion() {
+    return scanKubeVersion.version();
+  }
+
+  /** True if the Kubernetes version was given ({@code --kube-version}, {@code kubernetesVersion:}). */
+  public boolean isKubeVersionExplicit() {
+    return givenKubeVersion != null;
+  }
+
+  /** The scan-wide version and where it came from: {@code EXPLICIT} or {@code DEFAULT}. */
+  KubeVersions.Applied scanKubeVersion() {
+    return scanKubeVersion;
   }
 
   /**
@@ -63,25 +100,27 @@ public final class ScanSettings {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ScanSettings s && s.pssLevel == pssLevel && s.pssVersion.equals(pssVersion)
-        && s.defaultNamespace.equals(defaultNamespace);
+    return o instanceof ScanSettings s && s.pssLevel == pssLevel && Objects.equals(s.givenPssVersion, givenPssVersion)
+        && Objects.equals(s.givenKubeVersion, givenKubeVersion) && s.defaultNamespace.equals(defaultNamespace);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(pssLevel, pssVersion, defaultNamespace);
+    return Objects.hash(pssLevel, givenPssVersion, givenKubeVersion, defaultNamespace);
   }
 
   @Override
   public String toString() {
-    return "ScanSettings[pssLevel=" + pssLevel + ", pssVersion=" + pssVersion + ", defaultNamespace="
+    return "ScanSettings[pssLevel=" + pssLevel + ", pssVersion=" + pssVersion + ", kubeVersion="
+        + kubeVersion() + (isKubeVersionExplicit() ? "" : " (default)") + ", defaultNamespace="
         + defaultNamespace + "]";
   }
 
   /** Builds {@link ScanSettings}; every field has a default. */
   public static final class Builder {
     private PssLevel pssLevel = PssLevel.RESTRICTED;
-    private PssVersion pssVersion = PssVersion.LATEST;
+    private PssVersion pssVersion;
+    private KubeVersion kubeVersion;
     private String defaultNamespace = "default";
 
     private Builder() {}
@@ -91,8 +130,21 @@ public final class ScanSettings {
       return this;
     }
 
+    /**
+     * The Pod Security Standards version. Default: that of the {@linkplain #kubeVersion Kubernetes
+     * version} when one is given, else {@code latest}.
+     */
     public Builder pssVersion(PssVersion pssVersion) {
       this.pssVersion = Objects.requireNonNull(pssVersion, "pssVersion");
+      return this;
+    }
+
+    /**
+     * The Kubernetes version the scanned objects are meant for. It wins over what an object says
+     * about itself; without it, an object's own statement decides, else the newest known version.
+     */
+    public Builder kubeVersion(KubeVersion kubeVersion) {
+      this.kubeVersion = Objects.requireNonNull(kubeVersion, "kubeVersion");
       return this;
     }
 

@@ -26,6 +26,7 @@ class ConfigurationFileTest {
   private static final String EXAMPLE = """
       # Kubeward settings for the shop repository
       profile: recommended
+      kubernetesVersion: v1.31
       pssVersion: v1.30
       rules:
         image-not-pinned: off            # on/off
@@ -55,6 +56,7 @@ class ConfigurationFileTest {
 
     assertThat(c.profile()).isEqualTo(Profile.RECOMMENDED);
     assertThat(c.pssVersion()).isEqualTo(PssVersion.of(30));
+    assertThat(c.kubeVersion()).isEqualTo(dev.kubeward.rule.KubeVersion.of(31));
     assertThat(c.disabledRules()).containsExactly("image-not-pinned");
     assertThat(c.enabledRules()).containsExactlyInAnyOrder("host-namespaces", "image-registry-allowlist");
     assertThat(c.severities()).isEqualTo(Map.of("run-as-root", Severity.CRITICAL));
@@ -94,7 +96,7 @@ class ConfigurationFileTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "profil: all"
-          + "| c.yaml:1:1: unknown key 'profil' in the configuration (expected profile, pssVersion, rules, exemptions, workloadKinds, defaultNamespace, joinScope, plugins)",
+          + "| c.yaml:1:1: unknown key 'profil' in the configuration (expected profile, kubernetesVersion, pssVersion, rules, exemptions, workloadKinds, defaultNamespace, joinScope, plugins)",
       "profile: strict"
           + "| c.yaml:1:10: unknown profile 'strict' (expected recommended, pss-baseline, pss-restricted, cis or all)",
       "profile: [all]| c.yaml:1:10: profile must be a string",

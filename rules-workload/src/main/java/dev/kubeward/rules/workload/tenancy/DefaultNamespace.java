@@ -1,22 +1,19 @@
 package dev.kubeward.rules.workload.tenancy;
 
-import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
-import dev.kubeward.rule.ParameterKey;
-import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
-import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
 
-/** A workload in the {@code default} namespace, or (by default) with no namespace, which lands there. */
+/**
+ * A workload in the {@code default} namespace, or with no namespace while the scan's default
+ * namespace ({@code --default-namespace}) is {@code default}, so that it lands there.
+ */
 public final class DefaultNamespace implements ResourceRule {
 
-  private static final ParameterKey<Boolean> UNSET_IS_DEFAULT = ParameterKey.ofBoolean("unsetIsDefault", true,
-      "Whether a workload without metadata.namespace is reported; set false when the namespace is chosen"
-      + " at deploy time (kubectl -n, Helm --namespace, a kustomization's namespace).");
+  private static final String DEFAULT = "default";
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("default-namespace")
       .title("Workload in the default namespace")
@@ -24,27 +21,15 @@ public final class DefaultNamespace implements ResourceRule {
       .topic(Topic.TENANCY)
       .controls("cis-k8s:5.6.4")
       .kinds(RuleMetadata.WORKLOADS)
-      .parameters(UNSET_IS_DEFAULT)
       .rationale("The default namespace is where everything lands that nobody placed: RBAC grants, network"
           + " policies, quotas and Pod Security labels meant for one application end up applying to"
           + " unrelated ones, or are never set at all. A manifest without metadata.namespace is applied to"
-          + " the namespace of the current context, which is default unless told otherwise. CIS Kubernetes"
-          + " Benchmark 1.12, 5.6.4: the default namespace should not be used.")
+          + " the namespace of the current context, which is default unless told otherwise; when the"
+          + " namespace is chosen at deploy time (kubectl apply -n, Helm --namespace), scan with"
+          + " --default-namespace set to it. CIS Kubernetes Benchmark 1.12, 5.6.4: the default namespace"
+          + " should not be used.")
       .remediation("Set metadata.namespace to a namespace of the application's own.")
       .build();
-
-  /** The bound parameters. */
-  record Params(boolean unsetIsDefault) {}
-
-  private final Params params;
-
-  public DefaultNamespace() {
-    this(Parameters.defaults(METADATA));
-  }
-
-  private DefaultNamespace(Parameters parameters) {
-    this.params = new Params(parameters.get(UNSET_IS_DEFAULT));
-  }
 
   @Override
   public RuleMetadata metadata() {
@@ -52,19 +37,15 @@ public final class DefaultNamespace implements ResourceRule {
   }
 
   @Override
-  public Rule configure(Parameters parameters) {
-    return new DefaultNamespace(parameters);
-  }
-
-  @Override
   public void check(Resource resource, Context context) {
     String namespace = resource.namespace();
     if (namespace == null) {
-      if (params.unsetIsDefault()) {
+      if (context.settings().defaultNamespace().equals(DEFAULT)) {
         context.report(resource, resource.root().keyNode("metadata"), resource.displayName()
-            + " sets no namespace, so it lands in default unless one is given at deploy time");
+            + " sets no namespace, so it lands in default unless --default-namespace (or kubectl apply -n)"
+            + " says otherwise");
       }
-    } else if (namespace.equals("default")) {
+    } else if (namespace.equals(DEFAULT)) {
       context.report(resource, resource.root().get("metadata").get("namespace"), resource.displayName()
           + " is in the default namespace (namespace: default)");
     }
