@@ -235,8 +235,9 @@ public final class ConfigurationFile {
     if (node.isNull()) {
       return null;
     }
+    String text = string(node, "joinScope");
     try {
-      return JoinScope.of(string(node, "joinScope"));
+      return JoinScope.of(text);
     } catch (IllegalArgumentException e) {
       throw error(node, e.getMessage());
     }
