@@ -47,6 +47,9 @@ final class ScanCommand implements Callable<Integer> {
   /** The configuration file looked for in the current directory. */
   static final String DEFAULT_CONFIG = ".kubeward.yaml";
 
+  /** The most threads {@code --threads} accepts: far more than a scan can use, far fewer than exhaust a machine. */
+  static final int MAX_THREADS = 256;
+
   private final Environment env;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -89,6 +92,10 @@ final class ScanCommand implements Callable<Integer> {
       + " them (default: read a link to a file inside the directory, report one that leads out of it)")
   private boolean followLinks;
 
+  @Option(names = "--threads", paramLabel = "N", description = "read files and evaluate rules on N threads; the"
+      + " report is the same for every N (default: the number of processors, ${DEFAULT-VALUE} here)")
+  private int threads = Runtime.getRuntime().availableProcessors();
+
   ScanCommand(Environment env, PrintWriter out, PrintWriter err) {
     this.env = env;
     this.out = out;
@@ -97,6 +104,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new UsageException("--threads must be between 1 and " + MAX_THREADS);
+    }
     List<String> inputs = inputs();
     Kubeward scanner = scanner(configuration());
     if (scanner.runsOnlyBuiltInRules()) {
@@ -176,7 +186,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private Kubeward scanner(Configuration configuration) {
-    Kubeward.Builder builder = Kubeward.builder().configuration(configuration);
+    Kubeward.Builder builder = Kubeward.builder().configuration(configuration).threads(threads);
     if (env.rules() != null) {
       builder.rules(env.rules().get());
     }
