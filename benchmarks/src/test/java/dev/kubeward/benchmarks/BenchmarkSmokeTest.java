@@ -6,11 +6,17 @@ package dev.kubeward.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeward.engine.Kubeward;
+import dev.kubeward.engine.Profile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -66,6 +72,33 @@ class BenchmarkSmokeTest {
         "fabric8 KubernetesSerialization, corpus");
     assertThat(measurements).extracting(Footprint.Measurement::resources).containsExactly(200, Corpus.RESOURCES,
         Corpus.RESOURCES, Corpus.RESOURCES);
+  }
+
+  @Test
+  void ratioRunMeasuresEveryRatioAndItsTableIsPrinted() {
+    HeadToHead.Settings brief = new HeadToHead.Settings(1_000_000, 1, 1, 1, 0.5, 2);
+
+    String json = RatioRun.run(brief, new int[] {100, 200, 400}, List.of("corpus", "scale"), new String[0]);
+    String table = RatioTable.render(json);
+
+    assertThat(table).contains("Catalogue: recommended, " + RatioRun.catalogue().get("rules") + " rules",
+        "(`snakeyamlEvents` / `loader`)", "(`fabric8` / `loader`)", "(`evaluate` / `loader`)",
+        "(`scan400` / `scan100`)", "(`scan400` / `scan200`)", "(`loadAndScan400` / `loadAndScan100`)");
+    assertThat(table.lines().filter(line -> line.startsWith("| `"))).hasSize(9)
+        .allSatisfy(line -> assertThat(line).contains("| 1 round, "));
+    assertThat(RatioTable.catalogueNote(json, RatioRun.catalogue())).isEmpty();
+  }
+
+  @Test
+  void warmScanTimesTheScansAfterItsWarmUp(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
+        + "spec: {containers: [{name: c, image: nginx}]}\n");
+    Kubeward scanner = BenchmarkRules.scanner("auto", Profile.RECOMMENDED).build();
+
+    double[] seconds = WarmScan.measure(scanner, List.of(dir.toString()), 1, 3);
+
+    assertThat(seconds).hasSize(3).isSorted();
+    assertThat(seconds[0]).isPositive();
   }
 
   private static Collection<RunResult> run(Class<?> benchmark, String method, Map<String, String> params)

@@ -61,6 +61,9 @@ final class ScanCommand implements Callable<Integer> {
   /** The configuration file looked for in the current directory. */
   static final String DEFAULT_CONFIG = ".kubeward.yaml";
 
+  /** The most threads {@code --threads} accepts: far more than a scan can use, far fewer than exhaust a machine. */
+  static final int MAX_THREADS = 256;
+
   private final Environment env;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -120,6 +123,10 @@ final class ScanCommand implements Callable<Integer> {
       + " them (default: read a link to a file inside the directory, report one that leads out of it)")
   private boolean followLinks;
 
+  @Option(names = "--threads", paramLabel = "N", description = "read files and evaluate rules on N threads; the"
+      + " report is the same for every N (default: the number of processors, ${DEFAULT-VALUE} here)")
+  private int threads = Runtime.getRuntime().availableProcessors();
+
   ScanCommand(Environment env, PrintWriter out, PrintWriter err) {
     this.env = env;
     this.out = out;
@@ -128,6 +135,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new UsageException("--threads must be between 1 and " + MAX_THREADS);
+    }
     List<String> inputs = inputs();
     List<Plugins.Source> configured = new ArrayList<>();
     Configuration configuration = configuration(configured);
@@ -256,7 +266,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private Kubeward scanner(Configuration configuration, Plugins plugins) {
-    Kubeward.Builder builder = Kubeward.builder().configuration(configuration);
+    Kubeward.Builder builder = Kubeward.builder().configuration(configuration).threads(threads);
     if (profile != null) {
       builder.profile(profile);
     }

@@ -36,7 +36,31 @@ class CommandLineTest {
   void scanHelpListsEveryOption() {
     Result r = cli().run("scan", "--help");
     assertThat(r.out()).contains("[PATH...]", "--format=FORMAT", "--output=FILE", "--config=FILE", "--profile=NAME",
-        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID", "--follow-links", "--plugin=PATH");
+        "--pss-version=V", "--fail-on=SEVERITY", "--rule=ID", "--skip-rule=ID", "--follow-links", "--plugin=PATH", "--threads=N");
+    int processors = Runtime.getRuntime().availableProcessors();
+    assertThat(r.out().replaceAll("\\s+", " "))
+        .contains("(default: the number of processors, " + processors + " here)");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void threadsOutsideTheRangeAreAUsageError() {
+    for (String threads : new String[] {"0", "-1", "257"}) {
+      Result r = cli().run("scan", "--threads", threads, "examples");
+      assertThat(r.err()).isEqualTo("kubeward: --threads must be between 1 and 256\n");
+      assertThat(r.out()).isEmpty();
+      assertThat(r.exitCode()).isEqualTo(2);
+    }
+    Result r = cli().run("scan", "--threads", "two");
+    assertThat(r.err()).startsWith("kubeward: invalid value for option '--threads': 'two' is not an int");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void theHighestThreadCountIsAccepted() {
+    Result r = cli().stdin("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n")
+        .run("scan", "--threads", "256", "-");
+    assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
   }
 

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same input gives the same bytes: two runs of the command line in different JVMs (a child
- * process and this one) write identical JSON and SARIF for a large generated tree, and a scanner
- * that evaluates with four threads writes the same JSON and SARIF as one with a single thread.
- * The command line has no option for threads, so the second is shown on the library.
+ * process and this one) write identical JSON and SARIF for a large generated tree; the command
+ * line writes the same report in every format, and the same standard error, with {@code --threads}
+ * 1, 2, 3 and 4 (and with its default, as many threads as processors); and a library scanner that
+ * evaluates with four threads writes the same JSON and SARIF as one with a single thread.
  */
 class DeterminismTest {
 
@@ -182,6 +183,23 @@ class DeterminismTest {
     List<Map<String, Object>> findings = JsonTree.at(report, "findings");
     assertThat(findings).extracting(f -> f.get("topic")).contains("rbac", "pod-security", "secrets", "images",
         "hygiene", "tenancy");
+  }
+
+  @Test
+  void everyThreadCountOfTheCommandLineWritesTheSameReport() {
+    for (String format : List.of("text", "json", "sarif", "junit")) {
+      Result one = cli().discovering().run("scan", "--profile", "all", "--format", format, "--threads", "1", tree);
+      assertThat(one.exitCode()).isEqualTo(2);
+      assertThat(one.out()).as("%s report", format).contains("privileged");
+      for (String threads : List.of("2", "3", "4", "default")) {
+        Result other = threads.equals("default")
+            ? cli().discovering().run("scan", "--profile", "all", "--format", format, tree)
+            : cli().discovering().run("scan", "--profile", "all", "--format", format, "--threads", threads, tree);
+        assertThat(other.out()).as("%s report with %s threads", format, threads).isEqualTo(one.out());
+        assertThat(other.err()).as("standard error with %s threads", threads).isEqualTo(one.err());
+        assertThat(other.exitCode()).isEqualTo(one.exitCode());
+      }
+    }
   }
 
   @Test
