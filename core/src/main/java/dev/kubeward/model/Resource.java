@@ -152,9 +152,16 @@ public final class Resource {
     return Pointers.find(root, node, sb) ? sb.toString() : null;
   }
 
-  /** {@code Kind namespace/name}, {@code Kind name}, for messages. */
+  /**
+   * {@code Kind namespace/name}, {@code Kind name}, for messages. An object without a name is named
+   * by its {@code metadata.generateName} and a star ({@code Job ci/build-*}), else {@code <unnamed>}.
+   */
   public String displayName() {
-    String n = name == null ? "<unnamed>" : name;
+    String n = name;
+    if (n == null) {
+      String generated = root.get("metadata").get("generateName").text();
+      n = generated == null || generated.isEmpty() ? "<unnamed>" : generated + "*";
+    }
     return namespace == null ? kind + " " + n : kind + " " + namespace + "/" + n;
   }
 

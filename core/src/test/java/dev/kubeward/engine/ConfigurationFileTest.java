@@ -99,7 +99,7 @@ class ConfigurationFileTest {
       "workloadKinds: [{kind: Thing, templatePath: spec..template}]| c.yaml:1:45: templatePath of workload kind Thing must be dotted keys such as spec.template",
       "[1, 2]| c.yaml:1:1: the configuration must be a mapping",
       "profile: all\\nprofile: cis| c.yaml:2:1: duplicate key 'profile' (first at 1:1)",
-      "rules: {a: [|c.yaml:2:1: malformed YAML: expected the node content, but found '<stream end>'"
+      "rules: {a: [|c.yaml:2:1: malformed YAML: expected a value, but found the end of the input"
   })
   void problemsNameTheFileLineAndColumn(String text, String message) {
     assertThatThrownBy(() -> ConfigurationFile.parse("c.yaml", text.translateEscapes() + "\n"))

@@ -13,14 +13,18 @@ import java.util.List;
 /** An image with no tag, or the mutable {@code latest} tag, and no digest. */
 public final class ImageNotPinned implements ResourceRule {
 
-  private static final RuleMetadata METADATA = RuleMetadata.builder("image-not-pinned")
+  /** This rule's id. */
+  static final String ID = "image-not-pinned";
+
+  private static final RuleMetadata METADATA = RuleMetadata.builder(ID)
       .title("Image without a version tag")
       .severity(Severity.MEDIUM)
       .topic(Topic.IMAGES)
       .kinds(RuleMetadata.WORKLOADS)
       .rationale("An image without a tag means :latest, which changes under the workload: rollouts are"
           + " not reproducible, a rollback does not roll back, and a poisoned push reaches production"
-          + " on the next restart.")
+          + " on the next restart. Where image-without-digest runs too (it is opt-in), such an image is"
+          + " reported by this rule only.")
       .remediation("Reference the image by a specific version tag, or better by digest (@sha256:...).")
       .build();
 
