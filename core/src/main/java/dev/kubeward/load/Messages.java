@@ -16,11 +16,67 @@ final class Messages {
   private static final Pattern TAG_HANDLE = Pattern.compile("(found undefined tag handle)\\s+\\S+");
   private static final Pattern ESCAPE = Pattern.compile("(found unknown escape character)\\s+\\S+");
 
+  /**
+   * Parser token names and phrases, each with the YAML words a user knows; applied after
+   * redaction, so a message says what is wrong in YAML terms.
+   */
+  private static final String[][] WORDS = {
+    {"expected the node content", "expected a value"},
+    {", but got ", ", but found "},
+    {"'<stream end>'", "the end of the input"},
+    {"<stream end>", "the end of the input"},
+    {"'<document start>'", "a document start (---)"},
+    {"<document start>", "a document start (---)"},
+    {"'<document end>'", "a document end (...)"},
+    {"<document end>", "a document end (...)"},
+    {"'<block end>'", "the end of an indented block"},
+    {"<block end>", "the end of an indented block"},
+    {"unexpected end of stream", "unexpected end of the input"},
+    {"'<block mapping start>'", "a new mapping"},
+    {"<block mapping start>", "a new mapping"},
+    {"'<block sequence start>'", "a new list"},
+    {"<block sequence start>", "a new list"},
+    {"'<block entry>'", "a list item (-)"},
+    {"<block entry>", "a list item (-)"},
+    {"'<scalar>'", "a plain value"},
+    {"<scalar>", "a plain value"},
+    {"'<key>'", "a key"},
+    {"<key>", "a key"},
+    {"'<value>'", "a key's value (:)"},
+    {"<value>", "a key's value (:)"},
+    {"'<anchor>'", "an anchor (&)"},
+    {"<anchor>", "an anchor (&)"},
+    {"'<alias>'", "an alias (*)"},
+    {"<alias>", "an alias (*)"},
+    {"'<tag>'", "a tag (!)"},
+    {"<tag>", "a tag (!)"},
+    {"'<flow sequence start>'", "["},
+    {"<flow sequence start>", "["},
+    {"'<flow sequence end>'", "]"},
+    {"<flow sequence end>", "]"},
+    {"'<flow mapping start>'", "{"},
+    {"<flow mapping start>", "{"},
+    {"'<flow mapping end>'", "}"},
+    {"<flow mapping end>", "}"},
+    {"'<flow entry>'", ","},
+    {"<flow entry>", ","},
+  };
+
   private Messages() {}
+
+  /** {@code message} with every parser token name put in YAML words. */
+  private static String inYamlTerms(String message) {
+    String out = message;
+    for (String[] w : WORDS) {
+      out = out.replace(w[0], w[1]);
+    }
+    return out;
+  }
 
   /**
    * The first line of a parser message with every quotation of input removed (token names such
-   * as {@code '<block end>'} stay), without a trailing period.
+   * as {@code '<block end>'} are put in YAML words: "the end of an indented block"), without a
+   * trailing period.
    */
   static String redact(String message) {
     if (message == null || message.isBlank()) {
@@ -58,7 +114,7 @@ final class Messages {
     while (out.endsWith(".")) {
       out = out.substring(0, out.length() - 1).trim();
     }
-    return out.isEmpty() ? "unexpected input" : out;
+    return out.isEmpty() ? "unexpected input" : inYamlTerms(out);
   }
 
   /**

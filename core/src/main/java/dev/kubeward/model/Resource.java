@@ -227,10 +227,18 @@ public final class Resource {
 
   /**
    * {@code Kind namespace/name}, {@code Kind name}, for messages; {@code Kind in file} (or
-   * {@code Kind #2 in file}) for a configuration file without a name, {@code Kind <unnamed>} for
-   * any other object without one.
+   * {@code Kind #2 in file}) for a configuration file without a name, {@code Kind ns/prefix-*} for
+   * an object named by its {@code metadata.generateName}, {@code Kind <unnamed>} for any other
+   * object without one.
    */
   public String displayName() {
+    if (name == null && !isIdentifiedByFile()) {
+      // An object without a name is named by its metadata.generateName and a star (Job ci/build-*).
+      String generated = root.get("metadata").get("generateName").text();
+      if (generated != null && !generated.isEmpty()) {
+        return displayName(kind, namespace, generated + "*", null, 0);
+      }
+    }
     return displayName(kind, namespace, name, isIdentifiedByFile() ? source.name() : null, fileOrdinal);
   }
 

@@ -127,7 +127,7 @@ class ConfigurationFileTest {
       "plugins: ['']| c.yaml:1:11: every item of plugins must be a path to a jar file or a directory of jars",
       "[1, 2]| c.yaml:1:1: the configuration must be a mapping",
       "profile: all\\nprofile: cis| c.yaml:2:1: duplicate key 'profile' (first at 1:1)",
-      "rules: {a: [|c.yaml:2:1: malformed YAML: expected the node content, but found '<stream end>'"
+      "rules: {a: [|c.yaml:2:1: malformed YAML: expected a value, but found the end of the input"
   })
   void problemsNameTheFileLineAndColumn(String text, String message) {
     assertThatThrownBy(() -> ConfigurationFile.parse("c.yaml", text.translateEscapes() + "\n"))

@@ -119,9 +119,9 @@ class HostileInputTest {
       "\\x, 9, unreadable input",
       "\\u, 9, unreadable input",
       "\\U, 9, unreadable input",
-      "\\x4, 10, found unexpected end of stream",
-      "\\u00e, 12, found unexpected end of stream",
-      "\\U0001F60, 16, found unexpected end of stream",
+      "\\x4, 10, found unexpected end of the input",
+      "\\u00e, 12, found unexpected end of the input",
+      "\\U0001F60, 16, found unexpected end of the input",
   })
   void escapeCutOffByTheEndOfTheFileIsAnError(String escape, int column, String problem) {
     // Found by ScanFuzzTest: snakeyaml-engine throws NumberFormatException for a cut-off \\x escape.
@@ -147,7 +147,7 @@ class HostileInputTest {
 
     assertThat(ScanMain.render(report)).containsExactly(
         "files 1 documents 2 resources 1",
-        "error utf16.yaml:6:1: malformed YAML: expected the node content, but found '<stream end>'",
+        "error utf16.yaml:6:1: malformed YAML: expected a value, but found the end of the input",
         "finding " + Pods.finding("utf16.yaml:15:19", "next"));
   }
 

@@ -264,7 +264,7 @@ class BadInputTest {
     LoadResult near = load("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n  b: {{ x }} y\n");
 
     assertThat(errors(far)).containsExactly(
-        "in.yaml:7:1: malformed YAML: expected the node content, but found '<stream end>'");
+        "in.yaml:7:1: malformed YAML: expected a value, but found the end of the input");
     assertThat(errors(near)).containsExactly(
         "in.yaml:5:7: unrendered Helm template ({{ ... }}); render it with 'helm template' first");
   }

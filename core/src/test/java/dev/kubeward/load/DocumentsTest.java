@@ -74,8 +74,8 @@ class DocumentsTest {
 
     assertThat(resources(result)).containsExactly("ConfigMap next@5:1", "ConfigMap last@14:1");
     assertThat(errors(result)).containsExactly(
-        "in.yaml:4:1: malformed YAML: expected ',' or ']', but got <stream end>",
-        "in.yaml:13:1: malformed YAML: found unexpected end of stream");
+        "in.yaml:4:1: malformed YAML: expected ',' or ']', but found the end of the input",
+        "in.yaml:13:1: malformed YAML: found unexpected end of the input");
     assertThat(result.documents()).isEqualTo(4);
     assertThat(result.resources()).extracting(Resource::documentIndex).containsExactly(1, 3);
   }

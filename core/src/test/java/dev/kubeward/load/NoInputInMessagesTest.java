@@ -72,9 +72,9 @@ class NoInputInMessagesTest {
   }
 
   @Test
-  void parserMessagesLoseTheirQuotationsButKeepTokenNames() {
-    assertThat(Messages.redact("expected <block end>, but found '<scalar>'")).isEqualTo("expected <block end>, but found '<scalar>'");
-    assertThat(Messages.redact("expected ',' or ']', but got <stream end>")).isEqualTo("expected ',' or ']', but got <stream end>");
+  void parserMessagesLoseTheirQuotationsAndNameTokensInYamlTerms() {
+    assertThat(Messages.redact("expected <block end>, but found '<scalar>'")).isEqualTo("expected the end of an indented block, but found a plain value");
+    assertThat(Messages.redact("expected ',' or ']', but found the end of the input")).isEqualTo("expected ',' or ']', but found the end of the input");
     assertThat(Messages.redact("Unrecognized token 'secret': was expecting 'null', 'true' or 'false'"))
         .isEqualTo("Unrecognized token '...': was expecting '...', '...' or '...'");
     assertThat(Messages.redact("found \"quoted text\" here.")).isEqualTo("found \"...\" here");

@@ -39,7 +39,7 @@ class PathsTest {
     assertThat(result.resources()).extracting(r -> r.source().name()).containsExactly(
         root + "/a.yml", root + "/b/nested/deep.YAML", root + "/c.json", root + "/z.yaml");
     assertThat(errors(result)).containsExactly(
-        root + "/broken.yaml:3:1: malformed YAML: expected the node content, but found '<stream end>'");
+        root + "/broken.yaml:3:1: malformed YAML: expected a value, but found the end of the input");
     assertThat(result.files()).isEqualTo(5);
     assertThat(result.documents()).isEqualTo(5);
   }

@@ -145,7 +145,7 @@ class PositionsTest {
     assertThat(anon.namespace()).isNull();
     assertThat(anon.labels()).isEmpty();
     assertThat(anon.apiGroup()).isEmpty();
-    assertThat(anon.displayName()).isEqualTo("ConfigMap <unnamed>");
+    assertThat(anon.displayName()).isEqualTo("ConfigMap x-*");
   }
 
   /** Plain boolean keys become "true" and "false", as in the JSON Kubernetes makes of YAML. */

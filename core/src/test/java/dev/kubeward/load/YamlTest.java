@@ -33,7 +33,7 @@ class YamlTest {
   void problemsNameTheFileLineAndColumn() {
     assertThatThrownBy(() -> Yaml.parseTree("c.yaml", "a: 1\nb: [\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("c.yaml:3:1: malformed YAML: expected the node content, but found '<stream end>'");
+        .hasMessage("c.yaml:3:1: malformed YAML: expected a value, but found the end of the input");
     assertThatThrownBy(() -> Yaml.parseTree("c.yaml", "a: 1\na: 2\n"))
         .hasMessage("c.yaml:2:1: duplicate key 'a' (first at 1:1)");
     assertThatThrownBy(() -> Yaml.parseTree("c.yaml", "a: 1\n---\nb: 2\n"))

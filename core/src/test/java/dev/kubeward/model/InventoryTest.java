@@ -109,14 +109,14 @@ class InventoryTest {
   @Test
   void looksUpByKind() {
     assertThat(names(inventory.ofKind(GroupKind.CONFIG_MAP)))
-        .containsExactly("ConfigMap shop/web", "ConfigMap settings", "ConfigMap shop/<unnamed>");
+        .containsExactly("ConfigMap shop/web", "ConfigMap settings", "ConfigMap shop/anon-*");
     assertThat(inventory.ofKind(GroupKind.SECRET)).isEmpty();
   }
 
   @Test
   void looksUpByNamespace() {
     assertThat(names(inventory.inNamespace("shop"))).containsExactly("Deployment shop/web",
-        "Deployment shop/api", "Pod shop/debug", "ConfigMap shop/web", "ConfigMap shop/<unnamed>");
+        "Deployment shop/api", "Pod shop/debug", "ConfigMap shop/web", "ConfigMap shop/anon-*");
     assertThat(names(inventory.inNamespace("default"))).as("unset namespaces land in default")
         .containsExactly("CronJob report", "ConfigMap settings");
     assertThat(names(inventory.ofKind(GroupKind.CONFIG_MAP, "default"))).containsExactly("ConfigMap settings");

@@ -193,7 +193,7 @@ class HostileInputCliTest {
 
         utf16/utf16-be.yaml:9:19: HIGH container "app" of Pod été must not set securityContext.privileged=true [privileged-container]
 
-        utf16/utf16-le.yaml:6:1: ERROR malformed YAML: expected the node content, but found '<stream end>'
+        utf16/utf16-le.yaml:6:1: ERROR malformed YAML: expected a value, but found the end of the input
         utf16/utf16-le.yaml:15:19: HIGH container "app" of Pod next must not set securityContext.privileged=true [privileged-container]
 
         Summary: 3 files, 4 documents, 3 resources; 3 findings, 0 suppressed, 1 error
@@ -202,7 +202,7 @@ class HostileInputCliTest {
             privileged-container  3
         """;
     assertScan("utf16", 2, text,
-        List.of("utf16/utf16-le.yaml:6:1: malformed YAML: expected the node content, but found '<stream end>'"),
+        List.of("utf16/utf16-le.yaml:6:1: malformed YAML: expected a value, but found the end of the input"),
         List.of("utf16/good.yaml:9:19", "utf16/utf16-be.yaml:9:19", "utf16/utf16-le.yaml:15:19"));
   }
 

@@ -11,6 +11,7 @@ import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
+import dev.kubeward.rules.workload.podsecurity.PssOverlaps;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,7 +48,11 @@ public final class DangerousCapability implements ResourceRule {
           + " files), ALL is all of them. The Pod Security Standards compare capability names exactly, but"
           + " container runtimes upper-case them and some accept the CAP_ prefix, so this rule matches"
           + " sys_admin and CAP_SYS_ADMIN too, and names each one at its list item. CIS Kubernetes Benchmark"
-          + " 1.12, 5.2.9 (containers with capabilities assigned) and 5.2.8 (the NET_RAW capability).")
+          + " 1.12, 5.2.9 (containers with capabilities assigned) and 5.2.8 (the NET_RAW capability). One problem,"
+          + " one finding: where capabilities-restricted runs in the same scan at the restricted level and is"
+          + " not suppressed on the object, it already reports every added capability but NET_BIND_SERVICE"
+          + " at the same list item, so this rule stays silent for that object (in the pss-* profiles this"
+          + " rule does not run at all).")
       .remediation("Remove the capability from securityContext.capabilities.add; drop ALL and add back only"
           + " what the process needs, such as NET_BIND_SERVICE.")
       .build();
@@ -86,6 +91,9 @@ public final class DangerousCapability implements ResourceRule {
 
   @Override
   public void check(Resource resource, Context context) {
+    if (PssOverlaps.capabilitiesRestrictedShown(resource, context)) {
+      return; // capabilities-restricted reports every added capability but NET_BIND_SERVICE at the same item
+    }
     List<Container> containers = resource.podSpec().containers();
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
@@ -146,7 +154,7 @@ public final class DangerousCapability implements ResourceRule {
       case "DAC_READ_SEARCH":
         return "bypasses file read permissions";
       default:
-        return "listed as dangerous";
+        return "configured as dangerous";
     }
   }
 }

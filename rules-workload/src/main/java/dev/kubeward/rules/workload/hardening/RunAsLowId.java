@@ -12,6 +12,7 @@ import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
+import dev.kubeward.rules.workload.podsecurity.PssOverlaps;
 import java.util.List;
 
 /**
@@ -42,7 +43,11 @@ public final class RunAsLowId implements ResourceRule {
           + " The effective value is the container's own, else the pod's; unset means the image's USER"
           + " decides, which is root for most images. A pod-level fsGroup or supplementalGroups entry of 0"
           + " (the root group) is reported once per pod, whatever the floor. Windows pods (spec.os.name: windows) use"
-          + " runAsUserName instead and are skipped.")
+          + " runAsUserName instead and are skipped. One problem, one finding: a container that"
+          + " sets no runAsUser and that run-as-non-root (running in the same scan, not suppressed on the"
+          + " object) reports for lacking runAsNonRoot may run as root for the same reason, so only"
+          + " run-as-non-root reports it; an explicit low id, runAsGroup and the root group are still"
+          + " reported here.")
       .remediation("Set runAsUser and runAsGroup to ids of at least the floor (e.g. 10001) in the pod's"
           + " securityContext, and build the image to run as that user.")
       .build();
@@ -100,7 +105,8 @@ public final class RunAsLowId implements ResourceRule {
   private void check(Resource resource, Context context, Container c, String field, String what, long minimum) {
     Node id = c.effectiveSecurityContext(field);
     if (id.isNull()) {
-      if (params.requireExplicit()) {
+      if (params.requireExplicit() && !(field.equals("runAsUser")
+          && PssOverlaps.runAsNonRootMissingShown(resource, c, context))) {
         context.report(resource, Targets.securityContextOf(c), c.describe() + " of " + resource.displayName()
             + " sets no " + field + ", so the image decides its " + what + " (often root)");
       }

@@ -12,6 +12,7 @@ import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
+import dev.kubeward.rules.workload.podsecurity.PssOverlaps;
 import java.util.List;
 
 /**
@@ -48,7 +49,11 @@ public final class SensitiveHostPath implements ResourceRule {
           + " segments, /var/run read as /run, since it is a symbolic link on current distributions), so"
           + " /var/run/../run/docker.sock and //var/run/docker.sock/ are recognised. The Pod Security"
           + " Standards forbid hostPath at Baseline; this rule singles out the paths that hand over the"
-          + " node. CIS Kubernetes Benchmark 1.12, 5.2.11: minimize the admission of HostPath volumes.")
+          + " node. CIS Kubernetes Benchmark 1.12, 5.2.11: minimize the admission of HostPath volumes. One problem,"
+          + " one finding: where restricted-volumes (or, at the baseline level, host-path-volumes) runs in the"
+          + " same scan and is not suppressed on the object, it already reports every hostPath volume of the"
+          + " pod, so this rule stays silent for that pod; it still reports PersistentVolumes, and every"
+          + " pod where the Pod Security rule is skipped or suppressed.")
       .remediation("Remove the hostPath volume; talk to the node through the Kubernetes API or a dedicated"
           + " agent, and if a node agent really needs the path, run it in its own locked-down namespace.")
       .build();
@@ -95,9 +100,12 @@ public final class SensitiveHostPath implements ResourceRule {
       String entry = sensitiveEntry(path.text());
       if (entry != null) {
         context.report(resource, path, resource.displayName() + " exposes the sensitive host path \""
-            + path.text() + "\" (" + entry + ")");
+            + path.text() + "\"" + entry);
       }
       return;
+    }
+    if (PssOverlaps.hostPathVolumeShown(resource, context)) {
+      return; // restricted-volumes or host-path-volumes reports every hostPath volume of this pod
     }
     Node volumes = pod.volumes();
     for (int i = 0; i < volumes.size(); i++) {
@@ -106,12 +114,15 @@ public final class SensitiveHostPath implements ResourceRule {
       String entry = sensitiveEntry(path.text());
       if (entry != null) {
         context.report(resource, path, "volume \"" + volume.get("name").text("") + "\" of "
-            + resource.displayName() + " mounts the sensitive host path \"" + path.text() + "\" (" + entry + ")");
+            + resource.displayName() + " mounts the sensitive host path \"" + path.text() + "\"" + entry);
       }
     }
   }
 
-  /** How {@code raw} matches the list, for the message; {@code null} when it does not. */
+  /**
+   * How {@code raw} matches the configured paths, as a parenthesis for the message ({@code ""} when
+   * it is one of them as written); {@code null} when it matches none.
+   */
   private String sensitiveEntry(String raw) {
     if (raw == null || raw.isEmpty()) {
       return null;
@@ -122,9 +133,9 @@ public final class SensitiveHostPath implements ResourceRule {
     for (int i = 0; i < paths.length; i++) {
       if (HostPaths.exposes(path, paths[i], subtree[i])) {
         if (path.equals(paths[i])) {
-          return path.equals(raw) ? "listed" : "read as " + path;
+          return path.equals(raw) ? "" : " (read as " + path + ")";
         }
-        return path.length() < paths[i].length() ? "contains " + paths[i] : "beneath " + paths[i];
+        return path.length() < paths[i].length() ? " (which holds " + paths[i] + ")" : " (beneath " + paths[i] + ")";
       }
     }
     return null;

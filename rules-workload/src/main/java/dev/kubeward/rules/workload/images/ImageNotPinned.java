@@ -25,7 +25,10 @@ public final class ImageNotPinned implements ResourceRule {
       "Tags that move to a new image as their branch or channel advances, compared ignoring case; an image"
       + " with one of them and no digest is reported like one without a tag.");
 
-  private static final RuleMetadata METADATA = RuleMetadata.builder("image-not-pinned")
+  /** This rule's id. */
+  static final String ID = "image-not-pinned";
+
+  private static final RuleMetadata METADATA = RuleMetadata.builder(ID)
       .title("Image without a fixed version tag")
       .severity(Severity.MEDIUM)
       .topic(Topic.IMAGES)
@@ -36,7 +39,8 @@ public final class ImageNotPinned implements ResourceRule {
           + " not reproducible, two replicas can run different code, a rollback does not roll back, and a"
           + " poisoned push reaches production on the next restart. A digest pins the image whatever the"
           + " tag says, so an image with one passes. Only whole tags are compared: :stable-alpine and"
-          + " :main-3f2a1c are left alone.")
+          + " :main-3f2a1c are left alone. Where image-without-digest runs too (it is opt-in), such an"
+          + " image is reported by this rule only.")
       .remediation("Reference the image by a specific version tag, or better by digest (@sha256:...).")
       .build();
 

@@ -43,11 +43,14 @@ public final class AllowPrivilegeEscalation extends PssRule {
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
       Node value = c.securityContext().get("allowPrivilegeEscalation");
+      String privileged = c.securityContext().get("privileged").isTrue()
+          ? " (the API rejects it together with privileged: true, so remove privileged first)" : "";
       if (value.isMissing()) {
-        reportMissing(resource, c, "allowPrivilegeEscalation", "=false", out);
+        out.report(resource, lacking(c.node(), "securityContext"), subject(c, resource)
+            + " does not set securityContext.allowPrivilegeEscalation: set it to false" + privileged);
       } else if (!value.isFalse()) {
-        out.report(resource, value, subject(c, resource) + " must set securityContext.allowPrivilegeEscalation=false"
-            + " (found " + value(value) + ")");
+        out.report(resource, value, subject(c, resource) + " sets securityContext.allowPrivilegeEscalation to "
+            + value(value) + ": set it to false" + privileged);
       }
     }
   }

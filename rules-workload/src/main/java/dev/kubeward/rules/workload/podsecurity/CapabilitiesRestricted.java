@@ -48,19 +48,38 @@ public final class CapabilitiesRestricted extends PssRule {
       Node capabilities = c.securityContext().get("capabilities");
       Node drop = capabilities.get("drop");
       if (!dropsAll(drop.asList())) {
-        Node at = drop.isMissing() ? lacking(c.node(), "securityContext", "capabilities")
-            : capabilities.asMap().keyNode("drop");
-        out.report(resource, at, subject(c, resource) + " must set securityContext.capabilities.drop=[\"ALL\"]");
+        Node lowerCase = allInOtherCase(drop.asList());
+        if (lowerCase != null) {
+          out.report(resource, lowerCase, subject(c, resource) + " drops " + value(lowerCase)
+              + ", but Pod Security admission accepts only upper-case \"ALL\": set"
+              + " securityContext.capabilities.drop to [\"ALL\"]");
+        } else {
+          Node at = drop.isMissing() ? lacking(c.node(), "securityContext", "capabilities")
+              : capabilities.asMap().keyNode("drop");
+          out.report(resource, at, subject(c, resource) + (drop.isMissing() ? " drops no capabilities"
+              : " does not drop ALL capabilities") + ": set securityContext.capabilities.drop to [\"ALL\"]");
+        }
       }
       ListNode add = capabilities.get("add").asList();
       for (int k = 0; k < add.size(); k++) {
         Node item = add.get(k);
         if (!item.textEquals("NET_BIND_SERVICE")) {
-          out.report(resource, item, subject(c, resource) + " must not add capability " + value(item)
-              + " (securityContext.capabilities.add may hold only NET_BIND_SERVICE)");
+          out.report(resource, item, subject(c, resource) + " adds capability " + value(item)
+              + ": remove it; securityContext.capabilities.add may hold only NET_BIND_SERVICE");
         }
       }
     }
+  }
+
+  /** The item of {@code drop} that spells ALL in another case ({@code all}, {@code All}), or {@code null}. */
+  private static Node allInOtherCase(ListNode drop) {
+    for (int i = 0; i < drop.size(); i++) {
+      String text = drop.get(i).text();
+      if (text != null && text.equalsIgnoreCase("ALL")) {
+        return drop.get(i);
+      }
+    }
+    return null;
   }
 
   private static boolean dropsAll(ListNode drop) {

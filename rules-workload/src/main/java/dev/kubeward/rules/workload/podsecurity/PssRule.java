@@ -51,25 +51,9 @@ abstract class PssRule implements ResourceRule {
     if (pod == null) {
       return;
     }
-    int minor = settings.pssVersion().minor();
-    if (check.runsAt(settings.pssLevel(), minor) || overrideUnseen(resource, settings, minor, context)) {
-      evaluate(resource, pod, minor, context);
+    if (PssOverlaps.evaluates(check, resource, context)) {
+      evaluate(resource, pod, settings.pssVersion().minor(), context);
     }
-  }
-
-  /**
-   * True if this baseline check is overridden at the scan's level and version, but the overriding
-   * restricted rule's findings on {@code resource} would not be seen: the rule does not run (it
-   * was skipped), or its findings are suppressed on this object. An override applies only where
-   * the overriding finding is shown; otherwise the baseline check runs, so that skipping or
-   * suppressing {@code restricted-volumes} (to allow an NFS volume) never hides a hostPath.
-   */
-  private boolean overrideUnseen(Resource resource, ScanSettings settings, int minor, Context context) {
-    if (!check.isOverriddenAt(settings.pssLevel(), minor)) {
-      return false;
-    }
-    String overriding = check.overriddenBy().ruleId();
-    return !context.runs(overriding) || context.isSuppressed(overriding, resource);
   }
 
   /**

@@ -59,8 +59,9 @@ public final class RestrictedVolumes extends PssRule {
       }
       for (String source : FORBIDDEN) {
         if (!volume.get(source).isNull()) {
-          out.report(resource, volume.keyNode(source), subject(resource) + " must not use volume "
-              + value(volume.get("name")) + " of restricted volume type " + source);
+          out.report(resource, volume.keyNode(source), "volume " + value(volume.get("name")) + " of "
+              + subject(resource) + " uses " + source + ", which the restricted level does not allow:"
+              + " use configMap, secret, emptyDir, projected, persistentVolumeClaim, csi or ephemeral instead");
           break;
         }
       }

@@ -59,23 +59,27 @@ public final class RunAsNonRoot extends PssRule {
     }
     if (explicit) {
       if (podExplicit) {
-        out.report(resource, podValue, subject(resource) + " must not set securityContext.runAsNonRoot="
-            + value(podValue));
+        out.report(resource, podValue, subject(resource) + " sets securityContext.runAsNonRoot to "
+            + value(podValue) + ": set it to true");
       }
       for (int i = 0; i < containers.size(); i++) {
         Container c = containers.get(i);
         Node value = c.securityContext().get("runAsNonRoot");
         if (!value.isNull() && !value.isTrue()) {
-          out.report(resource, value, subject(c, resource) + " must not set securityContext.runAsNonRoot="
-              + value(value));
+          out.report(resource, value, subject(c, resource) + " sets securityContext.runAsNonRoot to "
+              + value(value) + ": set it to true");
         }
       }
     } else if (implicit) {
       for (int i = 0; i < containers.size(); i++) {
         Container c = containers.get(i);
         if (c.securityContext().get("runAsNonRoot").isNull()) {
-          out.report(resource, lacking(c.node(), "securityContext"), "pod or " + subject(c, resource)
-              + " must set securityContext.runAsNonRoot=true");
+          Node uid = c.effectiveSecurityContext("runAsUser");
+          long id = uid.longValue(-1);
+          out.report(resource, lacking(c.node(), "securityContext"), subject(c, resource)
+              + " does not set securityContext.runAsNonRoot"
+              + (id > 0 ? ", which admission requires even with runAsUser: " + id : "")
+              + ": set it to true in the pod's securityContext or in the container's");
         }
       }
     }

@@ -36,11 +36,39 @@ class PodSecurityMessagesTest {
   void missingRequiredFieldsNameTheContainerAndTheValueToSet() {
     assertThat(messages(Set.of("allow-privilege-escalation", "run-as-non-root", "seccomp-profile-restricted",
         "capabilities-restricted"), "latest", BARE_DEPLOYMENT)).containsExactly(
-            "container \"app\" of Deployment shop/web must set securityContext.allowPrivilegeEscalation=false",
-            "container \"app\" of Deployment shop/web must set securityContext.capabilities.drop=[\"ALL\"]",
-            "pod or container \"app\" of Deployment shop/web must set securityContext.runAsNonRoot=true",
+            "container \"app\" of Deployment shop/web does not set securityContext.allowPrivilegeEscalation: set it"
+                + " to false",
+            "container \"app\" of Deployment shop/web drops no capabilities: set securityContext.capabilities.drop"
+                + " to [\"ALL\"]",
+            "container \"app\" of Deployment shop/web does not set securityContext.runAsNonRoot: set it to true in"
+                + " the pod's securityContext or in the container's",
             "pod or container \"app\" of Deployment shop/web must set securityContext.seccompProfile.type to"
                 + " RuntimeDefault or Localhost");
+  }
+
+  @Test
+  void messagesSayWhatToChangeWhereTheObviousFixIsWrong() {
+    assertThat(messages(Set.of("allow-privilege-escalation", "run-as-non-root", "capabilities-restricted",
+        "restricted-volumes"), "latest", """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: db}
+        spec:
+          securityContext: {runAsUser: 1000}
+          volumes: [{name: data, nfs: {server: nfs.example.com, path: /data}}]
+          containers:
+            - name: app
+              image: nginx:1.25
+              securityContext: {privileged: true, capabilities: {drop: [all]}}
+        """)).containsExactlyInAnyOrder(
+            "container \"app\" of Pod db does not set securityContext.allowPrivilegeEscalation: set it to false (the"
+                + " API rejects it together with privileged: true, so remove privileged first)",
+            "container \"app\" of Pod db drops \"all\", but Pod Security admission accepts only upper-case \"ALL\":"
+                + " set securityContext.capabilities.drop to [\"ALL\"]",
+            "volume \"data\" of Pod db uses nfs, which the restricted level does not allow: use configMap,"
+                + " secret, emptyDir, projected, persistentVolumeClaim, csi or ephemeral instead",
+            "container \"app\" of Pod db does not set securityContext.runAsNonRoot, which admission requires even"
+                + " with runAsUser: 1000: set it to true in the pod's securityContext or in the container's");
   }
 
   @Test
@@ -146,7 +174,7 @@ class PodSecurityMessagesTest {
         """);
     assertThat(messages).containsExactly(
         "Pod shop/web would be rejected by namespace shop (pod-security.kubernetes.io/enforce=\"Baseline\" is not a"
-            + " valid level, so restricted, latest version): container \"app\" of Pod shop/web must set"
-            + " securityContext.allowPrivilegeEscalation=false");
+            + " valid level, so restricted, latest version): container \"app\" of Pod shop/web does not set"
+            + " securityContext.allowPrivilegeEscalation: set it to false");
   }
 }
