@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /** Kubeward rules for cluster configuration: control plane flags, kubelet, audit, encryption, deprecated APIs. */
 module dev.kubeward.rules.cluster {
   requires transitive dev.kubeward.core;

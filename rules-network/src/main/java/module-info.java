@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /** Kubeward rules for networking: NetworkPolicy coverage, default deny, exposed Services. */
 module dev.kubeward.rules.network {
   requires transitive dev.kubeward.core;

@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Workload hardening beyond the Pod Security Standards: read-only root filesystems, high user and
  * group ids, dangerous capabilities named one by one, sensitive and writable host paths, a shared

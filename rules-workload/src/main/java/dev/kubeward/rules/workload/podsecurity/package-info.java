@@ -1,3 +1,7 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The Pod Security Standards, exactly as the Pod Security Admission controller applies them, at
  * every policy version from v1.0 to the newest.
