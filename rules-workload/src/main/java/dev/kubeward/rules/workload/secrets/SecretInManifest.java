@@ -21,6 +21,8 @@ import dev.kubeward.rule.Topic;
 public final class SecretInManifest implements ResourceRule {
 
   private static final int MAX_KEYS_NAMED = 5;
+  private static final String[] NAME_WORDS = SecretPatterns.compile(SecretPatterns.DEFAULT_NAME_PATTERNS);
+  private static final String[] NO_SUFFIXES = SecretPatterns.compile(SecretPatterns.DEFAULT_IGNORED_SUFFIXES);
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("secret-in-manifest")
       .title("Secret values committed in a manifest")
@@ -33,7 +35,8 @@ public final class SecretInManifest implements ResourceRule {
           + " remove them from history. An external secret store (External Secrets Operator, Secrets Store"
           + " CSI driver, Vault) or an encrypted form (Sealed Secrets, SOPS) keeps plaintext out of Git. Only"
           + " non-empty values count: a Secret with no data, such as a kubernetes.io/service-account-token"
-          + " Secret the token controller fills in, is fine. CIS Kubernetes Benchmark 1.12, 5.4.2: consider"
+          + " Secret the token controller fills in, is fine, and so is a SOPS-encrypted file (a top-level sops"
+          + " block). The message names the keys that look secret (password, token, key...) first. CIS Kubernetes Benchmark 1.12, 5.4.2: consider"
           + " external secret storage.")
       .remediation("Remove the values from the manifest, keep them in an external secret store or commit them"
           + " encrypted, and rotate the ones already committed.")
@@ -50,6 +53,9 @@ public final class SecretInManifest implements ResourceRule {
       return; // a Secret kind of some other API group, not the core one
     }
     MapNode root = resource.root();
+    if (root.get("sops").isMap()) {
+      return; // a SOPS-encrypted file: the values are ciphertext
+    }
     check(resource, context, root, "data");
     check(resource, context, root, "stringData");
   }
@@ -68,10 +74,14 @@ public final class SecretInManifest implements ResourceRule {
     }
     StringBuilder keys = new StringBuilder();
     int named = 0;
-    for (int i = 0; i < data.size() && named < MAX_KEYS_NAMED; i++) {
-      String text = data.value(i).text();
-      if (text != null && !text.isEmpty()) {
-        keys.append(named++ == 0 ? "" : ", ").append('"').append(data.key(i)).append('"');
+    // Keys that look secret first, then the others, each in file order.
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < data.size() && named < MAX_KEYS_NAMED; i++) {
+        String text = data.value(i).text();
+        boolean secret = SecretPatterns.nameLooksSecret(data.key(i), NAME_WORDS, NO_SUFFIXES);
+        if (text != null && !text.isEmpty() && secret == (pass == 0)) {
+          keys.append(named++ == 0 ? "" : ", ").append('"').append(data.key(i)).append('"');
+        }
       }
     }
     if (filled > named) {

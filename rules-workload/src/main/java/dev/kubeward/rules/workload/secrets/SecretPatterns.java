@@ -4,6 +4,7 @@
  */
 package dev.kubeward.rules.workload.secrets;
 
+import dev.kubeward.model.Placeholders;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ final class SecretPatterns {
   /** Name endings that mark a reference to a secret rather than the secret, by default. */
   static final List<String> DEFAULT_IGNORED_SUFFIXES = List.of("_FILE", "_PATH", "_DIR", "_NAME", "_URL",
       "_URI", "_ENDPOINT", "_HOST", "_PORT", "_TTL", "_TIMEOUT", "_EXPIRY", "_LENGTH", "_TYPE", "_HEADER",
-      "_ENABLED", "_POLICY");
+      "_ENABLED", "_POLICY", "_ID", "_TEMPLATE", "_REF", "_VERSION", "_AUDIENCE");
 
   static final String PRIVATE_KEY = "a private key";
   static final String AWS_KEY = "an AWS access key id";
@@ -124,18 +125,16 @@ final class SecretPatterns {
   }
 
   /**
-   * True for values that cannot be a literal secret: blank, a {@code $(VAR)} or {@code ${VAR}}
-   * reference, a path, a URL without credentials, a boolean word, or a number of up to five digits
+   * True for values that cannot be a literal secret: a placeholder as {@link Placeholders} defines it
+   * ({@code <...>}, {@code ${VAR}}, {@code {{ ... }}}, blank, XXX runs), a {@code $(VAR)} reference,
+   * a SOPS-encrypted {@code ENC[...]} value, a path, a URL without credentials, a boolean word, or a number of up to five digits
    * (durations, ports, counts).
    */
   static boolean isPlaceholder(String value) {
     String v = value.strip();
     int n = v.length();
-    if (n == 0 || v.charAt(0) == '/') {
-      return true;
-    }
-    if (n >= 3 && v.charAt(0) == '$' && ((v.charAt(1) == '(' && v.charAt(n - 1) == ')')
-        || (v.charAt(1) == '{' && v.charAt(n - 1) == '}'))) {
+    if (Placeholders.isPlaceholder(v) || Placeholders.isReference(v) || v.charAt(0) == '/'
+        || v.startsWith("ENC[")) {
       return true;
     }
     if (v.contains("://")) {
@@ -166,7 +165,7 @@ final class SecretPatterns {
         return PRIVATE_KEY;
       }
     }
-    if (value.contains("hooks.slack.com/services/")) {
+    if (isSlackWebhook(value)) {
       return SLACK_WEBHOOK;
     }
     int n = value.length();
@@ -201,6 +200,31 @@ final class SecretPatterns {
       }
     }
     return hasUrlPassword(value) ? URL_PASSWORD : null;
+  }
+
+  /**
+   * {@code hooks.slack.com/services/T<team>/B<channel>/<secret>}: workspace and channel ids of upper-case
+   * letters and digits, a secret of at least 20 letters and digits; {@code .../services/XXX} is an example.
+   */
+  private static boolean isSlackWebhook(String value) {
+    String marker = "hooks.slack.com/services/";
+    int at = value.indexOf(marker);
+    while (at >= 0) {
+      int i = at + marker.length();
+      if (i < value.length() && value.charAt(i) == 'T') {
+        int team = run(value, i + 1, UPPER_DIGIT);
+        int b = i + 1 + team;
+        if (team >= 6 && b + 1 < value.length() && value.charAt(b) == '/' && value.charAt(b + 1) == 'B') {
+          int channel = run(value, b + 2, UPPER_DIGIT);
+          int s = b + 2 + channel;
+          if (channel >= 6 && s < value.length() && value.charAt(s) == '/' && run(value, s + 1, ALNUM) >= 20) {
+            return true;
+          }
+        }
+      }
+      at = value.indexOf(marker, at + 1);
+    }
+    return false;
   }
 
   private static final int UPPER_DIGIT = 0;
