@@ -5,6 +5,7 @@
 package dev.kubeward.assertj;
 
 import dev.kubeward.engine.Finding;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.rule.Severity;
@@ -102,7 +103,7 @@ public abstract class AbstractScanReportAssert<SELF extends AbstractScanReportAs
   /** No unsuppressed finding of {@code severity} or worse. */
   public SELF hasNoFindingsAtOrAbove(Severity severity) {
     Objects.requireNonNull(severity, "severity");
-    isNotNull();
+    checkedSomething("to have no findings at or above %s", severity);
     List<Finding> bad = active(f -> f.severity().isAtLeast(severity));
     if (!bad.isEmpty()) {
       failExpecting("to have no findings at or above %s", "but found %d:%n%s", severity, bad.size(),
@@ -171,7 +172,11 @@ public abstract class AbstractScanReportAssert<SELF extends AbstractScanReportAs
   /** No unsuppressed finding of {@code ruleId}. */
   public SELF doesNotHaveFinding(String ruleId) {
     Objects.requireNonNull(ruleId, "ruleId");
-    isNotNull();
+    checkedSomething("to have no finding of %s", ruleId);
+    if (actual.rules().stream().noneMatch(r -> r.id().equals(ruleId))) {
+      failExpecting(String.format("to have no finding of %s", ruleId), "but that rule did not run, so nothing was"
+          + " checked (its rules jar is not on the test class path, or the profile or the configuration leaves it out)");
+    }
     List<Finding> bad = active(f -> f.rule().equals(ruleId));
     if (!bad.isEmpty()) {
       failExpecting("to have no finding of %s", "but found %d:%n%s", ruleId, bad.size(), FindingLists.detailed(actual, bad));
@@ -203,8 +208,29 @@ public abstract class AbstractScanReportAssert<SELF extends AbstractScanReportAs
     return myself;
   }
 
+  /**
+   * Something was checked: at least one resource was loaded and at least one rule other than the
+   * built-in ones ran. An assertion that something is absent passes trivially otherwise, and a
+   * green test that checked nothing is worse than a red one.
+   */
+  final SELF checkedSomething(String expected, Object... arguments) {
+    isNotNull();
+    if (actual.resources() == 0 && actual.errors().isEmpty()) {
+      failExpecting(String.format(expected, arguments), "but no Kubernetes object was loaded, so nothing was checked"
+          + " (an empty folder, or the empty output of a generator that failed?)");
+    }
+    if (actual.rules().stream().allMatch(r -> Kubeward.isBuiltIn(r.id()))) {
+      failExpecting(String.format(expected, arguments), "but no rule ran, so nothing was checked: add the rules jars"
+          + " (dev.kubeward:kubeward-rules-workload, kubeward-rules-rbac, kubeward-rules-network,"
+          + " kubeward-rules-cluster, versions from dev.kubeward:kubeward-bom) to the test class path, or check"
+          + " the profile and the rules the configuration and ignoringRules(...) leave");
+    }
+    return myself;
+  }
+
   /** Every input was read and no unsuppressed finding is left; {@code what} says of what. */
   final SELF compliant(String what) {
+    checkedSomething("to be compliant with %s", what);
     allRead("to be compliant with %s", what);
     List<Finding> active = actual.activeFindings();
     if (!active.isEmpty()) {

@@ -46,8 +46,9 @@ class AssertionsTest {
     assertThat(shop())
         .hasFinding("test-latest-image").on("Deployment", "shop", "api").atLine(23).atLine(23, 18)
         .hasFinding("test-privileged").on("Pod", "shop", "web").atLine(11, 21)
-        .doesNotHaveFinding("test-host-network")
         .loadsWithoutErrors();
+    assertThatThrownBy(() -> assertThat(shop()).doesNotHaveFinding("test-host-network"))
+        .hasMessageContaining("but that rule did not run");
     assertThat(report()).hasFinding("test-latest-image").atLine(9).on("Pod", "shop", "web");
   }
 
@@ -69,11 +70,43 @@ class AssertionsTest {
 
   @Test
   void ignoredRulesAreLeftOutAndMustExist() {
-    assertThat(shop()).ignoringRules("test-latest-image", "test-privileged").isCompliantWith(Profile.ALL)
+    Manifests onlyPrivileged = Manifests.of("shop.yaml", SHOP.replace("nginx:latest", "nginx:1.27")
+        .replace("ghcr.io/acme/api", "ghcr.io/acme/api:2.1"));
+    assertThat(onlyPrivileged).ignoringRules("test-privileged").isCompliantWith(Profile.ALL)
         .isCompliantWith(Kubeward.builder().build());
+    assertThatThrownBy(() -> assertThat(onlyPrivileged).isCompliantWith(Profile.ALL)).isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> assertThat(shop()).ignoringRules("test-latest").isCompliantWith(Profile.ALL))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown rule 'test-latest'");
+  }
+
+  @Test
+  void nothingLoadedIsNeverCompliant() {
+    Manifests empty = Manifests.of("empty.yaml", "# helm template failed\n");
+    assertThatThrownBy(() -> assertThat(empty).isCompliantWith(Profile.PSS_RESTRICTED))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("to be compliant with profile pss-restricted")
+        .hasMessageContaining("but no Kubernetes object was loaded, so nothing was checked");
+    assertThatThrownBy(() -> assertThat(empty).hasNoFindingsAtOrAbove(Severity.LOW))
+        .hasMessageContaining("but no Kubernetes object was loaded");
+    assertThatThrownBy(() -> assertThat(empty).doesNotHaveFinding("test-privileged"))
+        .hasMessageContaining("but no Kubernetes object was loaded");
+  }
+
+  @Test
+  void noRuleRunningIsNeverCompliant() {
+    assertThatThrownBy(() -> assertThat(shop()).ignoringRules("test-latest-image", "test-privileged")
+        .isCompliantWith(Profile.ALL))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but no rule ran, so nothing was checked: add the rules jars")
+        .hasMessageContaining("dev.kubeward:kubeward-rules-workload");
+    Kubeward none = Kubeward.builder().rules(List.of()).build();
+    assertThatThrownBy(() -> assertThat(Manifests.of("shop.yaml", FIXED)).isCompliantWith(none))
+        .hasMessageContaining("but no rule ran");
+    assertThatThrownBy(() -> assertThat(Manifests.of("shop.yaml", FIXED)).doesNotHaveFinding("privileged-container"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("to have no finding of privileged-container")
+        .hasMessageContaining("but that rule did not run");
   }
 
   @Test
@@ -84,9 +117,11 @@ class AssertionsTest {
           test-privileged: {severity: low}
         """);
     assertThat(shop()).withConfig(config)
-        .doesNotHaveFinding("test-latest-image")
         .hasNoFindingsAtOrAbove(Severity.MEDIUM)
         .hasFinding("test-privileged");
+    assertThatThrownBy(() -> assertThat(shop()).withConfig(config).doesNotHaveFinding("test-latest-image"))
+        .hasMessageContaining("but that rule did not run, so nothing was checked (its rules jar is not on the test"
+            + " class path, or the profile or the configuration leaves it out)");
     assertThatThrownBy(() -> assertThat(shop()).hasNoFindingsAtOrAbove(Severity.MEDIUM))
         .isInstanceOf(AssertionError.class);
     Files.writeString(dir.resolve("kubeward.yaml"), "profile: strict\n");

@@ -119,6 +119,10 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin
   private PluginOptions pluginOptions = new PluginOptions();
 
+  @Option(names = "--allow-empty", description = "succeed when the input holds no Kubernetes object (by default"
+      + " that is an error, exit 2: an empty folder or an empty pipe from a failed helm template checks nothing)")
+  private boolean allowEmpty;
+
   @Option(names = "--follow-links", description = "follow symbolic links while walking directories, also out of"
       + " them (default: read a link to a file inside the directory, report one that leads out of it)")
   private boolean followLinks;
@@ -173,8 +177,9 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private int scan(List<String> inputs, Kubeward scanner, ReportWriter writer) throws IOException {
-    if (scanner.runsOnlyBuiltInRules()) {
-      err.println("kubeward: warning: no rule is selected, so nothing is checked");
+    if (scanner.runsOnlyBuiltInRules() && onlyRules.stream().noneMatch(Kubeward::isBuiltIn)) {
+      throw new UsageException("no rule is selected, so nothing would be checked (the options and the"
+          + " configuration leave none, or no rules jar is on the class path: see 'kubeward rules')");
     }
     ScanReport report = scanner.scan(scanner.loader().followingLinks(followLinks).load(inputs, env.stdin()));
     if (output == null) {
@@ -187,6 +192,12 @@ final class ScanCommand implements Callable<Integer> {
       for (LoadError e : report.errors()) {
         err.println("kubeward: " + TextReportWriter.oneLine(e.toString()));
       }
+    }
+    if (report.resources() == 0 && report.errors().isEmpty() && !allowEmpty) {
+      err.println("kubeward: no Kubernetes object found in " + String.join(", ", inputs.stream()
+          .map(i -> i.equals("-") ? "standard input" : i).toList())
+          + " (nothing was checked; --allow-empty accepts an empty input)");
+      return 2;
     }
     return report.exitCode(failOn);
   }

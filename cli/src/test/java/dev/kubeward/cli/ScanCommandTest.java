@@ -394,9 +394,41 @@ class ScanCommandTest {
   }
 
   @Test
-  void withNoRuleSelectedItWarns() {
+  void withNoRuleSelectedItIsAUsageError() {
     Result r = cli().rules(List::of).run("scan", WEB);
-    assertThat(r.err()).isEqualTo("kubeward: warning: no rule is selected, so nothing is checked\n");
+    assertThat(r.err()).startsWith("kubeward: no rule is selected, so nothing would be checked (");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void skippingEveryRuleIsAUsageError() {
+    Result r = cli().run("scan", "--rule", "smoke-privileged", "--skip-rule", "smoke-privileged", WEB);
+    assertThat(r.err()).startsWith("kubeward: no rule is selected");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void anEmptyFolderChecksNothingAndFails(@TempDir Path dir) {
+    Result r = cli().run("scan", dir.toString());
+    assertThat(r.err()).isEqualTo("kubeward: no Kubernetes object found in " + dir
+        + " (nothing was checked; --allow-empty accepts an empty input)\n");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void anEmptyPipeChecksNothingAndFails() {
+    Result r = cli().stdin("").run("scan", "--format", "json", "-");
+    assertThat(r.err()).isEqualTo("kubeward: no Kubernetes object found in standard input"
+        + " (nothing was checked; --allow-empty accepts an empty input)\n");
+    assertThat(r.out()).contains("\"resources\"");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void allowEmptyAcceptsAnEmptyInput(@TempDir Path dir) {
+    Result r = cli().run("scan", "--allow-empty", dir.toString());
+    assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
   }
 }

@@ -110,6 +110,15 @@ public final class Kubeward {
   }
 
   /** True if no rule beyond the engine's own {@link #builtInRules()} is selected. */
+  /**
+   * Whether {@code ruleId} names one of the rules every scan runs whatever the rules jars on the
+   * class path ({@code suppression-without-reason}, {@code duplicate-object}): a scan that ran only
+   * these checked nothing of its resources.
+   */
+  public static boolean isBuiltIn(String ruleId) {
+    return BUILT_IN_IDS.contains(ruleId);
+  }
+
   public boolean runsOnlyBuiltInRules() {
     for (Rule rule : ruleSet.rules()) {
       if (!BUILT_IN_IDS.contains(rule.metadata().id())) {
