@@ -98,8 +98,7 @@ public abstract class AbstractManifestsAssert<SELF extends AbstractManifestsAsse
     ScanReport report = actual.scanWith(scanner);
     if (!ignored.isEmpty()) {
       List<Finding> kept = report.findings().stream().filter(f -> !ignored.contains(f.rule())).toList();
-      report = new ScanReport(report.toolVersion(), report.files(), report.documents(), report.resources(), kept,
-          report.errors(), report.rules(), report.severities());
+      report = report.withFindings(kept);
     }
     reportAssert(report).compliant("the given scanner" + ignoring());
     return myself;

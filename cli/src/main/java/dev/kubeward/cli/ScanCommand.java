@@ -119,6 +119,11 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin
   private PluginOptions pluginOptions = new PluginOptions();
 
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out of directory walks the files and"
+      + " directories GLOB matches: a name anywhere (charts, *.tpl.yaml) or, with a /, a path under the scanned"
+      + " directory (deploy/dev/**); repeatable, added to the configuration's exclude list; reports list what it left out")
+  private List<String> exclude = new ArrayList<>();
+
   @Option(names = "--allow-empty", description = "succeed when the input holds no Kubernetes object (by default"
       + " that is an error, exit 2: an empty folder or an empty pipe from a failed helm template checks nothing)")
   private boolean allowEmpty;
@@ -145,6 +150,13 @@ final class ScanCommand implements Callable<Integer> {
     List<String> inputs = inputs();
     List<Plugins.Source> configured = new ArrayList<>();
     Configuration configuration = configuration(configured);
+    if (!exclude.isEmpty()) {
+      try {
+        configuration = configuration.toBuilder().exclude(exclude).build();
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
     try (Plugins loaded = Plugins.load(pluginOptions.sources(env, configured))) {
       Kubeward scanner = scanner(configuration, loaded);
       return scan(inputs, scanner, writer(scanner, loaded));

@@ -8,6 +8,7 @@ import dev.kubeward.model.WorkloadKinds;
 import dev.kubeward.rule.KubeVersion;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.Severity;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class Configuration {
   private final List<WorkloadKinds.Carrier> workloadKinds;
   private final String defaultNamespace;
   private final JoinScope joinScope;
+  private final List<String> exclude;
 
   private Configuration(Builder b) {
     this.profile = b.profile;
@@ -48,6 +50,7 @@ public final class Configuration {
     this.workloadKinds = List.copyOf(b.workloadKinds);
     this.defaultNamespace = b.defaultNamespace;
     this.joinScope = b.joinScope;
+    this.exclude = List.copyOf(b.exclude);
   }
 
   /** A configuration that changes nothing. */
@@ -63,7 +66,7 @@ public final class Configuration {
   public Builder toBuilder() {
     Builder b = new Builder().profile(profile).pssVersion(pssVersion).kubeVersion(kubeVersion).enableRules(enabledRules)
         .disableRules(disabledRules).exemptions(exemptions).workloadKinds(workloadKinds)
-        .defaultNamespace(defaultNamespace).joinScope(joinScope);
+        .defaultNamespace(defaultNamespace).joinScope(joinScope).exclude(exclude);
     b.severities.putAll(severities);
     b.parameters.putAll(parameters);
     return b;
@@ -130,6 +133,15 @@ public final class Configuration {
     return joinScope;
   }
 
+  /**
+   * Globs of paths that directory walks leave out, as {@code --exclude} takes them: a glob without
+   * {@code /} matches a file or directory name anywhere ({@code *.tpl.yaml}, {@code charts}); one
+   * with {@code /} matches the path under the walked directory ({@code deploy/dev/**}).
+   */
+  public List<String> exclude() {
+    return exclude;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Configuration c && Objects.equals(profile, c.profile) && Objects.equals(pssVersion, c.pssVersion)
@@ -137,13 +149,13 @@ public final class Configuration {
         && enabledRules.equals(c.enabledRules) && disabledRules.equals(c.disabledRules)
         && severities.equals(c.severities) && parameters.equals(c.parameters) && exemptions.equals(c.exemptions)
         && workloadKinds.equals(c.workloadKinds) && Objects.equals(defaultNamespace, c.defaultNamespace)
-        && joinScope == c.joinScope;
+        && joinScope == c.joinScope && exclude.equals(c.exclude);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(profile, pssVersion, kubeVersion, enabledRules, disabledRules, severities, parameters, exemptions,
-        workloadKinds, defaultNamespace, joinScope);
+        workloadKinds, defaultNamespace, joinScope, exclude);
   }
 
   @Override
@@ -151,7 +163,7 @@ public final class Configuration {
     return "Configuration[profile=" + profile + ", pssVersion=" + pssVersion + ", kubeVersion=" + kubeVersion + ", enabledRules=" + enabledRules
         + ", disabledRules=" + disabledRules + ", severities=" + severities + ", parameters=" + parameters
         + ", exemptions=" + exemptions + ", workloadKinds=" + workloadKinds + ", defaultNamespace="
-        + defaultNamespace + ", joinScope=" + joinScope + "]";
+        + defaultNamespace + ", joinScope=" + joinScope + ", exclude=" + exclude + "]";
   }
 
   /** Builds a {@link Configuration}; every field is optional. */
@@ -167,6 +179,7 @@ public final class Configuration {
     private List<WorkloadKinds.Carrier> workloadKinds = List.of();
     private String defaultNamespace;
     private JoinScope joinScope;
+    private final List<String> exclude = new ArrayList<>();
 
     private Builder() {}
 
@@ -224,6 +237,19 @@ public final class Configuration {
 
     public Builder joinScope(JoinScope scope) {
       this.joinScope = scope;
+      return this;
+    }
+
+    /**
+     * Adds path globs that directory walks leave out (see {@link Configuration#exclude()}).
+     *
+     * @throws IllegalArgumentException for a glob that is empty or not valid glob syntax
+     */
+    public Builder exclude(List<String> globs) {
+      for (String glob : globs) {
+        dev.kubeward.load.Loader.checkGlob(glob);
+        exclude.add(glob);
+      }
       return this;
     }
 

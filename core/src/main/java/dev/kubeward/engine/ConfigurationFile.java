@@ -48,6 +48,7 @@ import java.util.Set;
  *   - {apiGroup: example.com, kind: Thing, templatePath: spec.template}
  * defaultNamespace: shop
  * joinScope: argument
+ * exclude: [charts, "deploy/dev/**"]
  * plugins: [tools/kubeward-plugins]
  * }</pre>
  *
@@ -58,7 +59,7 @@ import java.util.Set;
 public final class ConfigurationFile {
 
   private static final List<String> TOP_LEVEL = List.of("profile", "kubernetesVersion", "pssVersion", "rules",
-      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "plugins");
+      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "exclude", "plugins");
   private static final List<String> RULE_KEYS = List.of("enabled", "severity", "params");
   private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "file", "reason");
   private static final List<String> CARRIER_KEYS = List.of("apiGroup", "kind", "templatePath");
@@ -195,7 +196,21 @@ public final class ConfigurationFile {
         carriers.add(carrier(list.get(i)));
       }
     }
-    Configuration.Builder config = Configuration.builder().profile(profile).pssVersion(version)
+    List<String> exclude = new ArrayList<>();
+    Node excludeList = map.get("exclude");
+    if (!excludeList.isNull()) {
+      ListNode list = list(excludeList, "exclude");
+      for (int i = 0; i < list.size(); i++) {
+        String glob = string(list.get(i), "every item of exclude");
+        try {
+          dev.kubeward.load.Loader.checkGlob(glob);
+        } catch (IllegalArgumentException e) {
+          throw error(list.get(i), e.getMessage());
+        }
+        exclude.add(glob);
+      }
+    }
+    Configuration.Builder config = Configuration.builder().profile(profile).pssVersion(version).exclude(exclude)
         .enableRules(enabled).disableRules(disabled).exemptions(exemptions).workloadKinds(carriers)
         .defaultNamespace(defaultNamespace(map)).joinScope(joinScope(map)).kubeVersion(kubeVersion(map));
     severities.forEach(config::severity);

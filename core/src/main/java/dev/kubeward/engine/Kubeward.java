@@ -69,7 +69,8 @@ public final class Kubeward {
 
   private Kubeward(Builder b, RuleSet ruleSet, List<WorkloadKinds.Carrier> carriers) {
     Configuration config = b.configuration;
-    this.loader = Loader.of(b.limits, WorkloadKinds.builtInWith(carriers)).withThreads(b.threads);
+    this.loader = Loader.of(b.limits, WorkloadKinds.builtInWith(carriers)).withThreads(b.threads)
+        .excluding(config.exclude());
     Profile profile = b.profile != null ? b.profile : config.profile() != null ? config.profile() : Profile.RECOMMENDED;
     PssVersion version = b.pssVersion != null ? b.pssVersion : config.pssVersion();
     KubeVersion kubeVersion = b.kubeVersion != null ? b.kubeVersion : config.kubeVersion();
@@ -207,7 +208,8 @@ public final class Kubeward {
     List<LoadError> errors = new ArrayList<>(loaded.errors());
     List<Finding> findings = evaluation.run(loaded.resources(), errors, inventory);
     return new ScanReport(VERSION, loaded.files(), loaded.documents(), loaded.resources().size(),
-        findings, errors, ruleSet.rules().stream().map(Rule::metadata).toList(), ruleSet.severities());
+        findings, errors, ruleSet.rules().stream().map(Rule::metadata).toList(), ruleSet.severities(),
+        loaded.skipped());
   }
 
   /** Scans resources that are already loaded. */

@@ -5,6 +5,7 @@
 package dev.kubeward.engine;
 
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import java.util.EnumMap;
@@ -17,6 +18,8 @@ import java.util.Map;
  *
  * @param rules the rules that ran, with {@link #severityOf(String)} giving their effective
  *     severity
+ * @param skipped the files that were not checked at all (they hold no Kubernetes object, or an
+ *     exclude matched them), which every report names
  */
 public record ScanReport(
     String toolVersion,
@@ -26,13 +29,26 @@ public record ScanReport(
     List<Finding> findings,
     List<LoadError> errors,
     List<RuleMetadata> rules,
-    Map<String, Severity> severities) {
+    Map<String, Severity> severities,
+    List<SkippedFile> skipped) {
 
   public ScanReport {
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
     rules = List.copyOf(rules);
     severities = Map.copyOf(severities);
+    skipped = List.copyOf(skipped);
+  }
+
+  /** A report that skipped no file. */
+  public ScanReport(String toolVersion, int files, int documents, int resources, List<Finding> findings,
+      List<LoadError> errors, List<RuleMetadata> rules, Map<String, Severity> severities) {
+    this(toolVersion, files, documents, resources, findings, errors, rules, severities, List.of());
+  }
+
+  /** This report with {@code findings} in place of its own (suppressed ones included). */
+  public ScanReport withFindings(List<Finding> findings) {
+    return new ScanReport(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped);
   }
 
   /** The effective severity of rule {@code id} in this scan. */

@@ -12,6 +12,9 @@ import java.util.List;
 final class Accumulator {
   final List<Resource> resources = new ArrayList<>();
   final List<LoadError> errors = new ArrayList<>();
+  final List<SkippedFile> skipped = new ArrayList<>();
+  /** How many of {@link #errors} say that a document is not a Kubernetes object by its shape. */
+  int shapeErrors;
   /** The path given to the load that is being read, or null when the source is its own. */
   String argument;
   int files;
@@ -21,11 +24,13 @@ final class Accumulator {
   void addAll(Accumulator other) {
     resources.addAll(other.resources);
     errors.addAll(other.errors);
+    skipped.addAll(other.skipped);
+    shapeErrors += other.shapeErrors;
     files += other.files;
     documents += other.documents;
   }
 
   LoadResult result() {
-    return new LoadResult(resources, errors, files, documents);
+    return new LoadResult(resources, errors, files, documents, skipped);
   }
 }

@@ -9,12 +9,20 @@ import java.util.List;
 
 /**
  * What a load produced: resources in input order, errors for everything that could not be read,
- * and counts of files and non-empty documents seen.
+ * counts of files and non-empty documents seen, and the files that were not checked at all (they
+ * hold no Kubernetes object, or an exclude matched them), in the order they were met.
  */
-public record LoadResult(List<Resource> resources, List<LoadError> errors, int files, int documents) {
+public record LoadResult(List<Resource> resources, List<LoadError> errors, int files, int documents,
+    List<SkippedFile> skipped) {
 
   public LoadResult {
     resources = List.copyOf(resources);
     errors = List.copyOf(errors);
+    skipped = List.copyOf(skipped);
+  }
+
+  /** A result that skipped nothing. */
+  public LoadResult(List<Resource> resources, List<LoadError> errors, int files, int documents) {
+    this(resources, errors, files, documents, List.of());
   }
 }

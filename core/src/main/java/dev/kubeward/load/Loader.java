@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,26 +38,28 @@ public final class Loader {
   private final WorkloadKinds workloadKinds;
   private final boolean followLinks;
   private final int threads;
+  private final List<String> excludes;
   private final SourceReader reader;
   private final PathWalker walker;
 
-  private Loader(LoadLimits limits, WorkloadKinds workloadKinds, boolean followLinks, int threads) {
+  private Loader(LoadLimits limits, WorkloadKinds workloadKinds, boolean followLinks, int threads, List<String> excludes) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.workloadKinds = Objects.requireNonNull(workloadKinds, "workloadKinds");
     this.followLinks = followLinks;
     this.threads = threads;
+    this.excludes = List.copyOf(excludes);
     this.reader = new SourceReader(this.limits, new ResourceAssembler(this.workloadKinds));
-    this.walker = new PathWalker(reader, followLinks, threads);
+    this.walker = new PathWalker(reader, followLinks, threads, this.excludes);
   }
 
   /** A loader with default limits and the built-in workload kinds. */
   public static Loader defaults() {
-    return new Loader(LoadLimits.DEFAULTS, WorkloadKinds.builtIn(), false, 1);
+    return new Loader(LoadLimits.DEFAULTS, WorkloadKinds.builtIn(), false, 1, List.of());
   }
 
   /** A loader with {@code limits} and {@code workloadKinds}. */
   public static Loader of(LoadLimits limits, WorkloadKinds workloadKinds) {
-    return new Loader(limits, workloadKinds, false, 1);
+    return new Loader(limits, workloadKinds, false, 1, List.of());
   }
 
   /**
@@ -67,7 +70,7 @@ public final class Loader {
    * such as links to directories, are not followed.
    */
   public Loader followingLinks(boolean follow) {
-    return new Loader(limits, workloadKinds, follow, threads);
+    return new Loader(limits, workloadKinds, follow, threads, excludes);
   }
 
   /**
@@ -78,7 +81,42 @@ public final class Loader {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive");
     }
-    return new Loader(limits, workloadKinds, followLinks, threads);
+    return new Loader(limits, workloadKinds, followLinks, threads, excludes);
+  }
+
+  /**
+   * This loader, but leaving out of directory walks the files and directories that one of
+   * {@code globs} matches: a glob without {@code /} matches a file or directory name at any depth
+   * ({@code *.tpl.yaml}, {@code charts}); one with {@code /} matches the path under the walked
+   * directory ({@code deploy/dev/**}, where {@code **} crosses directories). A path given to
+   * {@link #load} is read even when a glob matches it: it was asked for by name. Every file or
+   * directory left out is in {@link LoadResult#skipped()}.
+   *
+   * @throws IllegalArgumentException for a glob that is empty or not valid glob syntax
+   */
+  public Loader excluding(List<String> globs) {
+    List<String> all = new ArrayList<>(excludes);
+    for (String glob : globs) {
+      checkGlob(glob);
+      if (!all.contains(glob)) {
+        all.add(glob);
+      }
+    }
+    return new Loader(limits, workloadKinds, followLinks, threads, all);
+  }
+
+  /** The exclude globs of this loader. */
+  public List<String> excludes() {
+    return excludes;
+  }
+
+  /**
+   * Checks that {@code glob} is a usable exclude glob.
+   *
+   * @throws IllegalArgumentException if it is empty or not valid glob syntax
+   */
+  public static void checkGlob(String glob) {
+    PathWalker.matcher(glob);
   }
 
   public LoadLimits limits() {

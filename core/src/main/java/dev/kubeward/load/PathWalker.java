@@ -7,12 +7,14 @@ package dev.kubeward.load;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Finds and reads the files of a path: a file, or a directory walked recursively for
@@ -39,11 +42,61 @@ final class PathWalker {
   private final SourceReader reader;
   private final boolean followLinks;
   private final int threads;
+  private final List<String> excludes;
+  private final List<PathMatcher> byName = new ArrayList<>();
+  private final List<PathMatcher> byPath = new ArrayList<>();
 
-  PathWalker(SourceReader reader, boolean followLinks, int threads) {
+  PathWalker(SourceReader reader, boolean followLinks, int threads, List<String> excludes) {
     this.reader = reader;
     this.followLinks = followLinks;
     this.threads = threads;
+    this.excludes = excludes;
+    for (String glob : excludes) {
+      (isPathGlob(glob) ? byPath : byName).add(matcher(glob));
+    }
+  }
+
+  /**
+   * The matcher of exclude {@code glob}, on names or on {@code /}-separated relative paths.
+   *
+   * @throws IllegalArgumentException if it is empty or not valid glob syntax
+   */
+  static PathMatcher matcher(String glob) {
+    if (glob == null || glob.isBlank()) {
+      throw new IllegalArgumentException("an exclude glob must not be empty");
+    }
+    String pattern = trimmed(glob);
+    try {
+      return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("exclude glob '" + glob + "' is not valid: " + e.getDescription());
+    }
+  }
+
+  private static boolean isPathGlob(String glob) {
+    return trimmed(glob).contains("/");
+  }
+
+  /** {@code glob} without a leading {@code ./} and a trailing {@code /}. */
+  private static String trimmed(String glob) {
+    String g = glob.startsWith("./") ? glob.substring(2) : glob;
+    return g.endsWith("/") && g.length() > 1 ? g.substring(0, g.length() - 1) : g;
+  }
+
+  /** The exclude glob that matches {@code relative} (a path under the walked root), or null. */
+  private String excludedBy(Path relative) {
+    if (excludes.isEmpty() || relative.toString().isEmpty()) {
+      return null;
+    }
+    Path name = relative.getFileName();
+    int n = 0;
+    int p = 0;
+    for (String glob : excludes) {
+      if (isPathGlob(glob) ? byPath.get(p++).matches(relative) : byName.get(n++).matches(name)) {
+        return glob;
+      }
+    }
+    return null;
   }
 
   /** Loads the file or directory {@code path}, its names shown under {@code display}. */
@@ -87,14 +140,30 @@ final class PathWalker {
     }
     TreeMap<String, Path> files = new TreeMap<>();
     TreeMap<String, LoadError> walkErrors = new TreeMap<>();
+    TreeMap<String, String> excluded = new TreeMap<>();
     Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
     try {
       // Walk the real root: a root given as a symbolic link is followed (the user named it),
       // while links below it are subject to followLinks. Names are still shown under display.
       Files.walkFileTree(realRoot, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          String glob = excludedBy(realRoot.relativize(dir));
+          if (glob != null) {
+            excluded.put(displayOf(display, realRoot, dir), glob);
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (!isManifestName(file)) {
+            return FileVisitResult.CONTINUE;
+          }
+          String glob = excludedBy(realRoot.relativize(file));
+          if (glob != null) {
+            excluded.put(displayOf(display, realRoot, file), glob);
             return FileVisitResult.CONTINUE;
           }
           String name = displayOf(display, realRoot, file);
@@ -135,6 +204,7 @@ final class PathWalker {
     }
     // In name order, like the files: the walk's own order depends on the file system.
     acc.errors.addAll(walkErrors.values());
+    excluded.forEach((name, glob) -> acc.skipped.add(SkippedFile.excluded(name, glob)));
     if (threads <= 1 || files.size() < 2) {
       files.forEach((name, file) -> loadFile(acc, name, file));
     } else {

@@ -34,7 +34,13 @@ final class ResourceAssembler {
     if (!root.isMap()) {
       acc.errors.add(new LoadError(source.name(), root.line(), root.column(),
           "a manifest must be a mapping, not a " + (root.isList() ? "list" : "scalar")));
+      acc.shapeErrors++;
       return;
+    }
+    if (root.asMap().get("kind").isNull()) {
+      // Not a Kubernetes object by its shape (a values file, a workflow): an error here, which the
+      // reader turns into a skipped file when no document of the file is an object.
+      acc.shapeErrors++;
     }
     addObject(acc, source, docIndex, root.asMap(), comments);
   }

@@ -35,7 +35,19 @@ final class SourceReader {
   /** Reads {@code bytes}, the whole of source {@code name}, into {@code acc}. */
   void read(Accumulator acc, String name, byte[] bytes) {
     int firstResource = acc.resources.size();
+    int firstError = acc.errors.size();
+    int shapeErrors = acc.shapeErrors;
     readDocuments(acc, name, bytes);
+    int errors = acc.errors.size() - firstError;
+    if (acc.resources.size() == firstResource && errors > 0 && errors == acc.shapeErrors - shapeErrors) {
+      // Every document read and none is a Kubernetes object by its shape (no kind at the top):
+      // a values.yaml, a Chart.yaml, a workflow. Skipped, and named as such in every report; a
+      // file that mixes objects and other documents keeps its errors.
+      acc.errors.subList(firstError, acc.errors.size()).clear();
+      acc.shapeErrors = shapeErrors;
+      acc.skipped.add(new SkippedFile(name, SkippedFile.NO_OBJECT));
+      return;
+    }
     assembler.numberUnnamed(acc.resources, firstResource);
   }
 

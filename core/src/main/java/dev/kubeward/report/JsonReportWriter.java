@@ -10,6 +10,7 @@ import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -27,7 +28,8 @@ import java.util.Map;
  *                "resource": {"apiVersion", "kind", "namespace", "name"},
  *                "file", "line", "column", "path", "key", "suppressed", "suppression"?,
  *                "related"?: [{"message", "file", "line", "column", "path", "resource"}]}],
- *  "errors": [{"file", "line", "column", "message"}]}
+ *  "errors": [{"file", "line", "column", "message"}],
+ *  "skipped"?: [{"file", "reason"}]}
  * }</pre>
  *
  * <p>{@code summary.findings} and {@code bySeverity} count the findings that are not suppressed;
@@ -36,7 +38,8 @@ import java.util.Map;
  * finding's stable key (rule, resource identity, discriminator; no line numbers), for baselines
  * and fingerprints. {@code related} (absent when empty) lists the places, in this or other
  * resources, that explain the finding. {@code namespace} (and
- * {@code name}) are absent when unset. An error that concerns a whole path has line and column 0.
+ * {@code name}) are absent when unset. {@code skipped} (absent when empty) names the files that
+ * were not checked at all and why: they hold no Kubernetes object, or an exclude matched them. An error that concerns a whole path has line and column 0.
  * Printed with two-space indentation and a final newline; the same report gives the same bytes.
  */
 public final class JsonReportWriter implements ReportWriter {
@@ -84,6 +87,16 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (!report.skipped().isEmpty()) {
+      g.writeArrayFieldStart("skipped");
+      for (SkippedFile skipped : report.skipped()) {
+        g.writeStartObject();
+        g.writeStringField("file", skipped.file());
+        g.writeStringField("reason", skipped.reason());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
     JsonSupport.finish(g, out);
   }

@@ -7,6 +7,7 @@ package dev.kubeward.report;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  * one {@code <testcase>} per finding, named after the rule, the resource and the position, with a
  * {@code <failure>} that carries the message, {@code file:line:col} and the remediation, or
  * {@code <skipped>} with the reason when the finding is suppressed; one {@code <testcase>} with an
- * {@code <error>} per input that could not be checked. A finding below the severity that fails
+ * {@code <error>} per input that could not be checked, and a {@code <skipped>} one per file that
+ * was not checked at all (it holds no Kubernetes object, or an exclude matched it). A finding below the severity that fails
  * the build ({@link #failingAt(Severity)}, as {@code --fail-on}) is a passing test case whose
  * {@code <system-out>} carries the same text, so that the CI's test view agrees with the exit
  * code. A scan with neither findings nor errors gives one passing test case, so that CI servers
@@ -72,6 +74,12 @@ public final class JunitReportWriter implements ReportWriter {
         s.failures++;
       }
       s.cases.add(new Case(f.line(), f.column(), 1, findingCase(f, rules.get(f.rule()), failure)));
+    }
+    for (SkippedFile skipped : report.skipped()) {
+      Suite s = suites.computeIfAbsent(skipped.file(), Suite::new);
+      s.skipped++;
+      s.cases.add(new Case(0, 0, 0, "    <testcase classname=\"" + attr(skipped.file()) + "\" name=\"not checked\">\n"
+          + "      <skipped message=\"" + attr(skipped.reason()) + "\"/>\n    </testcase>\n"));
     }
     if (suites.isEmpty()) {
       Suite s = new Suite("kubeward");

@@ -10,6 +10,7 @@ import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import java.util.function.Function;
  * result with its rule, level, message, physical location (the file as a URI reference, line and
  * column) and logical locations (the resource, and the JSON Pointer of the offending field). A
  * suppressed finding carries an {@code inSource} suppression with its reason. Input that could
- * not be checked becomes a tool execution notification of the one invocation, which is then not
+ * not be checked becomes a tool execution notification (a file skipped as a whole, a note) of the one invocation, which is then not
  * successful.
  *
  * <p>File locations are relative to a base directory, the working directory unless
@@ -126,10 +127,21 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeArrayFieldStart("invocations");
     g.writeStartObject();
     g.writeBooleanField("executionSuccessful", report.errors().isEmpty());
-    if (!report.errors().isEmpty()) {
+    if (!report.errors().isEmpty() || !report.skipped().isEmpty()) {
       g.writeArrayFieldStart("toolExecutionNotifications");
       for (LoadError e : report.errors()) {
         notification(g, e);
+      }
+      for (SkippedFile skipped : report.skipped()) {
+        g.writeStartObject();
+        g.writeStringField("level", "note");
+        message(g, "message", "not checked: " + skipped.reason());
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        physicalLocation(g, skipped.file(), 0, 0);
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
       }
       g.writeEndArray();
     }

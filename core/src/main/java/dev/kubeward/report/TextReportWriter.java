@@ -8,6 +8,7 @@ import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -96,6 +97,13 @@ public final class TextReportWriter implements ReportWriter {
       out.write(sb.toString());
       sb.setLength(0);
     }
+    if (!report.skipped().isEmpty()) {
+      sb.append("Not checked:\n");
+      for (SkippedFile skipped : report.skipped()) {
+        sb.append("  ").append(paint(DIM, Texts.clean(skipped.file()) + ": " + Texts.clean(skipped.reason()))).append('\n');
+      }
+      sb.append('\n');
+    }
     summary(sb, report);
     out.write(sb.toString());
   }
@@ -138,7 +146,11 @@ public final class TextReportWriter implements ReportWriter {
         .append(plural(report.resources(), "resource")).append("; ")
         .append(plural(active, "finding")).append(", ")
         .append(report.suppressedCount()).append(" suppressed, ")
-        .append(plural(report.errors().size(), "error")).append('\n');
+        .append(plural(report.errors().size(), "error"));
+    if (!report.skipped().isEmpty()) {
+      sb.append(", ").append(plural(report.skipped().size(), "file")).append(" not checked");
+    }
+    sb.append('\n');
     sb.append("  by severity: ");
     String separator = "";
     for (Map.Entry<Severity, Integer> e : report.countBySeverity().entrySet()) {
