@@ -128,7 +128,7 @@ final class AuditPolicy {
           strings(r.get("userGroups")), strings(r.get("verbs")), strings(r.get("namespaces")), resources,
           strings(r.get("nonResourceURLs"))));
     }
-    return new AuditPolicy(resource, rulesNode, List.copyOf(rules));
+    return new AuditPolicy(resource, resource.root().keyNode("rules"), List.copyOf(rules));
   }
 
   static List<String> strings(Node node) {
@@ -150,7 +150,7 @@ final class AuditPolicy {
     return resource;
   }
 
-  /** The {@code rules} node, or {@link Node#MISSING}. */
+  /** The {@code rules} key, to point at the list as a whole, or {@link Node#MISSING}. */
   Node rulesNode() {
     return rulesNode;
   }

@@ -4,7 +4,6 @@
  */
 package dev.kubeward.rules.cluster.encryption;
 
-import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.ResourceRule;
@@ -40,8 +39,7 @@ public final class EncryptionSecretsNotCovered implements ResourceRule {
     if (!EncryptionConfig.secretsEntry(resource).isMissing()) {
       return;
     }
-    Node at = resource.root().get("resources");
-    context.report(resource, at.isMissing() ? Node.MISSING : at, resource.displayName()
+    context.report(resource, resource.root().keyNode("resources"), resource.displayName()
         + " names no entry for secrets (secrets, *. or *.*), so Secrets are stored unencrypted");
   }
 }
