@@ -168,7 +168,8 @@ public final class EncryptionConfigInvalid implements ResourceRule {
         String problem = keyProblem(text, sizes);
         if (problem != null) {
           context.finding(resource, secret)
-              .message(resource.displayName() + " has a " + type + " key \"" + keys.get(k).get("name").text("")
+              .message(resource.displayName() + " has " + (type.equals("secretbox") ? "a " : "an ") + type
+                  + " key \"" + keys.get(k).get("name").text("")
                   + "\" that " + problem + ": the API server does not start")
               .key("key:" + i + ":" + j + ":" + k)
               .report();

@@ -17,10 +17,11 @@ import java.util.Set;
 
 /**
  * A kubeconfig user whose credentials come from an {@code exec} plugin: every {@code kubectl} call
- * with the file runs {@code command} on the user's machine with the user's rights. Well-known
+ * with the file runs {@code command} on the user's machine with the user's rights. The well-known
  * credential plugins of cloud providers and OIDC ({@code aws}, {@code gke-gcloud-auth-plugin},
- * {@code kubelogin}...) run by bare name are INFO, any other command (a script, a path, a shell) LOW:
- * a kubeconfig taken from a repository runs whatever its author wrote. Reported at {@code command}.
+ * {@code kubelogin}...) run by bare name, resolved on the user's {@code PATH}, are what a well-run
+ * team uses and are not reported; any other command (a script, a path, a shell) is: a kubeconfig
+ * taken from a repository runs whatever its author wrote. Reported at {@code command}.
  */
 public final class KubeconfigExecPlugin implements ResourceRule {
 
@@ -57,12 +58,13 @@ public final class KubeconfigExecPlugin implements ResourceRule {
       if (text == null) {
         continue;
       }
+      if (KNOWN.contains(text)) {
+        continue;
+      }
       String name = users.get(i).get("name").text("");
-      boolean known = KNOWN.contains(text);
       context.finding(resource, command)
           .message(resource.displayName() + " runs the command \"" + text + "\" for the credentials of user \""
-              + name + "\"" + (known ? " (a known credential plugin)" : ""))
-          .severity(known ? Severity.INFO : Severity.LOW)
+              + name + "\", which is no known credential plugin")
           .key("user:" + name)
           .report();
     }

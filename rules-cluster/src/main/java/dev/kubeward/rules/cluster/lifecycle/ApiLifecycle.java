@@ -121,7 +121,7 @@ final class ApiLifecycle {
     if (e.replacement() == null) {
       return "no replacement version is planned";
     }
-    if (e.kindGone()) {
+    if (e.kindGone() && e.status() == Status.REMOVED) {
       return e.kind() + " no longer exists, use " + e.replacement();
     }
     return "use " + e.replacement();

@@ -63,7 +63,7 @@ public final class DeprecatedApiVersion implements ResourceRule {
     if (e.status() == ApiLifecycle.Status.REMOVED && version.isAtLeast(e.removed())) {
       return;
     }
-    String what = e.status() == ApiLifecycle.Status.DEPRECATED ? e.kind() + " of " + e.apiVersion() : e.apiVersion();
+    String what = e.status() == ApiLifecycle.Status.DEPRECATED ? e.apiVersion() + " " + e.kind() : e.apiVersion();
     String removal = switch (e.status()) {
       case REMOVED -> ", removed in v1." + e.removed();
       case PLANNED -> ", removal planned for v1." + e.removed();
