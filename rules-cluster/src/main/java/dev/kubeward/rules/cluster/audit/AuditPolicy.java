@@ -84,6 +84,30 @@ final class AuditPolicy {
       return !users.isEmpty() || !userGroups.isEmpty() || !verbs.isEmpty() || !namespaces.isEmpty();
     }
 
+    /**
+     * What narrows the rule, for messages: {@code , only in namespaces kube-system}, or {@code ""}.
+     */
+    String scope() {
+      StringBuilder sb = new StringBuilder();
+      narrow(sb, "users", users);
+      narrow(sb, "groups", userGroups);
+      narrow(sb, "verbs", verbs);
+      narrow(sb, "namespaces", namespaces);
+      for (GroupResources gr : resources) {
+        if (!gr.resourceNames().isEmpty()) {
+          narrow(sb, "names", gr.resourceNames());
+          break;
+        }
+      }
+      return sb.length() == 0 ? "" : ", only for " + sb;
+    }
+
+    private static void narrow(StringBuilder sb, String what, List<String> values) {
+      if (!values.isEmpty()) {
+        sb.append(sb.length() == 0 ? "" : " and ").append(what).append(' ').append(String.join(", ", values));
+      }
+    }
+
     /** {@code rule 3} (1-based), for messages. */
     String label() {
       return "rule " + (index + 1);

@@ -83,7 +83,7 @@ public final class AuditPolicyLogsSecretBodies implements ResourceRule {
           AuditPolicy.Rule rule = e.getKey();
           context.finding(resource, rule.levelNode())
               .message(resource.displayName() + " logs " + join(e.getValue()) + " at level " + rule.level().text
-                  + " (" + rule.label() + (rule.catchAll() ? ", a catch-all" : "")
+                  + " (" + rule.label() + (rule.catchAll() ? ", a catch-all" : rule.scope())
                   + "), writing the credentials in their bodies to the audit log")
               .key("rule:" + rule.index())
               .report();

@@ -23,8 +23,9 @@ import java.util.Map;
  * {@code encryptionconfig} loader do: a resource named twice in one entry; overlapping names in one
  * entry ({@code *.*} with anything, {@code *.apps} with {@code deployments.apps}); a resource named
  * after an earlier {@code *.<its group>} or {@code *.*} ("masked by earlier rule"); a provider item
- * with more than one provider type; a key that is not base64 or not of a length the cipher takes
- * (16, 24 or 32 bytes for aescbc and aesgcm, 32 for secretbox; placeholders are left alone).
+ * with more than one provider type; an aescbc, aesgcm or secretbox provider without keys; a key
+ * that is not base64 or not of a length the cipher takes (16, 24 or 32 bytes for aescbc and aesgcm,
+ * 32 for secretbox; placeholders are left alone); a kms {@code apiVersion} other than v1 and v2.
  *
  * <p>A specific resource named again in a later entry is accepted by the API server but the later
  * entry never encrypts it (the first entry decides; the later providers are only tried when
@@ -153,12 +154,27 @@ public final class EncryptionConfigInvalid implements ResourceRule {
             .report();
       }
       String type = EncryptionConfig.type(provider);
+      Node kmsVersion = provider.get("kms").get("apiVersion");
+      if ("kms".equals(type) && kmsVersion.isScalar() && !kmsVersion.textEquals("v1") && !kmsVersion.textEquals("v2")) {
+        context.finding(resource, kmsVersion)
+            .message(resource.displayName() + " sets kms apiVersion: " + kmsVersion.text("")
+                + " (v1 or v2 expected): the API server does not start")
+            .key("kms:" + i + ":" + j)
+            .report();
+      }
       int[] sizes = "secretbox".equals(type) ? new int[] {32}
           : "aescbc".equals(type) || "aesgcm".equals(type) ? new int[] {16, 24, 32} : null;
       if (sizes == null) {
         continue;
       }
       ListNode keys = provider.get(type).get("keys").asList();
+      if (keys.size() == 0) {
+        context.finding(resource, provider.keyNode(type))
+            .message(resource.displayName() + " has " + (type.equals("secretbox") ? "a " : "an ") + type
+                + " provider without keys in " + EncryptionConfig.entryLabel(i) + ": the API server does not start")
+            .key("keys:" + i + ":" + j)
+            .report();
+      }
       for (int k = 0; k < keys.size(); k++) {
         Node secret = keys.get(k).get("secret");
         String text = secret.text();

@@ -48,7 +48,9 @@ public final class EncryptionKmsV1 implements ResourceRule {
       ListNode providers = entries.get(i).get("providers").asList();
       for (int j = 0; j < providers.size(); j++) {
         Node kms = providers.get(j).get("kms");
-        if (!kms.isMap() || kms.get("apiVersion").textEquals("v2")) {
+        Node apiVersion = kms.get("apiVersion");
+        if (!kms.isMap() || !(apiVersion.isMissing() || apiVersion.textEquals("v1"))) {
+          // v2, or a value the API server rejects (encryption-config-invalid's).
           continue;
         }
         if (version == null) {
@@ -57,13 +59,12 @@ public final class EncryptionKmsV1 implements ResourceRule {
         if (version.version().isBefore(28)) {
           return;
         }
-        Node apiVersion = kms.get("apiVersion");
         Node at = apiVersion.isMissing() ? providers.get(j).asMap().keyNode("kms") : apiVersion;
         String name = kms.get("name").text("");
         boolean gated = version.version().isAtLeast(29);
         context.finding(resource, at)
             .message(resource.displayName() + " uses KMS v1 for provider \"" + name + "\" ("
-                + (apiVersion.isMissing() ? "no apiVersion" : "apiVersion: " + apiVersion.text("")) + "), "
+                + (apiVersion.isMissing() ? "no apiVersion" : "apiVersion: v1") + "), "
                 + (gated ? "off by default since v1.29: the API server starts only with the KMSv1 feature gate"
                     : "deprecated since v1.28")
                 + " (" + version.describe() + ")")

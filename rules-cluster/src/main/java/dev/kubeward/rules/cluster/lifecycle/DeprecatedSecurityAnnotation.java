@@ -72,7 +72,8 @@ public final class DeprecatedSecurityAnnotation implements ResourceRule {
           : "securityContext." + field + " of container \"" + key.substring(key.indexOf('/') + 1) + "\"";
       context.finding(resource, annotations.keyNode(i))
           .message(resource.displayName() + " sets the annotation " + key + ", deprecated since Kubernetes v1."
-              + since + (seccomp ? " and ignored by the kubelet since v1.25" : "") + ": use " + target
+              + since + (seccomp && version.version().isAtLeast(25) ? " and ignored by the kubelet since v1.25" : "")
+              + ": use " + target
               + " (" + version.describe() + ")")
           .key("annotation:" + key)
           .report();
