@@ -20,9 +20,9 @@ import java.util.List;
  * {@code namespaces} or {@code resources} matches only resource requests, one with only
  * {@code nonResourceURLs} only non-resource requests, one with neither every request. In
  * {@code resources}, {@code pods} does not match {@code pods/exec}; {@code *} matches every
- * resource and subresource, {@code pods/*} every subresource of pods, {@code *&#47;scale} every
- * {@code scale} subresource; a group must be equal ({@code ""} is the core group), except {@code *},
- * which later API servers accept for every group. {@code resourceNames} narrows a resource entry to
+ * resource and subresource, {@code pods/*} every subresource of pods, a {@code *} followed by
+ * {@code /scale} every {@code scale} subresource; a group must be equal ({@code ""} is the core
+ * group), except {@code *}, which later API servers accept for every group. {@code resourceNames} narrows a resource entry to
  * those names. A non-resource URL ending in {@code *} matches every path with that prefix.
  */
 final class AuditPolicy {

@@ -19,8 +19,9 @@ import dev.kubeward.rule.Topic;
  * A kubeconfig ({@code apiVersion: v1}, {@code kind: Config}) with a credential written in it: a
  * user's {@code client-key-data}, {@code token} or {@code password}, or the {@code id-token},
  * {@code refresh-token}, {@code access-token} or {@code client-secret} of an {@code auth-provider}.
- * Placeholders ({@link Placeholders}) are left alone; paths ({@code client-key}, {@code tokenFile})
- * are not credentials. One finding per credential, at its value, which is never quoted.
+ * Placeholders ({@link Placeholders}) and what {@code kubectl config view} prints without
+ * {@code --raw} in place of a value ({@code REDACTED}, {@code DATA+OMITTED}) are left alone; paths
+ * ({@code client-key}, {@code tokenFile}) are not credentials. One finding per credential, at its value, which is never quoted.
  */
 public final class KubeconfigEmbeddedCredentials implements ResourceRule {
 
@@ -63,8 +64,13 @@ public final class KubeconfigEmbeddedCredentials implements ResourceRule {
     }
   }
 
+  /** What {@code kubectl config view} writes instead of a secret value. */
+  static boolean isElided(String text) {
+    return text.equals("REDACTED") || text.equals("DATA+OMITTED");
+  }
+
   private static void report(Resource resource, Context context, Node value, String user, String field) {
-    if (!value.isScalar() || Placeholders.isPlaceholder(value.text())) {
+    if (!value.isScalar() || Placeholders.isPlaceholder(value.text()) || isElided(value.text())) {
       return;
     }
     context.finding(resource, value)

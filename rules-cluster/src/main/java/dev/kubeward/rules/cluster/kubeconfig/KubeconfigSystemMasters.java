@@ -59,7 +59,7 @@ public final class KubeconfigSystemMasters implements ResourceRule {
     for (int i = 0; i < users.size(); i++) {
       Node data = users.get(i).get("user").get("client-certificate-data");
       String text = data.text();
-      if (text == null || Placeholders.isPlaceholder(text)) {
+      if (text == null || Placeholders.isPlaceholder(text) || KubeconfigEmbeddedCredentials.isElided(text)) {
         continue;
       }
       X509Certificate cert = certificate(text);
