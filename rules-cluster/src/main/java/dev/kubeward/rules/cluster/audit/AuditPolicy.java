@@ -22,8 +22,8 @@ import java.util.List;
  * {@code resources}, {@code pods} does not match {@code pods/exec}; {@code *} matches every
  * resource and subresource, {@code pods/*} every subresource of pods, a {@code *} followed by
  * {@code /scale} every {@code scale} subresource; a group must be equal ({@code ""} is the core
- * group), except {@code *}, which later API servers accept for every group. {@code resourceNames} narrows a resource entry to
- * those names. A non-resource URL ending in {@code *} matches every path with that prefix.
+ * group), except {@code *}, which later API servers accept for every group. {@code resourceNames}
+ * narrows a resource entry to those names. A non-resource URL ending in {@code *} matches every path with that prefix.
  */
 final class AuditPolicy {
 

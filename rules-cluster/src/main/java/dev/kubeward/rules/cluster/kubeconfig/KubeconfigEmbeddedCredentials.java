@@ -21,7 +21,8 @@ import dev.kubeward.rule.Topic;
  * {@code refresh-token}, {@code access-token} or {@code client-secret} of an {@code auth-provider}.
  * Placeholders ({@link Placeholders}) and what {@code kubectl config view} prints without
  * {@code --raw} in place of a value ({@code REDACTED}, {@code DATA+OMITTED}) are left alone; paths
- * ({@code client-key}, {@code tokenFile}) are not credentials. One finding per credential, at its value, which is never quoted.
+ * ({@code client-key}, {@code tokenFile}) are not credentials. One finding per credential, at its
+ * value, which is never quoted.
  */
 public final class KubeconfigEmbeddedCredentials implements ResourceRule {
 
