@@ -6,6 +6,12 @@ package dev.kubeward.rules.cluster;
 
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
+import dev.kubeward.rules.cluster.authconfig.AuthenticationConfigAnonymous;
+import dev.kubeward.rules.cluster.authconfig.AuthorizationConfigAlwaysAllow;
+import dev.kubeward.rules.cluster.authconfig.AuthorizationConfigWebhookNoOpinion;
+import dev.kubeward.rules.cluster.node.KubeletRules;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Registers the cluster rules. */
@@ -13,6 +19,12 @@ public final class ClusterRules implements RuleProvider {
 
   @Override
   public List<Rule> rules() {
-    return List.of();
+    List<Rule> rules = new ArrayList<>();
+    // Nodes: the kubelet (CIS 4.2) and the API server's authentication and authorization files.
+    rules.addAll(KubeletRules.rules());
+    rules.add(new AuthenticationConfigAnonymous());
+    rules.add(new AuthorizationConfigAlwaysAllow());
+    rules.add(new AuthorizationConfigWebhookNoOpinion());
+    return Collections.unmodifiableList(rules);
   }
 }

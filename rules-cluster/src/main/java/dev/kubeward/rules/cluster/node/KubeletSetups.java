@@ -1,0 +1,119 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.kubeward.rules.cluster.node;
+
+import dev.kubeward.commandline.FlagTable;
+import dev.kubeward.model.Container;
+import dev.kubeward.model.GroupKind;
+import dev.kubeward.model.Inventory;
+import dev.kubeward.model.Resource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The kubelets a scan describes, built once per scan: each {@link KubeletSetup} joins a
+ * KubeletConfiguration (with the drop-ins that override it) and the flags given to the same
+ * kubelet.
+ *
+ * <ul>
+ *   <li>A kubeadm InitConfiguration or JoinConfiguration overrides, with its
+ *       {@code nodeRegistration.kubeletExtraArgs}, the KubeletConfiguration of the same file (the
+ *       layout {@code kubeadm init --config} reads).
+ *   <li>A drop-in ({@code --config-dir} fragment) is a KubeletConfiguration in a folder whose name
+ *       ends in {@code .d} ({@code kubelet.conf.d/}, {@code config.json.d/}) or in a file whose name
+ *       says {@code drop-in}. It overrides the main file {@code X} next to its folder {@code X.d},
+ *       when that is in the scan, in the order of the drop-ins' file names.
+ *   <li>A container that runs a kubelet is a setup of its own: its flags, and for what it leaves
+ *       out the flags' defaults when it has no {@code --config}.
+ * </ul>
+ */
+final class KubeletSetups {
+
+  static final Inventory.Derived<List<KubeletSetup>> KEY = Inventory.Derived.of("kubelet setups", KubeletSetups::of);
+
+  /** The kinds the setups are made of. */
+  static final GroupKind[] KINDS = {GroupKind.KUBELET_CONFIGURATION, GroupKind.KUBEADM_INIT_CONFIGURATION,
+      GroupKind.KUBEADM_JOIN_CONFIGURATION, dev.kubeward.rule.RuleMetadata.WORKLOADS};
+
+  private KubeletSetups() {}
+
+  static List<KubeletSetup> of(Inventory inventory) {
+    List<Resource> files = inventory.ofKind(GroupKind.KUBELET_CONFIGURATION);
+    List<FlagSource> kubeadm = new ArrayList<>();
+    for (GroupKind gk : new GroupKind[] {GroupKind.KUBEADM_INIT_CONFIGURATION, GroupKind.KUBEADM_JOIN_CONFIGURATION}) {
+      for (Resource r : inventory.ofKind(gk)) {
+        FlagSource source = FlagSource.ofKubeadm(r);
+        if (source != null) {
+          kubeadm.add(source);
+        }
+      }
+    }
+    List<KubeletSetup> setups = new ArrayList<>();
+    List<FlagSource> linked = new ArrayList<>();
+    for (Resource file : files) {
+      boolean dropIn = isDropIn(file);
+      List<Resource> dropIns = dropIn ? List.of() : dropInsOf(file, files);
+      boolean any = false;
+      for (FlagSource source : kubeadm) {
+        if (source.resource().source().name().equals(file.source().name())) {
+          setups.add(new KubeletSetup(file, dropIn, dropIns, source));
+          linked.add(source);
+          any = true;
+        }
+      }
+      if (!any) {
+        setups.add(new KubeletSetup(file, dropIn, dropIns, null));
+      }
+    }
+    for (FlagSource source : kubeadm) {
+      if (!linked.contains(source)) {
+        setups.add(new KubeletSetup(null, false, List.of(), source));
+      }
+    }
+    for (Resource workload : inventory.workloads()) {
+      for (Container container : workload.podSpec().containers()) {
+        if (FlagTable.detect(container) == FlagTable.KUBELET) {
+          FlagSource source = FlagSource.ofContainer(workload, container);
+          if (source != null) {
+            setups.add(new KubeletSetup(null, false, List.of(), source));
+          }
+        }
+      }
+    }
+    return Collections.unmodifiableList(setups);
+  }
+
+  /** True if {@code file} is a drop-in of a kubelet's {@code --config-dir}. */
+  static boolean isDropIn(Resource file) {
+    String name = file.source().name().replace('\\', '/');
+    int slash = name.lastIndexOf('/');
+    String base = name.substring(slash + 1).toLowerCase(Locale.ROOT);
+    if (base.contains("drop-in") || base.contains("dropin")) {
+      return true;
+    }
+    if (slash <= 0) {
+      return false;
+    }
+    String folder = name.substring(name.lastIndexOf('/', slash - 1) + 1, slash);
+    return folder.endsWith(".d") && folder.length() > 2;
+  }
+
+  /** The drop-ins in {@code X.d/} next to the main file {@code X}, in file-name order. */
+  private static List<Resource> dropInsOf(Resource main, List<Resource> files) {
+    String prefix = main.source().name().replace('\\', '/') + ".d/";
+    List<Resource> dropIns = new ArrayList<>();
+    for (Resource file : files) {
+      String name = file.source().name().replace('\\', '/');
+      if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
+        dropIns.add(file);
+      }
+    }
+    dropIns.sort(Comparator.comparing(r -> r.source().name()));
+    return List.copyOf(dropIns);
+  }
+}
