@@ -80,7 +80,8 @@ final class FlagSource {
     Map<String, FlagValue> flags = new LinkedHashMap<>();
     given.forEach((name, occurrences) -> flags.put(name, fromTexts(name, occurrences)));
     return new FlagSource(resource, "kubeletExtraArgs of " + resource.displayName(),
-        Collections.unmodifiableMap(flags), false, args);
+        Collections.unmodifiableMap(flags), false, resource.root().get("nodeRegistration").asMap()
+            .keyNode("kubeletExtraArgs"));
   }
 
   private static FlagValue fromTexts(String name, List<Node[]> occurrences) {
@@ -133,8 +134,8 @@ final class FlagSource {
       flags.put(flag.name(), new FlagValue(flag.text(), items, flag.entries(), flag.node(), itemNodes));
     }
     boolean defaults = !line.flag("config").isSet();
-    Node anchor = container.node().get("command").isMissing() ? container.node().get("args")
-        : container.node().get("command");
+    Node anchor = container.node().has("command") ? container.node().keyNode("command")
+        : container.node().keyNode("args");
     return new FlagSource(resource, container.describe() + " of " + resource.displayName(), Collections.unmodifiableMap(flags), defaults, anchor);
   }
 
