@@ -74,8 +74,8 @@ final class KubeletRows {
     for (Setting s : new Setting[] {TLS_CERT, TLS_KEY}) {
       Value v = setup.resolve(s, "", "");
       if (v != null && IS_EMPTY.judge(v) != null) {
-        return new Verdict(v, v.node(), KubeletSetting.subject(s, v, version) + ", and "
-            + KubeletSetting.subject(SERVER_TLS_BOOTSTRAP, bootstrap, version)
+        return new Verdict(v, v.node(), KubeletSetting.subject(s, v, null) + ", and "
+            + KubeletSetting.also(SERVER_TLS_BOOTSTRAP, bootstrap, v)
             + ": the kubelet serves TLS with a self-signed certificate that no client can verify");
       }
     }
@@ -92,8 +92,8 @@ final class KubeletRows {
     if (failSwapOn == null || !GoText.isFalse(failSwapOn.text())) {
       return null;
     }
-    return new Verdict(behavior, behavior.node(), KubeletSetting.subject(SWAP_BEHAVIOR, behavior, version) + ", and "
-        + KubeletSetting.subject(FAIL_SWAP_ON, failSwapOn, version)
+    return new Verdict(behavior, behavior.node(), KubeletSetting.subject(SWAP_BEHAVIOR, behavior, null) + ", and "
+        + KubeletSetting.also(FAIL_SWAP_ON, failSwapOn, behavior)
         + ": pod memory, Secrets included, can be written to the node's swap device");
   }
 

@@ -80,6 +80,8 @@ final class KubeletSetting implements InventoryRule, FamilyRule {
 
   private final Row row;
   private final RuleMetadata metadata;
+  /** True if the file's default changed between Kubernetes versions: messages then name the version. */
+  private final boolean versioned;
 
   KubeletSetting(Row row) {
     this.row = row;
@@ -94,6 +96,8 @@ final class KubeletSetting implements InventoryRule, FamilyRule {
       b.controls(row.control());
     }
     this.metadata = b.build();
+    this.versioned = row.fileDefault() != null
+        && !row.fileDefault().apply(KubeVersion.of(0)).equals(row.fileDefault().apply(KubeVersion.newestKnown()));
   }
 
   /** One rule per row. */
@@ -147,33 +151,56 @@ final class KubeletSetting implements InventoryRule, FamilyRule {
     if (!value.items().isEmpty() && !detail.isEmpty()) {
       node = value.nodeOf(KubeletRows.firstOffending(value));
     }
-    return new Verdict(value, node, subject(s, value, version) + ": " + row.consequence() + detail);
+    return new Verdict(value, node, subject(s, value, versioned ? version : null) + ": " + row.consequence() + detail);
   }
 
   /**
    * What sets the value, and where: {@code readOnlyPort is 10255 in KubeletConfiguration in k.yaml},
-   * {@code --read-only-port=10255 in kubeletExtraArgs of JoinConfiguration in j.yaml, overriding
-   * readOnlyPort 0 of KubeletConfiguration in j.yaml}, or which default applied.
+   * {@code --read-only-port=10255 is given in kubeletExtraArgs of JoinConfiguration in j.yaml, which
+   * overrides readOnlyPort 0 of KubeletConfiguration in j.yaml}, or which default applied; with the
+   * Kubernetes version when {@code version} is given (for a default that changed between versions).
    */
   static String subject(Setting s, Value v, KubeVersions.Applied version) {
     String label = s.label(v.origin());
     switch (v.origin()) {
       case FILE:
-        return label + " is " + shown(v.text()) + " in " + v.resource().displayName();
+        return label + " is " + shown(v.text()) + " in " + v.where();
       case FILE_DEFAULT:
-        return label + " is not set in " + v.resource().displayName() + ", so the configuration file's default "
-            + shown(v.text()) + " applies (" + version.describe() + ")";
+        return label + " is not set in " + v.where() + ", so the configuration file's default " + shown(v.text())
+            + " applies" + (version == null ? "" : " (" + version.describe() + ")");
       case FLAG:
         String given = s.flagKey() == null ? "--" + s.flag() + "=" + v.text()
             : "--" + s.flag() + " " + s.flagKey() + "=" + v.text();
         String overrides = v.overridden() == null ? ""
-            : ", which overrides " + s.field() + " " + shown(v.overridden().text()) + " of "
-                + v.overridden().resource().displayName();
+            : ", which overrides " + s.field() + " " + shown(v.overridden().text()) + " of " + v.overridden().where();
         return given + " is given in " + v.where() + overrides;
       case FLAG_DEFAULT:
       default:
         return label + " is not given to " + v.where() + ", which runs without --config, so the flag's default "
             + shown(v.text()) + " applies";
+    }
+  }
+
+  /**
+   * A second value of the same finding, told briefly when it comes from the same place as
+   * {@code first}: {@code serverTLSBootstrap is not set (the configuration file's default is false)}.
+   */
+  static String also(Setting s, Value v, Value first) {
+    if (!v.where().equals(first.where())) {
+      return subject(s, v, null);
+    }
+    String label = s.label(v.origin());
+    switch (v.origin()) {
+      case FILE:
+        return label + " is " + shown(v.text());
+      case FILE_DEFAULT:
+        return label + " is not set (the configuration file's default is " + shown(v.text()) + ")";
+      case FLAG:
+        return (s.flagKey() == null ? "--" + s.flag() + "=" : "--" + s.flag() + " " + s.flagKey() + "=") + v.text()
+            + " is given";
+      case FLAG_DEFAULT:
+      default:
+        return label + " is not given (the flag's default is " + shown(v.text()) + ")";
     }
   }
 
