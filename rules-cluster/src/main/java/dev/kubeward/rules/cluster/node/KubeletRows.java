@@ -140,7 +140,8 @@ final class KubeletRows {
           setting("protectKernelDefaults", "protect-kernel-defaults", Kind.BOOL), v -> "false", "false", IS_FALSE,
           "the kubelet changes kernel tunables that differ from its defaults instead of refusing to start",
           "Without protectKernelDefaults the kubelet silently rewrites kernel parameters that the node's"
-              + " hardening set, instead of reporting the mismatch.",
+              + " hardening set, instead of reporting the mismatch. Earlier versions of the CIS Kubernetes"
+              + " Benchmark recommended it (4.2.6); version 1.12 no longer lists it.",
           "Set protectKernelDefaults to true (or --protect-kernel-defaults=true) and set the kernel parameters"
               + " the kubelet expects on the node.", null),
       new Row("kubelet-make-iptables-util-chains", "Kubelet does not manage its iptables chains", Severity.LOW,

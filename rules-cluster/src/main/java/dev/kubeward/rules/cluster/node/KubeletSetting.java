@@ -120,12 +120,18 @@ final class KubeletSetting implements InventoryRule, FamilyRule {
     if (setups.isEmpty()) {
       return;
     }
-    Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Node> reported = null;
     for (KubeletSetup setup : setups) {
       KubeVersions.Applied version = context.kubeVersion(setup.primary());
       Verdict verdict = row.composite() != null ? row.composite().judge(setup, version) : simple(setup, version);
-      if (verdict == null || !reported.add(verdict.node())) {
+      if (verdict == null) {
         continue;
+      }
+      if (reported == null) {
+        reported = Collections.newSetFromMap(new IdentityHashMap<>());
+      }
+      if (!reported.add(verdict.node())) {
+        continue; // the same value, reached through a second setup of the same file
       }
       Value at = verdict.at();
       var finding = context.finding(at.resource(), verdict.node()).message(verdict.message());
