@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * Kubelet flags given in one place: kubeadm's {@code nodeRegistration.kubeletExtraArgs} of an
  * InitConfiguration or JoinConfiguration ({@code v1beta3}: a map of name to value; {@code v1beta4}:
- * a list of {@code name}/{@code value} items, a repeated name given again), or the command line of a
- * container that runs a kubelet. Flags override the kubelet's configuration file.
+ * a list of {@code name}/{@code value} items, a repeated name given again) or of the kubeadm
+ * configurations a Cluster API object embeds, or the command line of a container that runs a
+ * kubelet. Flags override the kubelet's configuration file.
  */
 final class FlagSource {
 
@@ -55,7 +56,37 @@ final class FlagSource {
 
   /** The kubeletExtraArgs of a kubeadm Init/JoinConfiguration, or {@code null} when it gives none. */
   static FlagSource ofKubeadm(Resource resource) {
-    Node args = resource.root().get("nodeRegistration").get("kubeletExtraArgs");
+    return ofNodeRegistration(resource, resource.root().get("nodeRegistration"),
+        "kubeletExtraArgs of " + resource.displayName());
+  }
+
+  /**
+   * The kubeletExtraArgs of the {@code initConfiguration} and {@code joinConfiguration} of a Cluster
+   * API KubeadmConfig ({@code spec}), KubeadmConfigTemplate ({@code spec.template.spec}),
+   * KubeadmControlPlane ({@code spec.kubeadmConfigSpec}) or KubeadmControlPlaneTemplate
+   * ({@code spec.template.spec.kubeadmConfigSpec}); empty when they give none.
+   */
+  static List<FlagSource> ofClusterApi(Resource resource) {
+    Node spec = resource.root().get("spec");
+    if (resource.kind().endsWith("Template")) {
+      spec = spec.get("template").get("spec");
+    }
+    if (resource.kind().startsWith("KubeadmControlPlane")) {
+      spec = spec.get("kubeadmConfigSpec");
+    }
+    List<FlagSource> sources = new ArrayList<>(2);
+    for (String field : new String[] {"initConfiguration", "joinConfiguration"}) {
+      FlagSource source = ofNodeRegistration(resource, spec.get(field).get("nodeRegistration"),
+          "kubeletExtraArgs of the " + field + " of " + resource.displayName());
+      if (source != null) {
+        sources.add(source);
+      }
+    }
+    return sources;
+  }
+
+  private static FlagSource ofNodeRegistration(Resource resource, Node nodeRegistration, String where) {
+    Node args = nodeRegistration.get("kubeletExtraArgs");
     if (args.size() == 0) {
       return null;
     }
@@ -79,9 +110,8 @@ final class FlagSource {
     }
     Map<String, FlagValue> flags = new LinkedHashMap<>();
     given.forEach((name, occurrences) -> flags.put(name, fromTexts(name, occurrences)));
-    return new FlagSource(resource, "kubeletExtraArgs of " + resource.displayName(),
-        Collections.unmodifiableMap(flags), false, resource.root().get("nodeRegistration").asMap()
-            .keyNode("kubeletExtraArgs"));
+    return new FlagSource(resource, where, Collections.unmodifiableMap(flags), false,
+        nodeRegistration.asMap().keyNode("kubeletExtraArgs"));
   }
 
   private static FlagValue fromTexts(String name, List<Node[]> occurrences) {

@@ -28,6 +28,9 @@ import java.util.Locale;
  *       ends in {@code .d} ({@code kubelet.conf.d/}, {@code config.json.d/}) or in a file whose name
  *       says {@code drop-in}. It overrides the main file {@code X} next to its folder {@code X.d},
  *       when that is in the scan, in the order of the drop-ins' file names.
+ *   <li>The kubeletExtraArgs of the kubeadm configurations a Cluster API KubeadmConfig,
+ *       KubeadmConfigTemplate, KubeadmControlPlane or KubeadmControlPlaneTemplate embeds are judged
+ *       on what they set.
  *   <li>A container that runs a kubelet is a setup of its own: its flags, and for what it leaves
  *       out the flags' defaults when it has no {@code --config}.
  * </ul>
@@ -36,9 +39,17 @@ final class KubeletSetups {
 
   static final Inventory.Derived<List<KubeletSetup>> KEY = Inventory.Derived.of("kubelet setups", KubeletSetups::of);
 
+  /** The Cluster API objects that embed kubeadm's Init/JoinConfiguration. */
+  static final List<GroupKind> CLUSTER_API = List.of(
+      GroupKind.of("bootstrap.cluster.x-k8s.io", "KubeadmConfig"),
+      GroupKind.of("bootstrap.cluster.x-k8s.io", "KubeadmConfigTemplate"),
+      GroupKind.of("controlplane.cluster.x-k8s.io", "KubeadmControlPlane"),
+      GroupKind.of("controlplane.cluster.x-k8s.io", "KubeadmControlPlaneTemplate"));
+
   /** The kinds the setups are made of. */
   static final GroupKind[] KINDS = {GroupKind.KUBELET_CONFIGURATION, GroupKind.KUBEADM_INIT_CONFIGURATION,
-      GroupKind.KUBEADM_JOIN_CONFIGURATION, dev.kubeward.rule.RuleMetadata.WORKLOADS};
+      GroupKind.KUBEADM_JOIN_CONFIGURATION, CLUSTER_API.get(0), CLUSTER_API.get(1), CLUSTER_API.get(2),
+      CLUSTER_API.get(3), dev.kubeward.rule.RuleMetadata.WORKLOADS};
 
   private KubeletSetups() {}
 
@@ -73,6 +84,13 @@ final class KubeletSetups {
     for (FlagSource source : kubeadm) {
       if (!linked.contains(source)) {
         setups.add(new KubeletSetup(null, false, List.of(), source));
+      }
+    }
+    for (GroupKind gk : CLUSTER_API) {
+      for (Resource r : inventory.ofKind(gk)) {
+        for (FlagSource source : FlagSource.ofClusterApi(r)) {
+          setups.add(new KubeletSetup(null, false, List.of(), source));
+        }
       }
     }
     for (Resource workload : inventory.workloads()) {
