@@ -8,6 +8,7 @@ import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
 import dev.kubeward.rules.cluster.authconfig.AuthenticationConfigAnonymous;
 import dev.kubeward.rules.cluster.authconfig.AuthorizationConfigAlwaysAllow;
+import dev.kubeward.rules.cluster.authconfig.AuthorizationConfigModes;
 import dev.kubeward.rules.cluster.authconfig.AuthorizationConfigWebhookNoOpinion;
 import dev.kubeward.rules.cluster.node.KubeletRules;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class ClusterRules implements RuleProvider {
     rules.addAll(KubeletRules.rules());
     rules.add(new AuthenticationConfigAnonymous());
     rules.add(new AuthorizationConfigAlwaysAllow());
+    rules.addAll(AuthorizationConfigModes.rules());
     rules.add(new AuthorizationConfigWebhookNoOpinion());
     return Collections.unmodifiableList(rules);
   }
