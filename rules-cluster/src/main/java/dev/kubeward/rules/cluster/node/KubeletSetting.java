@@ -39,16 +39,21 @@ import java.util.function.Function;
  */
 final class KubeletSetting implements InventoryRule, FamilyRule {
 
-  /**
-   * What a row finds wrong with a value.
-   */
+  /** What a row finds wrong with a value. */
   @FunctionalInterface
   interface Judge {
     /** {@code null} if {@code value} is fine, else a detail to append to the message ({@code ""} for none). */
     String judge(Value value);
   }
 
-  /** A finding a row makes: where, on which resource, what it says, and the file value a flag overrides. */
+  /**
+   * A finding a row makes.
+   *
+   * @param at the value that decides it (its resource holds the finding; a file value a flag overrides
+   *     becomes a related location)
+   * @param node where the finding points
+   * @param message the message
+   */
   record Verdict(Value at, Node node, String message) {}
 
   /** A row that needs more than one setting (TLS files with server bootstrap, swap). */
