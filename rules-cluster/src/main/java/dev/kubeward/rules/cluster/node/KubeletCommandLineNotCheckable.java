@@ -13,6 +13,7 @@ import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
+import java.util.List;
 
 /**
  * A container that runs a kubelet whose command line cannot be read as the kubelet reads it (a
@@ -39,8 +40,10 @@ public final class KubeletCommandLineNotCheckable implements ResourceRule {
 
   @Override
   public void check(Resource resource, Context context) {
-    for (Container container : resource.podSpec().containers()) {
-      if (FlagTable.detect(container) != FlagTable.KUBELET) {
+    List<Container> containers = resource.podSpec().containers();
+    for (int i = 0; i < containers.size(); i++) {
+      Container container = containers.get(i);
+      if (!KubeletSetups.runsKubelet(container)) {
         continue;
       }
       CommandLine line = CommandLine.of(container, FlagTable.KUBELET);

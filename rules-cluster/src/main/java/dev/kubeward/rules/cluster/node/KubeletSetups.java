@@ -8,6 +8,7 @@ import dev.kubeward.commandline.FlagTable;
 import dev.kubeward.model.Container;
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
+import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +51,8 @@ final class KubeletSetups {
   static final GroupKind[] KINDS = {GroupKind.KUBELET_CONFIGURATION, GroupKind.KUBEADM_INIT_CONFIGURATION,
       GroupKind.KUBEADM_JOIN_CONFIGURATION, CLUSTER_API.get(0), CLUSTER_API.get(1), CLUSTER_API.get(2),
       CLUSTER_API.get(3), dev.kubeward.rule.RuleMetadata.WORKLOADS};
+
+  private static final String[] COMMAND_FIELDS = {"command", "args"};
 
   private KubeletSetups() {}
 
@@ -95,7 +98,7 @@ final class KubeletSetups {
     }
     for (Resource workload : inventory.workloads()) {
       for (Container container : workload.podSpec().containers()) {
-        if (FlagTable.detect(container) == FlagTable.KUBELET) {
+        if (runsKubelet(container)) {
           FlagSource source = FlagSource.ofContainer(workload, container);
           if (source != null) {
             setups.add(new KubeletSetup(null, false, List.of(), source));
@@ -104,6 +107,21 @@ final class KubeletSetups {
       }
     }
     return Collections.unmodifiableList(setups);
+  }
+
+  /**
+   * True if {@code container} runs a kubelet ({@link FlagTable#detect}); a container whose image and
+   * command never mention {@code kubelet} is passed over without allocating.
+   */
+  static boolean runsKubelet(Container container) {
+    boolean mentioned = container.image().text("").contains("kubelet");
+    for (String field : COMMAND_FIELDS) {
+      Node words = container.node().get(field);
+      for (int i = 0; i < words.size() && !mentioned; i++) {
+        mentioned = words.get(i).text("").contains("kubelet");
+      }
+    }
+    return mentioned && FlagTable.detect(container) == FlagTable.KUBELET;
   }
 
   /** True if {@code file} is a drop-in of a kubelet's {@code --config-dir}. */
