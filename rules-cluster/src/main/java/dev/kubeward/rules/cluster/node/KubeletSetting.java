@@ -139,7 +139,9 @@ final class KubeletSetting implements InventoryRule, FamilyRule {
         continue; // the same value, reached through a second setup of the same file
       }
       Value at = verdict.at();
-      var finding = context.finding(at.resource(), verdict.node()).message(verdict.message());
+      boolean embedded = setup.carrier() != null && at.resource() == setup.file();
+      var finding = embedded ? context.finding(setup.carrier(), setup.carrierNode()).message(verdict.message())
+          : context.finding(at.resource(), verdict.node()).message(verdict.message());
       if (at.overridden() != null) {
         finding.related(at.overridden().resource(), at.overridden().node(), "the value the flag overrides");
       }

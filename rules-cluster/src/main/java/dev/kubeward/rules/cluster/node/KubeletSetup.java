@@ -90,12 +90,35 @@ final class KubeletSetup {
   private final boolean dropIn;
   private final List<Resource> dropIns;
   private final FlagSource flags;
+  private final Resource carrier;
+  private final Node carrierNode;
 
   KubeletSetup(Resource file, boolean dropIn, List<Resource> dropIns, FlagSource flags) {
+    this(file, dropIn, dropIns, flags, null, Node.MISSING);
+  }
+
+  /**
+   * A setup whose configuration {@code file} is embedded as text in {@code carrier} (kubeadm's
+   * {@code kubelet-config} ConfigMap) at {@code carrierNode}: findings on the file are reported there.
+   */
+  KubeletSetup(Resource file, boolean dropIn, List<Resource> dropIns, FlagSource flags, Resource carrier,
+      Node carrierNode) {
     this.file = file;
     this.dropIn = dropIn;
     this.dropIns = dropIns;
     this.flags = flags;
+    this.carrier = carrier;
+    this.carrierNode = carrierNode;
+  }
+
+  /** The resource that holds the configuration file as text, or {@code null}. */
+  Resource carrier() {
+    return carrier;
+  }
+
+  /** Where in {@link #carrier()} the configuration file's text is. */
+  Node carrierNode() {
+    return carrierNode;
   }
 
   Resource file() {
@@ -106,9 +129,9 @@ final class KubeletSetup {
     return flags;
   }
 
-  /** The resource the setup is judged for (for the Kubernetes version): the file, else the flags'. */
+  /** The resource the setup is judged for (for the Kubernetes version): the file (or its carrier), else the flags'. */
   Resource primary() {
-    return file != null ? file : flags.resource();
+    return carrier != null ? carrier : file != null ? file : flags.resource();
   }
 
   /**

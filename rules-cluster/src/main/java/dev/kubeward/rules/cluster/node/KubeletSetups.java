@@ -5,6 +5,8 @@
 package dev.kubeward.rules.cluster.node;
 
 import dev.kubeward.commandline.FlagTable;
+import dev.kubeward.load.LoadResult;
+import dev.kubeward.load.Loader;
 import dev.kubeward.model.Container;
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
@@ -29,6 +31,8 @@ import java.util.Locale;
  *       ends in {@code .d} ({@code kubelet.conf.d/}, {@code config.json.d/}) or in a file whose name
  *       says {@code drop-in}. It overrides the main file {@code X} next to its folder {@code X.d},
  *       when that is in the scan, in the order of the drop-ins' file names.
+ *   <li>The KubeletConfiguration kubeadm keeps as text in the ConfigMap
+ *       {@code kube-system/kubelet-config} is judged as a main file; its findings point at the text.
  *   <li>The kubeletExtraArgs of the kubeadm configurations a Cluster API KubeadmConfig,
  *       KubeadmConfigTemplate, KubeadmControlPlane or KubeadmControlPlaneTemplate embeds are judged
  *       on what they set.
@@ -50,7 +54,7 @@ final class KubeletSetups {
   /** The kinds the setups are made of. */
   static final GroupKind[] KINDS = {GroupKind.KUBELET_CONFIGURATION, GroupKind.KUBEADM_INIT_CONFIGURATION,
       GroupKind.KUBEADM_JOIN_CONFIGURATION, CLUSTER_API.get(0), CLUSTER_API.get(1), CLUSTER_API.get(2),
-      CLUSTER_API.get(3), dev.kubeward.rule.RuleMetadata.WORKLOADS};
+      CLUSTER_API.get(3), GroupKind.CONFIG_MAP, dev.kubeward.rule.RuleMetadata.WORKLOADS};
 
   private static final String[] COMMAND_FIELDS = {"command", "args"};
 
@@ -89,6 +93,12 @@ final class KubeletSetups {
         setups.add(new KubeletSetup(null, false, List.of(), source));
       }
     }
+    for (Resource map : inventory.ofKind(GroupKind.CONFIG_MAP)) {
+      KubeletSetup embedded = ofKubeadmConfigMap(inventory, map);
+      if (embedded != null) {
+        setups.add(embedded);
+      }
+    }
     for (GroupKind gk : CLUSTER_API) {
       for (Resource r : inventory.ofKind(gk)) {
         for (FlagSource source : FlagSource.ofClusterApi(r)) {
@@ -107,6 +117,31 @@ final class KubeletSetups {
       }
     }
     return Collections.unmodifiableList(setups);
+  }
+
+  /**
+   * The KubeletConfiguration kubeadm keeps for every node in the ConfigMap
+   * {@code kube-system/kubelet-config} (before v1.24 {@code kubelet-config-1.N}), under the data key
+   * {@code kubelet}, as a cluster dump holds it; {@code null} for any other ConfigMap or a text that
+   * is not one readable configuration.
+   */
+  private static KubeletSetup ofKubeadmConfigMap(Inventory inventory, Resource map) {
+    String name = map.name();
+    if (name == null || !(name.equals("kubelet-config") || name.startsWith("kubelet-config-1."))
+        || !"kube-system".equals(inventory.namespaceOf(map))) {
+      return null;
+    }
+    Node data = map.root().get("data").get("kubelet");
+    String text = data.text();
+    if (text == null) {
+      return null;
+    }
+    LoadResult loaded = Loader.defaults().loadString(map.displayName(), text);
+    if (!loaded.errors().isEmpty() || loaded.resources().size() != 1
+        || !loaded.resources().get(0).is(GroupKind.KUBELET_CONFIGURATION)) {
+      return null;
+    }
+    return new KubeletSetup(loaded.resources().get(0), false, List.of(), null, map, data);
   }
 
   /**
