@@ -37,7 +37,8 @@ final class FlagSource {
    * @param node where the flag is given (the effective occurrence)
    * @param itemNodes where each list item or map key is given
    */
-  record FlagValue(String text, List<String> items, Map<String, String> entries, Node node, Map<String, Node> itemNodes) {}
+  record FlagValue(String text, List<String> items, Map<String, String> entries, Node node,
+      Map<String, Node> itemNodes) {}
 
   private final Resource resource;
   private final String where;
@@ -166,7 +167,8 @@ final class FlagSource {
     boolean defaults = !line.flag("config").isSet();
     Node anchor = container.node().has("command") ? container.node().keyNode("command")
         : container.node().keyNode("args");
-    return new FlagSource(resource, container.describe() + " of " + resource.displayName(), Collections.unmodifiableMap(flags), defaults, anchor);
+    return new FlagSource(resource, container.describe() + " of " + resource.displayName(),
+        Collections.unmodifiableMap(flags), defaults, anchor);
   }
 
   Resource resource() {

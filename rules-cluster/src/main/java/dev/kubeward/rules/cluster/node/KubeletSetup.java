@@ -151,7 +151,8 @@ final class KubeletSetup {
         if (setting.flagKey() != null) {
           String entry = flag.entries().get(setting.flagKey());
           if (entry != null) {
-            return new Value(Origin.FLAG, entry, List.of(), flags.resource(), flags.where(), flag.node(), Map.of(), overridden);
+            return new Value(Origin.FLAG, entry, List.of(), flags.resource(), flags.where(), flag.node(), Map.of(),
+                overridden);
           }
         } else {
           return new Value(Origin.FLAG, setting.kind() == Kind.LIST ? String.join(",", flag.items()) : flag.text(),
@@ -165,19 +166,24 @@ final class KubeletSetup {
     if (inFile != null) {
       return inFile;
     }
-    if (file != null && setting.field() != null && !dropIn) {
-      return new Value(Origin.FILE_DEFAULT, fileDefault, List.of(), file, file.displayName(), anchorOf(file, setting.path()), Map.of(),
-          null);
+    if (file != null && setting.field() != null && !dropIn && fileDefault != null) {
+      return new Value(Origin.FILE_DEFAULT, fileDefault, List.of(), file, file.displayName(),
+          anchorOf(file, setting.path()), Map.of(), null);
     }
     if (file == null && flags != null && flags.usesFlagDefaults() && setting.flag() != null && flagDefault != null) {
-      return new Value(Origin.FLAG_DEFAULT, flagDefault, List.of(), flags.resource(), flags.where(), flags.anchor(), Map.of(), null);
+      return new Value(Origin.FLAG_DEFAULT, flagDefault, List.of(), flags.resource(), flags.where(), flags.anchor(),
+          Map.of(), null);
     }
     return null;
   }
 
-  private static final Value UNREADABLE = new Value(Origin.FILE, "", List.of(), null, "", Node.MISSING, Map.of(), null);
+  private static final Value UNREADABLE =
+      new Value(Origin.FILE, "", List.of(), null, "", Node.MISSING, Map.of(), null);
 
-  /** The value the files set (the last drop-in that sets it, else the file), {@code null}, or {@link #UNREADABLE}. */
+  /**
+   * The value the files set (the last drop-in that sets it, else the file), {@code null}, or
+   * {@link #UNREADABLE}.
+   */
   private Value fileValue(Setting setting) {
     if (file == null || setting.field() == null) {
       return null;
@@ -205,7 +211,8 @@ final class KubeletSetup {
         if (!node.isTrue() && !node.isFalse()) {
           return UNREADABLE;
         }
-        return new Value(Origin.FILE, node.isTrue() ? "true" : "false", List.of(), r, r.displayName(), node, Map.of(), null);
+        return new Value(Origin.FILE, node.isTrue() ? "true" : "false", List.of(), r, r.displayName(), node,
+            Map.of(), null);
       case INT:
         long n = node.longValue(Long.MIN_VALUE);
         if (n == Long.MIN_VALUE) {
@@ -226,7 +233,8 @@ final class KubeletSetup {
           items.add(text);
           itemNodes.putIfAbsent(text, node.get(i));
         }
-        return new Value(Origin.FILE, String.join(",", items), List.copyOf(items), r, r.displayName(), node, itemNodes, null);
+        return new Value(Origin.FILE, String.join(",", items), List.copyOf(items), r, r.displayName(), node,
+            itemNodes, null);
       default:
         if (!(node instanceof ScalarNode s) || s.type() != ScalarNode.Type.STRING) {
           return UNREADABLE;
