@@ -24,6 +24,13 @@ import dev.kubeward.rules.cluster.kubeconfig.KubeconfigSystemMasters;
 import dev.kubeward.rules.cluster.lifecycle.DeprecatedApiVersion;
 import dev.kubeward.rules.cluster.lifecycle.DeprecatedSecurityAnnotation;
 import dev.kubeward.rules.cluster.lifecycle.RemovedApiVersion;
+import dev.kubeward.rules.cluster.authconfig.AuthenticationConfigAnonymous;
+import dev.kubeward.rules.cluster.authconfig.AuthorizationConfigAlwaysAllow;
+import dev.kubeward.rules.cluster.authconfig.AuthorizationConfigModes;
+import dev.kubeward.rules.cluster.authconfig.AuthorizationConfigWebhookNoOpinion;
+import dev.kubeward.rules.cluster.node.KubeletRules;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Registers the cluster rules. */
@@ -31,8 +38,9 @@ public final class ClusterRules implements RuleProvider {
 
   @Override
   public List<Rule> rules() {
-    return List.of(
-        // Audit policy, encryption at rest, API lifecycle, kubeconfig files.
+    List<Rule> rules = new ArrayList<>();
+    // Audit policy, encryption at rest, API lifecycle, kubeconfig files.
+    rules.addAll(List.of(
         new AuditPolicyLogsNothing(),
         new AuditPolicyNoCatchAll(),
         new AuditPolicyLogsSecretBodies(),
@@ -50,6 +58,13 @@ public final class ClusterRules implements RuleProvider {
         new KubeconfigEmbeddedCredentials(),
         new KubeconfigInsecureSkipTlsVerify(),
         new KubeconfigExecPlugin(),
-        new KubeconfigSystemMasters());
+        new KubeconfigSystemMasters()));
+    // Nodes: the kubelet (CIS 4.2) and the API server's authentication and authorization files.
+    rules.addAll(KubeletRules.rules());
+    rules.add(new AuthenticationConfigAnonymous());
+    rules.add(new AuthorizationConfigAlwaysAllow());
+    rules.addAll(AuthorizationConfigModes.rules());
+    rules.add(new AuthorizationConfigWebhookNoOpinion());
+    return Collections.unmodifiableList(rules);
   }
 }
