@@ -1,0 +1,106 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.kubeward.rules.cluster.controlplane;
+
+import dev.kubeward.commandline.CommandLine;
+import dev.kubeward.commandline.FlagTable;
+import dev.kubeward.model.Container;
+import dev.kubeward.model.GroupKind;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rules.cluster.kubeadm.KubeadmFlags;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Finds the control-plane components a resource runs or configures: the containers of a Pod (a
+ * static Pod in practice) or workload that run kube-apiserver, kube-controller-manager,
+ * kube-scheduler or etcd, recognised by the binary their command runs or their image, by their
+ * name, or by the Pod's {@code component} label when the Pod has one container; and the
+ * components a kubeadm {@code ClusterConfiguration} configures. The result is kept per resource,
+ * so the many rules reading the same command line parse it once.
+ */
+public final class ControlPlanes {
+
+  /**
+   * One component found in a resource.
+   *
+   * @param component the component
+   * @param container the container that runs it, or {@code null} for a kubeadm configuration
+   * @param flags its flags, or {@code null} when its command line is not checkable
+   * @param problems why the command line is not checkable; empty when it is
+   */
+  public record Target(Component component, Container container, ComponentFlags flags,
+      List<CommandLine.Problem> problems) {
+
+    /** True if the flags can be judged. */
+    public boolean isCheckable() {
+      return flags != null;
+    }
+  }
+
+  private static final Map<Resource, List<Target>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private ControlPlanes() {}
+
+  /** The control-plane components {@code resource} runs or configures, in the order of its containers. */
+  public static List<Target> in(Resource resource) {
+    List<Target> cached = CACHE.get(resource);
+    if (cached == null) {
+      cached = find(resource);
+      CACHE.put(resource, cached);
+    }
+    return cached;
+  }
+
+  private static List<Target> find(Resource resource) {
+    if (resource.is(GroupKind.KUBEADM_CLUSTER_CONFIGURATION)) {
+      return KubeadmFlags.of(resource);
+    }
+    if (!resource.isWorkload()) {
+      return List.of();
+    }
+    List<Container> containers = resource.podSpec().containers();
+    List<Container> regular = new ArrayList<>();
+    for (Container c : containers) {
+      if (c.type() == Container.Type.REGULAR) {
+        regular.add(c);
+      }
+    }
+    List<Target> targets = new ArrayList<>();
+    String label = resource.podSpec().metadata().get("labels").get("component").text();
+    for (Container c : regular) {
+      Component component = recognise(c, regular.size() == 1 ? label : null);
+      if (component == null) {
+        continue;
+      }
+      CommandLine line = CommandLine.of(c, component.table());
+      targets.add(line.isCheckable()
+          ? new Target(component, c, new PodFlags(component, line), List.of())
+          : new Target(component, c, null, line.problems()));
+    }
+    return List.copyOf(targets);
+  }
+
+  private static Component recognise(Container container, String podComponentLabel) {
+    FlagTable table = FlagTable.detect(container);
+    if (table != null) {
+      return Component.of(table);
+    }
+    Component byName = Component.named(container.name());
+    if (byName != null) {
+      return byName;
+    }
+    return podComponentLabel == null ? null : Component.named(podComponentLabel);
+  }
+
+  /** The node a finding about {@code target} as a whole points at. */
+  static Node anchor(Target target) {
+    return target.flags() != null ? target.flags().missingAt() : PodFlags.commandOf(target.container());
+  }
+}
