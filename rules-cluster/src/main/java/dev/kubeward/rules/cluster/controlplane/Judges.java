@@ -25,7 +25,15 @@ final class Judges {
 
   /** {@code runs without --flag, whose default is X (Kubernetes v1.N, ...)}. */
   static String without(ComponentFlags f, String flag, String def, KubeVersions.Applied v) {
-    return f.subject() + " runs without --" + flag + ", whose default is " + def + " (" + v.describe() + ")";
+    return f.subject() + " runs without --" + flag + ", whose default is " + def + version(f, v);
+  }
+
+  /**
+   * {@code " (Kubernetes v1.N, from ...)"}: the version whose defaults were applied; empty for etcd,
+   * whose defaults follow its own releases.
+   */
+  static String version(ComponentFlags f, KubeVersions.Applied v) {
+    return f.component() == Component.ETCD ? "" : " (" + v.describe() + ")";
   }
 
   /** A boolean flag that must be {@code want}; its default may depend on the version. */
@@ -97,8 +105,8 @@ final class Judges {
     return (f, v) -> {
       String text = f.text(flag);
       return text != null && !text.isEmpty() ? List.of()
-          : Verdict.of(f.missingAt(), f.subject() + " runs without --" + flag + ", so " + def + " (" + v.describe()
-              + "); " + remedy);
+          : Verdict.of(f.missingAt(), f.subject() + " runs without --" + flag + ", so " + def + version(f, v)
+              + "; " + remedy);
     };
   }
 
@@ -106,8 +114,8 @@ final class Judges {
   static Judge onlyItems(String flag, Set<String> allowed, String def) {
     return (f, v) -> {
       if (!f.isSet(flag)) {
-        return Verdict.of(f.missingAt(), f.subject() + " runs without --" + flag + ", so " + def + " ("
-            + v.describe() + "); set --" + flag + " to strong suites only");
+        return Verdict.of(f.missingAt(), f.subject() + " runs without --" + flag + ", so " + def
+            + version(f, v) + "; set --" + flag + " to strong suites only");
       }
       List<String> weak = null;
       for (String item : f.values(flag)) {

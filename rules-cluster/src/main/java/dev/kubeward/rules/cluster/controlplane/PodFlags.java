@@ -75,13 +75,14 @@ final class PodFlags implements ComponentFlags {
     return commandLine.table().envPrefix() + "_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
   }
 
-  /** The container's {@code command}, else its {@code args}, else the container. */
+  /** The key of the container's {@code command}, else of its {@code args}, else the container. */
   static Node commandOf(Container container) {
-    Node command = container.node().get("command");
-    if (!command.isMissing()) {
-      return command;
+    for (String field : new String[] {"command", "args"}) {
+      Node key = container.node().keyNode(field);
+      if (!key.isMissing()) {
+        return key;
+      }
     }
-    Node args = container.node().get("args");
-    return args.isMissing() ? container.node() : args;
+    return container.node();
   }
 }

@@ -54,9 +54,10 @@ public final class KubeadmFlags implements ComponentFlags {
       }
       Map<String, String> defaults = defaults(component, pki, external);
       Node extraArgs = section.get("extraArgs");
-      Node anchor = !extraArgs.isMissing() ? extraArgs
-          : !section.isMissing() ? section
-          : component == Component.ETCD && !etcd.isMissing() ? etcd : Node.MISSING;
+      Node anchor = !extraArgs.isMissing() ? keyOf(section, "extraArgs")
+          : !section.isMissing() ? keyOf(component == Component.ETCD ? etcd : root, component == Component.ETCD
+              ? "local" : component.kubeadmSection())
+          : component == Component.ETCD && !etcd.isMissing() ? keyOf(root, "etcd") : Node.MISSING;
       Map<String, List<Arg>> args = new LinkedHashMap<>();
       List<Arg> given = extraArgs(extraArgs, component.table());
       for (Map.Entry<String, String> d : defaults.entrySet()) {
@@ -71,6 +72,11 @@ public final class KubeadmFlags implements ComponentFlags {
       targets.add(new Target(component, null, new KubeadmFlags(component, anchor, args), List.of()));
     }
     return List.copyOf(targets);
+  }
+
+  /** The key node of {@code field} in {@code map}, where a finding about a missing entry points. */
+  private static Node keyOf(Node map, String field) {
+    return map.isMap() ? map.asMap().keyNode(field) : map;
   }
 
   private static List<Arg> extraArgs(Node extraArgs, FlagTable table) {
