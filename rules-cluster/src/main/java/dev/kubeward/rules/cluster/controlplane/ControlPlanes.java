@@ -50,6 +50,9 @@ public final class ControlPlanes {
 
   /** The control-plane components {@code resource} runs or configures, in the order of its containers. */
   public static List<Target> in(Resource resource) {
+    if (!resource.is(GroupKind.KUBEADM_CLUSTER_CONFIGURATION) && !mayRunControlPlane(resource)) {
+      return List.of();
+    }
     List<Target> cached = CACHE.get(resource);
     if (cached == null) {
       cached = find(resource);
@@ -85,6 +88,53 @@ public final class ControlPlanes {
           : new Target(component, c, null, line.problems()));
     }
     return List.copyOf(targets);
+  }
+
+  private static final String[] WORD_FIELDS = {"command", "args"};
+  private static final String[] HINTS = {"apiserver", "controller-manager", "scheduler", "etcd"};
+
+  /**
+   * False when no container's name, image or command words, nor the Pod's {@code component} label,
+   * mention a control-plane component: the quiet path of every other workload, without allocating.
+   */
+  private static boolean mayRunControlPlane(Resource resource) {
+    if (!resource.isWorkload()) {
+      return false;
+    }
+    if (mentions(resource.podSpec().metadata().get("labels").get("component").text())) {
+      return true;
+    }
+    List<Container> containers = resource.podSpec().containers();
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      if (c.type() != Container.Type.REGULAR) {
+        continue;
+      }
+      if (mentions(c.name()) || mentions(c.image().text())) {
+        return true;
+      }
+      for (String field : WORD_FIELDS) {
+        Node words = c.node().get(field);
+        for (int j = 0; j < words.size(); j++) {
+          if (mentions(words.get(j).text())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentions(String text) {
+    if (text == null) {
+      return false;
+    }
+    for (String hint : HINTS) {
+      if (text.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Component recognise(Container container, String podComponentLabel) {
