@@ -236,7 +236,7 @@ final class ApiServerChecks {
           Judges.bool("service-account-extend-token-expiration", false, true),
           "With --service-account-extend-token-expiration (default true) projected tokens are issued for a"
               + " year instead of the hour asked for, to ease the migration to bound tokens: a stolen token"
-              + " works that long.",
+              + " works that long. The recommendation came with CIS 1.11.",
           "Set --service-account-extend-token-expiration=false."),
       // ---- beyond the benchmark ----
       of("api-server-anonymous-always-allow", null, KUBE_APISERVER, CRITICAL, API_SERVER,

@@ -70,6 +70,20 @@ final class ControllerChecks {
               + " health and, unless turned off, profiling endpoints is reachable from the network. The"
               + " benchmark passes an absent flag; Kubeward judges the default Kubernetes applies.",
           "Set --bind-address=127.0.0.1."),
+      of("controller-manager-always-allow-paths", null, KUBE_CONTROLLER_MANAGER, MEDIUM, API_SERVER,
+          "Controller manager serves paths without authorization",
+          Judges.healthPathsOnly("authorization-always-allow-paths"),
+          "--authorization-always-allow-paths (default /healthz, /readyz, /livez) lists the paths the"
+              + " controller manager serves to anyone, without asking the API server; any other path there, such"
+              + " as /metrics, /debug/pprof or /*, is open to every client that reaches the port.",
+          "Keep --authorization-always-allow-paths to /healthz, /readyz and /livez."),
+      of("scheduler-always-allow-paths", null, KUBE_SCHEDULER, MEDIUM, API_SERVER,
+          "Scheduler serves paths without authorization",
+          Judges.healthPathsOnly("authorization-always-allow-paths"),
+          "--authorization-always-allow-paths (default /healthz, /readyz, /livez) lists the paths the"
+              + " scheduler serves to anyone, without asking the API server; any other path there, such as"
+              + " /metrics, /debug/pprof or /*, is open to every client that reaches the port.",
+          "Keep --authorization-always-allow-paths to /healthz, /readyz and /livez."),
       of("scheduler-profiling", "1.4.1", KUBE_SCHEDULER, LOW, API_SERVER,
           "Scheduler profiling enabled",
           Judges.bool("profiling", false, true),

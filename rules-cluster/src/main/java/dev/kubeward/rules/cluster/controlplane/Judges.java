@@ -158,6 +158,34 @@ final class Judges {
     };
   }
 
+  /**
+   * A list of paths that may hold only the health endpoints ({@code /healthz}, {@code /readyz},
+   * {@code /livez} and what is below them).
+   */
+  static Judge healthPathsOnly(String flag) {
+    return (f, v) -> {
+      for (String path : f.values(flag)) {
+        String p = path.trim();
+        if (!isHealthPath(p)) {
+          return Verdict.of(f.nodeOf(flag, path), f.subject() + " serves " + p + " to anyone, without authorization"
+              + " (--" + flag + f.origin(flag) + "); keep only /healthz, /readyz and /livez");
+        }
+      }
+      return List.of();
+    };
+  }
+
+  private static final String[] HEALTH_PATHS = {"/healthz", "/readyz", "/livez"};
+
+  private static boolean isHealthPath(String p) {
+    for (String health : HEALTH_PATHS) {
+      if (p.startsWith(health) && (p.length() == health.length() || p.charAt(health.length()) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---- authorization modes (kube-apiserver) ----
 
   /** The authorization modes in effect: {@code --authorization-mode}, default {@code AlwaysAllow}. */

@@ -8,6 +8,7 @@ import dev.kubeward.commandline.FlagTable;
 import dev.kubeward.commandline.FlagType;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
+import dev.kubeward.rule.KubeVersions;
 import dev.kubeward.rules.cluster.controlplane.Component;
 import dev.kubeward.rules.cluster.controlplane.ComponentFlags;
 import dev.kubeward.rules.cluster.controlplane.ControlPlanes.Target;
@@ -53,6 +54,10 @@ public final class KubeadmFlags implements ComponentFlags {
         continue;
       }
       Map<String, String> defaults = defaults(component, pki, external);
+      int minor = KubeVersions.minorOf(root.get("kubernetesVersion").text());
+      if (component == Component.KUBE_APISERVER && minor >= 0 && minor < 22) {
+        defaults.put("insecure-port", "0"); // kubeadm set it until v1.22
+      }
       Node extraArgs = section.get("extraArgs");
       Node anchor = !extraArgs.isMissing() ? keyOf(section, "extraArgs")
           : !section.isMissing() ? keyOf(component == Component.ETCD ? etcd : root, component == Component.ETCD
