@@ -44,12 +44,12 @@ final class ApiServerChecks {
   static final List<FlagCheck> ROWS = List.of(
       of("api-server-anonymous-auth", "1.2.1", KUBE_APISERVER, MEDIUM, API_SERVER,
           "API server accepts anonymous requests",
-          Judges.bool("anonymous-auth", false, true),
+          ApiServerChecks::anonymousAuth,
           "With --anonymous-auth true (the default) every request without credentials is served as"
               + " system:anonymous in group system:unauthenticated, and whatever RBAC grants those names (by"
               + " default discovery, version and health endpoints; by mistake, much more) is open to anyone"
-              + " who can reach the port. An --authentication-config file with an anonymous block replaces the"
-              + " flag and is judged by its own rule.",
+              + " who can reach the port. When an --authentication-config file is given and the flag is not,"
+              + " the file's anonymous block decides, and the rules on AuthenticationConfiguration files judge it.",
           "Set --anonymous-auth=false (on Kubernetes v1.32 and newer, an AuthenticationConfiguration can keep"
               + " anonymous access to /healthz, /readyz and /livez only)."),
       of("api-server-token-auth-file", "1.2.2", KUBE_APISERVER, HIGH, API_SERVER,
@@ -256,6 +256,16 @@ final class ApiServerChecks {
               + " starting.",
           "Set --insecure-port=0 on releases before v1.20; remove --basic-auth-file and --kubelet-https; remove"
               + " --insecure-port and --insecure-bind-address from v1.24."));
+
+  private static final FlagCheck.Judge ANONYMOUS_AUTH = Judges.bool("anonymous-auth", false, true);
+
+  private static List<Verdict> anonymousAuth(ComponentFlags f, KubeVersions.Applied v) {
+    String file = f.text("authentication-config");
+    if (file != null && !file.isEmpty() && !f.isSet("anonymous-auth")) {
+      return List.of();
+    }
+    return ANONYMOUS_AUTH.judge(f, v);
+  }
 
   private static List<Verdict> encryption(ComponentFlags f, KubeVersions.Applied v) {
     String file = f.text("encryption-provider-config");
