@@ -22,7 +22,8 @@ import java.util.Map;
  * flags kubeadm sets itself ({@code cmd/kubeadm/app/phases/controlplane/manifests.go},
  * {@code cmd/kubeadm/app/phases/etcd/local.go}), each replaced by an {@code extraArgs} entry of the
  * same name, then the {@code extraArgs} entries: a map in {@code v1beta3} (and earlier), a list of
- * {@code name}/{@code value} in {@code v1beta4}, where a name may repeat and every entry is passed.
+ * {@code name}/{@code value} in {@code v1beta4}, where a name may repeat and every entry is passed,
+ * sorted by value (so the greatest value of a scalar flag wins).
  * etcd is judged only when kubeadm runs it ({@code etcd.local}, the default), not with
  * {@code etcd.external}.
  */
@@ -73,6 +74,11 @@ public final class KubeadmFlags implements ComponentFlags {
       }
       for (Arg a : given) {
         args.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(a);
+      }
+      // kubeadm (ArgumentsToCommand) sorts the arguments by name, then by value: of an entry given
+      // several times, the greatest value comes last and wins.
+      for (List<Arg> same : args.values()) {
+        same.sort(java.util.Comparator.comparing(Arg::value));
       }
       targets.add(new Target(component, null, new KubeadmFlags(component, anchor, args), List.of()));
     }
