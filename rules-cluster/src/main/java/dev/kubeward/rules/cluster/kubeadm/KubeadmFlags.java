@@ -66,6 +66,9 @@ public final class KubeadmFlags implements ComponentFlags {
           : component == Component.ETCD && !etcd.isMissing() ? keyOf(root, "etcd") : Node.MISSING;
       Map<String, List<Arg>> args = new LinkedHashMap<>();
       List<Arg> given = extraArgs(extraArgs, component.table());
+      if (given.stream().anyMatch(a -> a.name().equals("authorization-config"))) {
+        defaults.remove("authorization-mode"); // kubeadm leaves the modes to the configuration file
+      }
       for (Map.Entry<String, String> d : defaults.entrySet()) {
         if (given.stream().noneMatch(a -> a.name().equals(d.getKey()))) {
           args.computeIfAbsent(d.getKey(), k -> new ArrayList<>())
