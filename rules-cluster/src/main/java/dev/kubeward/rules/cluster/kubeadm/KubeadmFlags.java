@@ -83,6 +83,9 @@ public final class KubeadmFlags implements ComponentFlags {
       for (List<Arg> same : args.values()) {
         same.sort(java.util.Comparator.comparing(Arg::value));
       }
+      if (component == Component.ETCD) {
+        environment(section.get("extraEnvs"), args);
+      }
       targets.add(new Target(component, null, new KubeadmFlags(component, anchor, args), List.of()));
     }
     return List.copyOf(targets);
@@ -113,6 +116,26 @@ public final class KubeadmFlags implements ComponentFlags {
       }
     }
     return given;
+  }
+
+  /**
+   * etcd's {@code ETCD_*} variables in {@code etcd.local.extraEnvs} ({@code v1beta4}): each sets its
+   * flag when the command line does not.
+   */
+  private static void environment(Node extraEnvs, Map<String, List<Arg>> args) {
+    for (int i = 0; i < extraEnvs.size(); i++) {
+      Node env = extraEnvs.get(i);
+      String name = env.get("name").text("");
+      if (!name.startsWith("ETCD_") || !env.get("valueFrom").isMissing()) {
+        continue;
+      }
+      String flag = name.substring("ETCD_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      if (!args.containsKey(flag) && Component.ETCD.table().knows(flag)) {
+        Node value = env.get("value");
+        args.put(flag, new ArrayList<>(List.of(new Arg(flag, value.text(""), value.isMissing() ? env : value,
+            false))));
+      }
+    }
   }
 
   /** The flags kubeadm sets itself, by component, in the releases it still supports. */
