@@ -246,6 +246,13 @@ final class ApiServerChecks {
               + " --authorization-mode) give anyone who reaches the API server's port full control of the"
               + " cluster, without any credential.",
           "Set --anonymous-auth=false and --authorization-mode=Node,RBAC."),
+      of("api-server-etcd-plaintext", null, KUBE_APISERVER, HIGH, Topic.ETCD,
+          "API server reaches etcd over plain HTTP",
+          Judges.plaintextUrls("etcd-servers"),
+          "An http:// URL in --etcd-servers on an address other than loopback carries every object the API"
+              + " server stores, Secrets included, in clear text, and authenticates neither side, whatever"
+              + " --etcd-cafile, --etcd-certfile and --etcd-keyfile say.",
+          "Use https:// URLs in --etcd-servers, with --etcd-cafile, --etcd-certfile and --etcd-keyfile."),
       of("api-server-removed-flag", null, KUBE_APISERVER, HIGH, API_SERVER,
           "API server uses a removed insecure flag",
           ApiServerChecks::removedFlags,

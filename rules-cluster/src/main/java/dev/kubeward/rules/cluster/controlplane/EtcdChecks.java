@@ -9,9 +9,7 @@ import static dev.kubeward.rules.cluster.controlplane.FlagCheck.of;
 import static dev.kubeward.rule.Severity.HIGH;
 import static dev.kubeward.rule.Severity.MEDIUM;
 
-import dev.kubeward.rule.KubeVersions;
 import dev.kubeward.rule.Topic;
-import dev.kubeward.rules.cluster.controlplane.FlagCheck.Verdict;
 import java.util.List;
 
 /**
@@ -69,30 +67,8 @@ final class EtcdChecks {
       // ---- beyond the benchmark ----
       of("etcd-plaintext-url", null, ETCD, HIGH, Topic.ETCD,
           "etcd listens in plain text beyond the node",
-          EtcdChecks::plaintextUrls,
+          Judges.plaintextUrls("listen-client-urls", "listen-peer-urls"),
           "An http:// client or peer URL on an address other than loopback carries the cluster state,"
               + " Secrets included, unencrypted and unauthenticated, whatever the certificate flags say.",
           "Use https:// for every client and peer URL that is not on 127.0.0.1."));
-
-  private static final String[] URL_FLAGS = {"listen-client-urls", "listen-peer-urls"};
-
-  private static List<Verdict> plaintextUrls(ComponentFlags f, KubeVersions.Applied v) {
-    for (String flag : URL_FLAGS) {
-      for (String url : f.values(flag)) {
-        String u = url.trim();
-        if (!u.startsWith("http://")) {
-          continue;
-        }
-        String host = u.substring("http://".length());
-        int end = host.startsWith("[") ? host.indexOf(']') + 1 : host.indexOf(':');
-        host = end <= 0 ? host : host.substring(0, end);
-        if (Judges.isLoopback(host) || host.equals("[::1]")) {
-          continue;
-        }
-        return Verdict.of(f.nodeOf(flag, url), f.subject() + " listens on " + u + " in --" + flag + f.origin(flag)
-            + ", without TLS beyond this node; use https://");
-      }
-    }
-    return List.of();
-  }
 }

@@ -186,6 +186,29 @@ final class Judges {
     return false;
   }
 
+  /** URL list flags that must not hold an {@code http://} URL on an address other than loopback. */
+  static Judge plaintextUrls(String... flags) {
+    return (f, v) -> {
+      for (String flag : flags) {
+        for (String url : f.values(flag)) {
+          String u = url.trim();
+          if (!u.startsWith("http://")) {
+            continue;
+          }
+          String host = u.substring("http://".length());
+          int end = host.startsWith("[") ? host.indexOf(']') + 1 : host.indexOf(':');
+          host = end <= 0 ? host : host.substring(0, end);
+          if (isLoopback(host) || host.equals("[::1]")) {
+            continue;
+          }
+          return Verdict.of(f.nodeOf(flag, url), f.subject() + " uses " + u + " in --" + flag + f.origin(flag)
+              + ", without TLS beyond this node; use https://");
+        }
+      }
+      return List.of();
+    };
+  }
+
   // ---- authorization modes (kube-apiserver) ----
 
   /** The authorization modes in effect: {@code --authorization-mode}, default {@code AlwaysAllow}. */
