@@ -12,18 +12,15 @@ import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rules.cluster.kubeadm.KubeadmFlags;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Finds the control-plane components a resource runs or configures: the containers of a Pod (a
  * static Pod in practice) or workload that run kube-apiserver, kube-controller-manager,
  * kube-scheduler or etcd, recognised by the binary their command runs or their image, by their
  * name, or by the Pod's {@code component} label when the Pod has one container; and the
- * components a kubeadm {@code ClusterConfiguration} configures. The result is kept per resource,
- * so the many rules reading the same command line parse it once.
+ * components a kubeadm {@code ClusterConfiguration} configures. The result for the last resource
+ * is kept per thread, so the many rules reading the same command line parse it once.
  */
 public final class ControlPlanes {
 
@@ -44,7 +41,10 @@ public final class ControlPlanes {
     }
   }
 
-  private static final Map<Resource, List<Target>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The last resource this thread looked at and what it runs: the rules of one resource run in a row. */
+  private record Last(Resource resource, List<Target> targets) {}
+
+  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
 
   private ControlPlanes() {}
 
@@ -53,12 +53,13 @@ public final class ControlPlanes {
     if (!resource.is(GroupKind.KUBEADM_CLUSTER_CONFIGURATION) && !mayRunControlPlane(resource)) {
       return List.of();
     }
-    List<Target> cached = CACHE.get(resource);
-    if (cached == null) {
-      cached = find(resource);
-      CACHE.put(resource, cached);
+    Last last = LAST.get();
+    if (last != null && last.resource() == resource) {
+      return last.targets();
     }
-    return cached;
+    List<Target> targets = find(resource);
+    LAST.set(new Last(resource, targets));
+    return targets;
   }
 
   private static List<Target> find(Resource resource) {
