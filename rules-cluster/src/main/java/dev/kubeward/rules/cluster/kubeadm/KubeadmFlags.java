@@ -30,7 +30,9 @@ import java.util.Map;
 public final class KubeadmFlags implements ComponentFlags {
 
   /** One flag as kubeadm passes it. */
-  private record Arg(String name, String value, Node node, boolean byKubeadm) {}
+  private record Arg(String name, String value, Node node, String origin) {}
+
+  private static final String BY_KUBEADM = " (set by kubeadm)";
 
   private final Component component;
   private final Node missingAt;
@@ -72,7 +74,7 @@ public final class KubeadmFlags implements ComponentFlags {
       for (Map.Entry<String, String> d : defaults.entrySet()) {
         if (given.stream().noneMatch(a -> a.name().equals(d.getKey()))) {
           args.computeIfAbsent(d.getKey(), k -> new ArrayList<>())
-              .add(new Arg(d.getKey(), d.getValue(), anchor, true));
+              .add(new Arg(d.getKey(), d.getValue(), anchor, BY_KUBEADM));
         }
       }
       for (Arg a : given) {
@@ -103,7 +105,7 @@ public final class KubeadmFlags implements ComponentFlags {
       for (int i = 0; i < map.size(); i++) {
         Node value = map.value(i);
         given.add(new Arg(table.normalize(map.key(i)), value.text(""), value.isMissing() ? map.keyNode(i) : value,
-            false));
+            ""));
       }
     } else if (extraArgs.isList()) {
       for (int i = 0; i < extraArgs.size(); i++) {
@@ -111,7 +113,7 @@ public final class KubeadmFlags implements ComponentFlags {
         String name = item.get("name").text();
         if (name != null) {
           Node value = item.get("value");
-          given.add(new Arg(table.normalize(name), value.text(""), value.isMissing() ? item : value, false));
+          given.add(new Arg(table.normalize(name), value.text(""), value.isMissing() ? item : value, ""));
         }
       }
     }
@@ -133,7 +135,7 @@ public final class KubeadmFlags implements ComponentFlags {
       if (!args.containsKey(flag) && Component.ETCD.table().knows(flag)) {
         Node value = env.get("value");
         args.put(flag, new ArrayList<>(List.of(new Arg(flag, value.text(""), value.isMissing() ? env : value,
-            false))));
+            " (from " + name + " in etcd.local.extraEnvs)"))));
       }
     }
   }
@@ -324,7 +326,7 @@ public final class KubeadmFlags implements ComponentFlags {
   @Override
   public String origin(String name) {
     Arg a = last(name);
-    return a != null && a.byKubeadm() ? " (set by kubeadm)" : "";
+    return a == null ? "" : a.origin();
   }
 
   @Override
