@@ -7,8 +7,6 @@ module dev.kubeward.rules.cluster {
   requires transitive dev.kubeward.core;
 
   exports dev.kubeward.rules.cluster;
-  exports dev.kubeward.rules.cluster.controlplane;
-  exports dev.kubeward.rules.cluster.kubeadm;
 
   provides dev.kubeward.rule.RuleProvider with dev.kubeward.rules.cluster.ClusterRules;
 }
