@@ -6,6 +6,7 @@ package dev.kubeward.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kubeward.engine.Profile;
+import dev.kubeward.rule.Controls;
 import dev.kubeward.rule.Parameter;
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.rule.RuleMetadata;
@@ -13,8 +14,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The rule catalogue, written from rule metadata alone: a table for people, JSON for tools, and
@@ -178,6 +181,7 @@ public enum CatalogueFormat {
           .append(joined(quoted(r.controls()), ", ")).append(" | ").append(joined(profilesOf(r), ", "))
           .append(" |\n");
     }
+    cisSections(rules, sb);
     for (RuleMetadata r : rules) {
       sb.append("\n## ").append(r.id()).append("\n\n");
       sb.append("**").append(r.title()).append("**: severity ").append(r.severity())
@@ -200,6 +204,53 @@ public enum CatalogueFormat {
       }
     }
     out.write(sb.toString());
+  }
+
+  /** The sections of the CIS Kubernetes Benchmark, in Kubeward's words. */
+  private static final Map<String, String> CIS_SECTIONS = Map.ofEntries(
+      Map.entry("1.1", "Control plane configuration files"), Map.entry("1.2", "API server"),
+      Map.entry("1.3", "Controller manager"), Map.entry("1.4", "Scheduler"), Map.entry("2", "etcd"),
+      Map.entry("3.1", "Authentication and authorization"), Map.entry("3.2", "Logging"),
+      Map.entry("4.1", "Worker node configuration files"), Map.entry("4.2", "Kubelet"),
+      Map.entry("4.3", "kube-proxy"), Map.entry("5.1", "RBAC and service accounts"),
+      Map.entry("5.2", "Pod security standards"), Map.entry("5.3", "Network policies and CNI"),
+      Map.entry("5.4", "Secrets management"), Map.entry("5.5", "Extensible admission control"),
+      Map.entry("5.6", "General policies"));
+
+  /**
+   * The rules that cite a recommendation of the CIS Kubernetes Benchmark, by section and
+   * recommendation, in benchmark order; nothing when no rule cites one.
+   */
+  private static void cisSections(List<RuleMetadata> rules, StringBuilder sb) {
+    Map<String, List<String>> byControl = new LinkedHashMap<>();
+    for (String id : Controls.cisK8s().keySet()) {
+      for (RuleMetadata r : rules) {
+        if (r.controls().contains("cis-k8s:" + id)) {
+          byControl.computeIfAbsent(id, k -> new ArrayList<>()).add("[`" + r.id() + "`](#" + r.id() + ")");
+        }
+      }
+    }
+    if (byControl.isEmpty()) {
+      return;
+    }
+    sb.append("\n## By CIS Kubernetes Benchmark section\n\n");
+    sb.append("The rules citing a recommendation of the CIS Kubernetes Benchmark ").append(Controls.CIS_K8S_VERSION)
+        .append(".\n");
+    String section = null;
+    for (Map.Entry<String, List<String>> e : byControl.entrySet()) {
+      String id = e.getKey();
+      String[] parts = id.split("\\.");
+      String s = parts.length > 2 ? parts[0] + "." + parts[1] : parts[0];
+      if (!s.equals(section)) {
+        section = s;
+        String name = CIS_SECTIONS.get(s);
+        sb.append("\n### ").append(s).append(name == null ? "" : " " + name).append("\n\n");
+        sb.append("| CIS | Recommendation | Rules |\n");
+        sb.append("|-----|----------------|-------|\n");
+      }
+      sb.append("| ").append(id).append(" | ").append(cell(Controls.cisK8sTitle(id))).append(" | ")
+          .append(String.join(", ", e.getValue())).append(" |\n");
+    }
   }
 
   private static List<String> quoted(List<String> values) {

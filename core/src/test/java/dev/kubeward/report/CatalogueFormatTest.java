@@ -107,6 +107,16 @@ class CatalogueFormatTest {
         | [`privileged-container`](#privileged-container) | Privileged container | HIGH | pod-security | `pss-baseline:privileged` | recommended, pss-baseline, pss-restricted, all |
         | [`too-many-replicas`](#too-many-replicas) | Replica count \\| over the limit | LOW | hygiene | - | all |
 
+        ## By CIS Kubernetes Benchmark section
+
+        The rules citing a recommendation of the CIS Kubernetes Benchmark 1.12.
+
+        ### 5.1 RBAC and service accounts
+
+        | CIS | Recommendation | Rules |
+        |-----|----------------|-------|
+        | 5.1.1 | the cluster-admin role is bound only where required | [`cluster-admin-binding`](#cluster-admin-binding) |
+
         ## cluster-admin-binding
 
         **Binding to cluster-admin**: severity CRITICAL, topic `rbac`, controls `cis-k8s:5.1.1`, profiles recommended, cis, all, looks at ClusterRoleBinding.rbac.authorization.k8s.io, since 0.1.0.

@@ -11,6 +11,9 @@ import dev.kubeward.rules.cluster.audit.AuditPolicyLogsSecretBodies;
 import dev.kubeward.rules.cluster.audit.AuditPolicyNoCatchAll;
 import dev.kubeward.rules.cluster.audit.AuditPolicyOmitsStages;
 import dev.kubeward.rules.cluster.audit.AuditPolicyShadowedRule;
+import dev.kubeward.rules.cluster.controlplane.ControlPlaneCommandNotCheckable;
+import dev.kubeward.rules.cluster.controlplane.ControlPlaneFlag;
+import dev.kubeward.rules.cluster.controlplane.ControlPlaneVersionUnsupported;
 import dev.kubeward.rules.cluster.encryption.EncryptionConfigInvalid;
 import dev.kubeward.rules.cluster.encryption.EncryptionIdentityFirst;
 import dev.kubeward.rules.cluster.encryption.EncryptionKeyInFile;
@@ -21,6 +24,7 @@ import dev.kubeward.rules.cluster.kubeconfig.KubeconfigEmbeddedCredentials;
 import dev.kubeward.rules.cluster.kubeconfig.KubeconfigExecPlugin;
 import dev.kubeward.rules.cluster.kubeconfig.KubeconfigInsecureSkipTlsVerify;
 import dev.kubeward.rules.cluster.kubeconfig.KubeconfigSystemMasters;
+import dev.kubeward.rules.cluster.kubeadm.KubeadmExternalEtcdPlaintext;
 import dev.kubeward.rules.cluster.lifecycle.DeprecatedApiVersion;
 import dev.kubeward.rules.cluster.lifecycle.DeprecatedSecurityAnnotation;
 import dev.kubeward.rules.cluster.lifecycle.RemovedApiVersion;
@@ -39,6 +43,11 @@ public final class ClusterRules implements RuleProvider {
   @Override
   public List<Rule> rules() {
     List<Rule> rules = new ArrayList<>();
+    // Control plane: static Pods and kubeadm configuration.
+    rules.addAll(ControlPlaneFlag.rules());
+    rules.add(new ControlPlaneCommandNotCheckable());
+    rules.add(new ControlPlaneVersionUnsupported());
+    rules.add(new KubeadmExternalEtcdPlaintext());
     // Audit policy, encryption at rest, API lifecycle, kubeconfig files.
     rules.addAll(List.of(
         new AuditPolicyLogsNothing(),
