@@ -83,6 +83,8 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
   }
 
   private static final String[] WRITE = {"create", "update", "patch"};
+  /** The verbs of proxy requests: the HTTP method decides (GET and HEAD are get, POST is create...). */
+  private static final String[] PROXY = {"get", "create", "update", "patch", "delete"};
   private static final String[] CHANGE = {"create", "update", "patch", "delete", "deletecollection"};
 
   static final List<Row> ROWS = List.of(
@@ -127,19 +129,21 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
               + " may reach anyway."),
       new Row("rbac-node-proxy", "Permission to proxy to the kubelet API", Severity.HIGH, null,
           "reach the kubelet API of nodes",
-          List.of(Target.cluster(CORE, "nodes/proxy")),
+          List.of(Target.cluster(CORE, "nodes/proxy", PROXY)),
           List.of("cis-k8s:5.1.10"),
-          "Any verb on nodes/proxy reaches the kubelet API of every node through the API server: the kubelet"
-              + " maps GET to get and POST to create, so even get runs commands in every pod of the node"
+          "nodes/proxy reaches the kubelet API of every node through the API server. The verb is the HTTP"
+              + " method's (GET and HEAD get, POST create, PUT update, PATCH patch, DELETE delete; list and watch"
+              + " never occur), and even get runs commands in every pod of the node"
               + " (over a WebSocket), and what is done there passes neither admission nor the API server's audit"
               + " log. Only a ClusterRole bound by a ClusterRoleBinding grants it." + COMMON
               + " CIS Kubernetes Benchmark 1.12, 5.1.10: minimize access to the proxy subresource of nodes.",
           "Remove nodes/proxy; grant nodes/metrics, nodes/stats or nodes/log for monitoring instead."),
       new Row("rbac-pod-service-proxy", "Permission to proxy to pods or Services", Severity.MEDIUM, null,
           "proxy HTTP requests to pods or Services",
-          List.of(Target.namespaced(CORE, "pods/proxy"), Target.namespaced(CORE, "services/proxy")),
+          List.of(Target.namespaced(CORE, "pods/proxy", PROXY), Target.namespaced(CORE, "services/proxy", PROXY)),
           List.of(),
-          "Any verb on pods/proxy or services/proxy sends HTTP requests through the API server to any port of"
+          "pods/proxy or services/proxy (with the verb of an HTTP method: get, create, update, patch or"
+              + " delete) sends HTTP requests through the API server to any port of"
               + " the pods or Services of the namespace, past NetworkPolicies, with the API server's address as"
               + " the source; admin endpoints that trust in-cluster callers become reachable." + COMMON,
           "Remove pods/proxy and services/proxy, and expose what the subject needs through a Service it may"
@@ -242,7 +246,7 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
           "Remove write on roles, clusterroles, rolebindings and clusterrolebindings from all but the tooling"
               + " that manages access."),
       new Row("rbac-escalate", "Permission to escalate (escalate verb)", Severity.HIGH, null,
-          "create or change roles with permissions it does not hold (escalate)",
+          "create or change roles with permissions it does not hold",
           List.of(Target.namespaced(RBAC, "roles", "escalate"), Target.cluster(RBAC, "clusterroles", "escalate")),
           List.of("cis-k8s:5.1.8"),
           "The escalate verb on roles or clusterroles switches off the API server's privilege-escalation check:"
@@ -252,7 +256,7 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
               + " permissions.",
           "Remove the escalate verb (and \"*\" verbs) on roles and clusterroles."),
       new Row("rbac-bind", "Permission to bind any role (bind verb)", Severity.HIGH, Severity.MEDIUM,
-          "bind roles with permissions it does not hold (bind)",
+          "bind roles with permissions it does not hold",
           List.of(Target.namespaced(RBAC, "roles", "bind"), Target.namespaced(RBAC, "clusterroles", "bind")),
           List.of("cis-k8s:5.1.8"),
           "The bind verb on roles or clusterroles lets the subject create bindings to roles whose permissions"

@@ -63,7 +63,11 @@ final class PolicyRules {
      */
     String describe() {
       StringBuilder sb = new StringBuilder(entry.label()).append(": ");
-      sb.append(String.join(", ", verbs)).append(" on ");
+      int v = 0;
+      for (String verb : verbs) {
+        sb.append(v++ > 0 ? ", " : "").append(verb.equals("*") ? "\"*\"" : verb);
+      }
+      sb.append(" on ");
       Set<String> covered = new LinkedHashSet<>();
       boolean wildcard = false;
       for (int i = 0; i < resources.size(); i++) {
