@@ -138,14 +138,15 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
               + " log. Only a ClusterRole bound by a ClusterRoleBinding grants it." + COMMON
               + " CIS Kubernetes Benchmark 1.12, 5.1.10: minimize access to the proxy subresource of nodes.",
           "Remove nodes/proxy; grant nodes/metrics, nodes/stats or nodes/log for monitoring instead."),
-      new Row("rbac-pod-service-proxy", "Permission to proxy to pods or Services", Severity.MEDIUM, null,
+      new Row("rbac-pod-service-proxy", "Permission to proxy to pods or Services", Severity.MEDIUM, Severity.LOW,
           "proxy HTTP requests to pods or Services",
           List.of(Target.namespaced(CORE, "pods/proxy", PROXY), Target.namespaced(CORE, "services/proxy", PROXY)),
           List.of(),
           "pods/proxy or services/proxy (with the verb of an HTTP method: get, create, update, patch or"
               + " delete) sends HTTP requests through the API server to any port of"
               + " the pods or Services of the namespace, past NetworkPolicies, with the API server's address as"
-              + " the source; admin endpoints that trust in-cluster callers become reachable." + COMMON,
+              + " the source; admin endpoints that trust in-cluster callers become reachable. An entry that names"
+              + " its pods or Services (resourceNames) is reported at LOW severity." + COMMON,
           "Remove pods/proxy and services/proxy, and expose what the subject needs through a Service it may"
               + " reach."),
       new Row("rbac-create-workloads", "Permission to create pods or pod controllers", Severity.MEDIUM, null,
@@ -157,16 +158,19 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
               Target.namespaced(APPS, "replicasets", WRITE),
               Target.namespaced(APPS, "statefulsets", WRITE),
               Target.namespaced(APPS, "daemonsets", WRITE),
-              Target.namespaced(BATCH, "jobs", WRITE),
+              Target.namespaced(BATCH, "jobs", "create"),
               Target.namespaced(BATCH, "cronjobs", WRITE),
               Target.namespaced("extensions", "deployments", WRITE).before(16),
               Target.namespaced("extensions", "replicasets", WRITE).before(16),
               Target.namespaced("extensions", "daemonsets", WRITE).before(16)),
           List.of("cis-k8s:5.1.4"),
-          "Whoever creates a pod, or creates or changes a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,"
+          "Whoever creates a pod or a Job, or creates or changes a Deployment, ReplicaSet, StatefulSet, DaemonSet,"
               + " CronJob or ReplicationController (whose pod template becomes pods), chooses what it runs: it"
               + " can mount any Secret, ConfigMap and volume claim of the namespace, run as any of its service"
               + " accounts and so hold their rights, and, unless admission stops it, run privileged on a node."
+              + " Update and patch on Jobs are left out (a Job's pod template cannot change after creation), and"
+              + " so are update and patch on pods: they can replace the image of a running container, but"
+              + " controllers hold them widely to set labels and annotations."
               + " Operators that manage workloads need it; the finding says which role holds the power."
               + COMMON + " CIS Kubernetes Benchmark 1.12, 5.1.4: minimize access to create pods.",
           "Grant create on pods and write on pod controllers only to deployment tooling and operators that need"
