@@ -9,7 +9,9 @@ import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** RoleBindings and ClusterRoleBindings: their subjects and the role they bind. */
@@ -63,29 +65,35 @@ final class Bindings {
     return r.is(GroupKind.ROLE_BINDING) || r.is(GroupKind.CLUSTER_ROLE_BINDING);
   }
 
-  /** The subjects of {@code binding}, in order; those without a name are left out. */
+  /** The subjects of {@code binding}, in order; those without a kind or a name are left out. */
   static List<Subject> subjects(Inventory inventory, Resource binding) {
     Node list = binding.root().get("subjects");
     List<Subject> out = new ArrayList<>(list.size());
-    boolean roleBinding = binding.is(GroupKind.ROLE_BINDING);
     for (int i = 0; i < list.size(); i++) {
-      Node s = list.get(i);
-      String kind = s.get("kind").text();
-      String name = s.get("name").text();
-      if (kind == null || name == null || name.isEmpty()) {
-        continue;
+      Subject s = subject(inventory, binding, list.get(i));
+      if (s != null) {
+        out.add(s);
       }
-      String namespace = null;
-      if (SERVICE_ACCOUNT.equals(kind)) {
-        namespace = s.get("namespace").text();
-        if ((namespace == null || namespace.isEmpty()) && roleBinding) {
-          // The authorizer defaults the namespace of a RoleBinding's service account to the binding's.
-          namespace = inventory.namespaceOf(binding);
-        }
-      }
-      out.add(new Subject(kind, name, namespace, s.get("name")));
     }
     return out;
+  }
+
+  /** The subject {@code s} of {@code binding}, or {@code null} if it has no kind or name. */
+  static Subject subject(Inventory inventory, Resource binding, Node s) {
+    String kind = s.get("kind").text();
+    String name = s.get("name").text();
+    if (kind == null || name == null || name.isEmpty()) {
+      return null;
+    }
+    String namespace = null;
+    if (SERVICE_ACCOUNT.equals(kind)) {
+      namespace = s.get("namespace").text();
+      if ((namespace == null || namespace.isEmpty()) && binding.is(GroupKind.ROLE_BINDING)) {
+        // The authorizer defaults the namespace of a RoleBinding's service account to the binding's.
+        namespace = inventory.namespaceOf(binding);
+      }
+    }
+    return new Subject(kind, name, namespace, s.get("name"));
   }
 
   /** {@code ServiceAccount a/b, User c} (at most three, then {@code and 2 more}). */
@@ -102,6 +110,42 @@ final class Bindings {
       sb.append(" and ").append(subjects.size() - shown).append(" more");
     }
     return sb.toString();
+  }
+
+  /**
+   * The Roles and ClusterRoles of a scan by namespace and name, built once per scan, so that a
+   * binding finds its role without allocating a key.
+   */
+  static final class RoleIndex {
+    static final Inventory.Derived<RoleIndex> KEY = Inventory.Derived.of("rbac-grants-roles", RoleIndex::new);
+
+    private final Map<String, List<Resource>> clusterRoles = new HashMap<>();
+    private final Map<String, Map<String, List<Resource>>> roles = new HashMap<>();
+
+    private RoleIndex(Inventory inventory) {
+      for (Resource r : inventory.ofKind(GroupKind.CLUSTER_ROLE)) {
+        if (r.name() != null) {
+          clusterRoles.computeIfAbsent(r.name(), k -> new ArrayList<>(1)).add(r);
+        }
+      }
+      for (Resource r : inventory.ofKind(GroupKind.ROLE)) {
+        if (r.name() != null) {
+          roles.computeIfAbsent(inventory.namespaceOf(r), k -> new HashMap<>())
+              .computeIfAbsent(r.name(), k -> new ArrayList<>(1)).add(r);
+        }
+      }
+      clusterRoles.values().forEach(l -> l.sort(Inventory.SOURCE_ORDER));
+      roles.values().forEach(m -> m.values().forEach(l -> l.sort(Inventory.SOURCE_ORDER)));
+    }
+
+    List<Resource> clusterRole(String name) {
+      return clusterRoles.getOrDefault(name, List.of());
+    }
+
+    List<Resource> role(String namespace, String name) {
+      Map<String, List<Resource>> inNamespace = roles.get(namespace);
+      return inNamespace == null ? List.of() : inNamespace.getOrDefault(name, List.of());
+    }
   }
 
   static Node roleRef(Resource binding) {
@@ -135,11 +179,12 @@ final class Bindings {
       return List.of();
     }
     String kind = roleRef(binding).get("kind").text("");
+    RoleIndex index = inventory.derived(RoleIndex.KEY);
     if (kind.equals("ClusterRole")) {
-      return inventory.named(GroupKind.CLUSTER_ROLE, null, name);
+      return index.clusterRole(name);
     }
     if (kind.equals("Role") && binding.is(GroupKind.ROLE_BINDING)) {
-      return inventory.named(GroupKind.ROLE, inventory.namespaceOf(binding), name);
+      return index.role(inventory.namespaceOf(binding), name);
     }
     return List.of();
   }

@@ -329,29 +329,27 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
   private void checkRoles(List<Resource> roles, Context context) {
     for (int r = 0; r < roles.size(); r++) {
       Resource role = roles.get(r);
-      List<PolicyRules.Entry> entries = PolicyRules.own(role);
-      if (entries.isEmpty()) {
+      if (PolicyRules.isAggregated(role)) {
         continue;
       }
+      Node rules = role.root().get("rules");
       KubeVersions.Applied version = context.kubeVersion(role);
+      int minor = version.version().minor();
       boolean namespacedOnly = role.is(GroupKind.ROLE);
-      Boolean companion = null;
-      for (PolicyRules.Entry e : entries) {
-        if (e.isFullWildcard()) {
+      for (int i = 0; i < rules.size(); i++) {
+        Node entry = rules.get(i);
+        if (!entry.isMap() || PolicyRules.isFullWildcard(entry)) {
           continue;
         }
-        PolicyRules.Grant g = PolicyRules.grant(e, row.targets(), namespacedOnly, version.version().minor());
+        PolicyRules.Grant g = PolicyRules.grant(role, i, entry, row.targets(), namespacedOnly, minor);
         if (g == null) {
           continue;
         }
-        if (companion == null) {
-          companion = grantsCompanion(entries, namespacedOnly, version.version().minor());
-        }
-        Severity severity = severity(g, companion);
+        boolean companion = grantsCompanion(PolicyRules.own(role), namespacedOnly, minor);
         StringBuilder message = new StringBuilder(role.displayName()).append(" can ").append(row.phrase())
             .append(" (").append(g.describe()).append(')');
         notes(message, g, companion, version);
-        context.finding(role, g.at()).message(message.toString()).severity(severity).report();
+        context.finding(role, g.at()).message(message.toString()).severity(severity(g, companion)).report();
       }
     }
   }
@@ -359,63 +357,91 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
   private void checkBindings(Inventory inventory, List<Resource> bindings, Context context) {
     for (int b = 0; b < bindings.size(); b++) {
       Resource binding = bindings.get(b);
-      List<Resource> roles = Bindings.roles(inventory, binding);
-      if (roles.isEmpty()) {
+      if (binding.root().get("subjects").size() == 0) {
         continue;
       }
-      List<Bindings.Subject> subjects = Bindings.subjects(inventory, binding);
-      if (subjects.isEmpty()) {
+      List<Resource> roles = Bindings.roles(inventory, binding);
+      if (roles.isEmpty()) {
         continue;
       }
       boolean namespacedOnly = binding.is(GroupKind.ROLE_BINDING);
       KubeVersions.Applied version = context.kubeVersion(binding);
       int minor = version.version().minor();
-      List<PolicyRules.Grant> grants = new ArrayList<>();
-      boolean companion = false;
-      for (Resource role : roles) {
-        if (context.isSuppressed(row.id(), role)) {
-          continue;
-        }
-        List<PolicyRules.Entry> entries = PolicyRules.effective(inventory, role);
-        for (PolicyRules.Entry e : entries) {
-          if (e.isFullWildcard()) {
-            continue;
+      List<PolicyRules.Grant> grants = null;
+      for (int r = 0; r < roles.size(); r++) {
+        Resource role = roles.get(r);
+        List<PolicyRules.Grant> own = null;
+        if (PolicyRules.isAggregated(role)) {
+          for (PolicyRules.Entry e : PolicyRules.effective(inventory, role)) {
+            own = add(own, e.isFullWildcard() ? null : PolicyRules.grant(e, row.targets(), namespacedOnly, minor));
           }
-          PolicyRules.Grant g = PolicyRules.grant(e, row.targets(), namespacedOnly, minor);
-          if (g != null) {
-            grants.add(g);
+        } else {
+          Node rules = role.root().get("rules");
+          for (int i = 0; i < rules.size(); i++) {
+            Node entry = rules.get(i);
+            if (entry.isMap() && !PolicyRules.isFullWildcard(entry)) {
+              own = add(own, PolicyRules.grant(role, i, entry, row.targets(), namespacedOnly, minor));
+            }
           }
         }
-        companion |= grantsCompanion(entries, namespacedOnly, minor);
+        // A suppression of the rule on the role covers the bindings that bind it.
+        if (own != null && !context.isSuppressed(row.id(), role)) {
+          if (grants == null) {
+            grants = own;
+          } else {
+            grants.addAll(own);
+          }
+        }
       }
-      if (grants.isEmpty()) {
-        continue;
+      if (grants != null) {
+        report(inventory, binding, roles, grants, namespacedOnly, version, context);
       }
-      Severity severity = null;
-      for (PolicyRules.Grant g : grants) {
-        Severity s = severity(g, companion);
-        severity = severity == null || s.compareTo(severity) < 0 ? s : severity;
-      }
-      PolicyRules.Grant first = grants.get(0);
-      String scope = namespacedOnly ? "in namespace " + inventory.namespaceOf(binding) : "cluster-wide";
-      StringBuilder message = new StringBuilder(binding.displayName()).append(" lets ")
-          .append(Bindings.describe(subjects)).append(' ').append(row.phrase()).append(' ').append(scope)
-          .append(" through ").append(Bindings.describeRole(inventory, binding)).append(" (")
-          .append(first.describe());
-      if (grants.size() > 1) {
-        message.append(", and ").append(grants.size() - 1).append(grants.size() == 2 ? " more rule" : " more rules");
-      }
-      message.append(')');
-      notes(message, first, companion, version);
-      Node roleRef = Bindings.roleRef(binding);
-      Node at = roleRef.get("name").isMissing() ? roleRef : roleRef.get("name");
-      var finding = context.finding(binding, at).message(message.toString()).severity(severity);
-      for (PolicyRules.Grant g : grants) {
-        Resource role = g.entry().role();
-        finding.related(role, g.at(), role.displayName() + " grants " + g.describe());
-      }
-      finding.report();
     }
+  }
+
+  private static List<PolicyRules.Grant> add(List<PolicyRules.Grant> grants, PolicyRules.Grant g) {
+    if (g == null) {
+      return grants;
+    }
+    List<PolicyRules.Grant> out = grants == null ? new ArrayList<>(2) : grants;
+    out.add(g);
+    return out;
+  }
+
+  private void report(Inventory inventory, Resource binding, List<Resource> roles, List<PolicyRules.Grant> grants,
+      boolean namespacedOnly, KubeVersions.Applied version, Context context) {
+    List<Bindings.Subject> subjects = Bindings.subjects(inventory, binding);
+    if (subjects.isEmpty()) {
+      return;
+    }
+    boolean companion = false;
+    for (Resource role : roles) {
+      companion |= grantsCompanion(PolicyRules.effective(inventory, role), namespacedOnly, version.version().minor());
+    }
+    Severity severity = null;
+    for (PolicyRules.Grant g : grants) {
+      Severity s = severity(g, companion);
+      severity = severity == null || s.compareTo(severity) < 0 ? s : severity;
+    }
+    PolicyRules.Grant first = grants.get(0);
+    String scope = namespacedOnly ? "in namespace " + inventory.namespaceOf(binding) : "cluster-wide";
+    StringBuilder message = new StringBuilder(binding.displayName()).append(" lets ")
+        .append(Bindings.describe(subjects)).append(' ').append(row.phrase()).append(' ').append(scope)
+        .append(" through ").append(Bindings.describeRole(inventory, binding)).append(" (")
+        .append(first.describe());
+    if (grants.size() > 1) {
+      message.append(", and ").append(grants.size() - 1).append(grants.size() == 2 ? " more rule" : " more rules");
+    }
+    message.append(')');
+    notes(message, first, companion, version);
+    Node roleRef = Bindings.roleRef(binding);
+    Node at = roleRef.get("name").isMissing() ? roleRef : roleRef.get("name");
+    var finding = context.finding(binding, at).message(message.toString()).severity(severity);
+    for (PolicyRules.Grant g : grants) {
+      Resource role = g.entry().role();
+      finding.related(role, g.at(), role.displayName() + " grants " + g.describe());
+    }
+    finding.report();
   }
 
   private boolean grantsCompanion(List<PolicyRules.Entry> entries, boolean namespacedOnly, int minor) {

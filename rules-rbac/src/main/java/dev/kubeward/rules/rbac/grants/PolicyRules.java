@@ -40,7 +40,7 @@ final class PolicyRules {
 
     /** True if the entry grants every verb on every resource of every API group. */
     boolean isFullWildcard() {
-      return contains(verbs(), "*") && contains(resources(), "*") && contains(apiGroups(), "*");
+      return PolicyRules.isFullWildcard(node);
     }
 
     /** {@code rules[2]}, as messages name the entry. */
@@ -152,14 +152,23 @@ final class PolicyRules {
    * {@code namespacedOnly} and targets of versions before {@code minor}; {@code null} if nothing.
    */
   static Grant grant(Entry entry, List<Target> targets, boolean namespacedOnly, int minor) {
-    Node groups = entry.apiGroups();
-    Node resources = entry.resources();
-    Node verbs = entry.verbs();
+    return grant(entry.role(), entry.index(), entry.node(), targets, namespacedOnly, minor);
+  }
+
+  /**
+   * What entry {@code index} of {@code role}'s rules ({@code node}) grants of {@code targets}, as
+   * {@link #grant(Entry, List, boolean, int)}; allocates only when it grants something.
+   */
+  static Grant grant(Resource role, int index, Node node, List<Target> targets, boolean namespacedOnly, int minor) {
+    Node groups = node.get("apiGroups");
+    Node resources = node.get("resources");
+    Node verbs = node.get("verbs");
     List<Node> matchedResources = null;
     Set<String> matchedVerbs = null;
     boolean wildcardGroup = false;
     List<Target> matchedTargets = null;
-    for (Target t : targets) {
+    for (int ti = 0; ti < targets.size(); ti++) {
+      Target t = targets.get(ti);
       if ((namespacedOnly && t.clusterScoped()) || (t.beforeMinor() > 0 && minor >= t.beforeMinor())) {
         continue;
       }
@@ -207,7 +216,13 @@ final class PolicyRules {
     }
     matchedResources.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
         : Integer.compare(a.column(), b.column()));
-    return new Grant(entry, matchedResources, matchedVerbs, wildcardGroup, matchedTargets);
+    return new Grant(new Entry(role, index, node), matchedResources, matchedVerbs, wildcardGroup, matchedTargets);
+  }
+
+  /** True if the rules entry {@code node} grants every verb on every resource of every API group. */
+  static boolean isFullWildcard(Node node) {
+    return contains(node.get("verbs"), "*") && contains(node.get("resources"), "*")
+        && contains(node.get("apiGroups"), "*");
   }
 
   /** True if {@code list} holds the scalar {@code value}. */

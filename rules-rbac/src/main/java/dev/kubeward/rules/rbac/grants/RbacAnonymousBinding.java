@@ -38,6 +38,11 @@ public final class RbacAnonymousBinding extends SubjectRule {
   }
 
   @Override
+  boolean concerns(String kind, String name) {
+    return name.equals("system:anonymous") || name.equals("system:unauthenticated");
+  }
+
+  @Override
   void check(Inventory inventory, Resource binding, Bindings.Subject subject, Context context) {
     if (!subject.isUser("system:anonymous") && !subject.isGroup("system:unauthenticated")) {
       return;

@@ -42,6 +42,11 @@ public final class RbacAuthenticatedBinding extends SubjectRule {
   }
 
   @Override
+  boolean concerns(String kind, String name) {
+    return name.equals("system:authenticated") || name.equals("system:serviceaccounts");
+  }
+
+  @Override
   void check(Inventory inventory, Resource binding, Bindings.Subject subject, Context context) {
     String who;
     if (subject.isGroup("system:authenticated")) {

@@ -6,11 +6,13 @@ package dev.kubeward.rules.rbac.grants;
 
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
+import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
+import java.util.List;
 
 /**
  * A binding of {@code cluster-admin} (from a ClusterRoleBinding or a RoleBinding), of
@@ -47,6 +49,34 @@ public final class RbacClusterAdminBinding extends SubjectRule {
   @Override
   public RuleMetadata metadata() {
     return METADATA;
+  }
+
+  @Override
+  boolean concerns(Inventory inventory, Resource binding) {
+    String name = Bindings.roleName(binding);
+    if (Bindings.bindsClusterRole(binding) && (CLUSTER_ADMIN.equals(name)
+        || (binding.is(GroupKind.CLUSTER_ROLE_BINDING) && ("admin".equals(name) || "edit".equals(name))))) {
+      return true;
+    }
+    List<Resource> roles = Bindings.roles(inventory, binding);
+    for (int r = 0; r < roles.size(); r++) {
+      Resource role = roles.get(r);
+      if (PolicyRules.isAggregated(role)) {
+        return true;
+      }
+      Node rules = role.root().get("rules");
+      for (int i = 0; i < rules.size(); i++) {
+        if (PolicyRules.isFullWildcard(rules.get(i))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  boolean concerns(String kind, String name) {
+    return true;
   }
 
   @Override

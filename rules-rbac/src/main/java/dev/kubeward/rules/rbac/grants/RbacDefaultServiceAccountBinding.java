@@ -44,6 +44,11 @@ public final class RbacDefaultServiceAccountBinding extends SubjectRule {
   }
 
   @Override
+  boolean concerns(String kind, String name) {
+    return name.equals("default") || name.endsWith(":default");
+  }
+
+  @Override
   void check(Inventory inventory, Resource binding, Bindings.Subject subject, Context context) {
     String account;
     if (Bindings.SERVICE_ACCOUNT.equals(subject.kind()) && subject.name().equals("default")) {

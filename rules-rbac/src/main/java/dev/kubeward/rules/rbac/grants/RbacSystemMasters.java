@@ -41,6 +41,11 @@ public final class RbacSystemMasters extends SubjectRule {
   }
 
   @Override
+  boolean concerns(String kind, String name) {
+    return name.equals("system:masters");
+  }
+
+  @Override
   void check(Inventory inventory, Resource binding, Bindings.Subject subject, Context context) {
     if (!subject.isGroup("system:masters")) {
       return;

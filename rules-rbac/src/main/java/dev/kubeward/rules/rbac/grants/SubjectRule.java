@@ -6,6 +6,7 @@ package dev.kubeward.rules.rbac.grants;
 
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
+import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.InventoryRule;
@@ -26,14 +27,33 @@ abstract class SubjectRule implements InventoryRule {
   private void check(Inventory inventory, List<Resource> bindings, Context context) {
     for (int i = 0; i < bindings.size(); i++) {
       Resource binding = bindings.get(i);
-      if (binding.root().get("subjects").size() == 0 || Bindings.roleName(binding) == null) {
+      if (binding.root().get("subjects").size() == 0 || Bindings.roleName(binding) == null
+          || !concerns(inventory, binding)) {
         continue;
       }
-      for (Bindings.Subject subject : Bindings.subjects(inventory, binding)) {
-        check(inventory, binding, subject, context);
+      Node subjects = binding.root().get("subjects");
+      for (int j = 0; j < subjects.size(); j++) {
+        Node s = subjects.get(j);
+        if (concerns(s.get("kind").text(""), s.get("name").text(""))) {
+          Bindings.Subject subject = Bindings.subject(inventory, binding, s);
+          if (subject != null) {
+            check(inventory, binding, subject, context);
+          }
+        }
       }
     }
   }
+
+  /** True if the binding (its role) may concern the rule; by default every binding does. */
+  boolean concerns(Inventory inventory, Resource binding) {
+    return true;
+  }
+
+  /**
+   * True if a subject of this kind and name may concern the rule: only those are judged, so that
+   * the other subjects cost nothing.
+   */
+  abstract boolean concerns(String kind, String name);
 
   /** Judges one subject of {@code binding}. */
   abstract void check(Inventory inventory, Resource binding, Bindings.Subject subject, Context context);

@@ -53,10 +53,12 @@ record Target(String group, String resource, List<String> verbs, boolean cluster
     if (slash < 0) {
       return false;
     }
-    String sub = this.resource.substring(slash + 1);
-    if (sub.equals("*")) {
-      return resource.startsWith(this.resource.substring(0, slash + 1)) || resource.startsWith("*/");
+    int sub = this.resource.length() - slash - 1;
+    if (sub == 1 && this.resource.charAt(slash + 1) == '*') {
+      // Every subresource of the resource (userextras/<key>), also through "*/<key>".
+      return resource.startsWith("*/") || (resource.length() > slash + 1 && resource.regionMatches(0, this.resource, 0, slash + 1));
     }
-    return resource.length() == sub.length() + 2 && resource.startsWith("*/") && resource.endsWith(sub);
+    return resource.length() == sub + 2 && resource.startsWith("*/")
+        && resource.regionMatches(2, this.resource, slash + 1, sub);
   }
 }
