@@ -149,7 +149,7 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
               + " its pods or Services (resourceNames) is reported at LOW severity." + COMMON,
           "Remove pods/proxy and services/proxy, and expose what the subject needs through a Service it may"
               + " reach."),
-      new Row("rbac-create-workloads", "Permission to create pods or pod controllers", Severity.MEDIUM, null,
+      new Row("rbac-create-workloads", "Permission to create pods or pod controllers", Severity.MEDIUM, Severity.LOW,
           "create pods or pod controllers",
           List.of(
               Target.namespaced(CORE, "pods", "create"),
@@ -170,7 +170,9 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
               + " accounts and so hold their rights, and, unless admission stops it, run privileged on a node."
               + " Update and patch on Jobs are left out (a Job's pod template cannot change after creation), and"
               + " so are update and patch on pods: they can replace the image of a running container, but"
-              + " controllers hold them widely to set labels and annotations."
+              + " controllers hold them widely to set labels and annotations. An entry that may only update or"
+              + " patch named controllers (resourceNames) is reported at LOW severity: it runs what it likes as"
+              + " their service accounts, and no other."
               + " Operators that manage workloads need it; the finding says which role holds the power."
               + COMMON + " CIS Kubernetes Benchmark 1.12, 5.1.4: minimize access to create pods.",
           "Grant create on pods and write on pod controllers only to deployment tooling and operators that need"

@@ -19,7 +19,7 @@ public final class RbacAnonymousBinding extends SubjectRule {
       .title("Binding to anonymous users")
       .severity(Severity.CRITICAL)
       .topic(Topic.RBAC)
-      .kinds(GroupKind.ROLE_BINDING, GroupKind.CLUSTER_ROLE_BINDING, GroupKind.CLUSTER_ROLE)
+      .kinds(GroupKind.ROLE_BINDING, GroupKind.CLUSTER_ROLE_BINDING, GroupKind.CLUSTER_ROLE, GroupKind.ROLE)
       .rationale("When anonymous authentication is on (the API server's default), a request without"
           + " credentials runs as the user system:anonymous in the group system:unauthenticated: a binding to"
           + " either grants its role to anyone who can reach the API server, from the internet if it is"

@@ -22,7 +22,7 @@ public final class RbacAuthenticatedBinding extends SubjectRule {
       .title("Binding to every authenticated user or every service account")
       .severity(Severity.HIGH)
       .topic(Topic.RBAC)
-      .kinds(GroupKind.ROLE_BINDING, GroupKind.CLUSTER_ROLE_BINDING, GroupKind.CLUSTER_ROLE)
+      .kinds(GroupKind.ROLE_BINDING, GroupKind.CLUSTER_ROLE_BINDING, GroupKind.CLUSTER_ROLE, GroupKind.ROLE)
       .rationale("Every authenticated request is in the group system:authenticated, every service account's in"
           + " system:serviceaccounts: a role bound to either is held by every pod of the cluster that mounts a"
           + " token, so one compromised container anywhere gets it (and, for system:authenticated, every user"

@@ -26,7 +26,7 @@ public final class RbacDefaultServiceAccountBinding extends SubjectRule {
       .severity(Severity.MEDIUM)
       .topic(Topic.RBAC)
       .controls("cis-k8s:5.1.5")
-      .kinds(GroupKind.ROLE_BINDING, GroupKind.CLUSTER_ROLE_BINDING, GroupKind.CLUSTER_ROLE)
+      .kinds(GroupKind.ROLE_BINDING, GroupKind.CLUSTER_ROLE_BINDING, GroupKind.CLUSTER_ROLE, GroupKind.ROLE)
       .rationale("Every namespace has a service account named default, and every pod that names no other runs"
           + " as it: a role bound to it goes to every such pod of the namespace, present and future, and to"
           + " whoever may create pods there. A ServiceAccount subject of a RoleBinding without a namespace is"
