@@ -6,6 +6,8 @@ package dev.kubeward.rules.rbac;
 
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
+import dev.kubeward.rules.rbac.grants.GrantRules;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Registers the rbac rules. */
@@ -13,6 +15,9 @@ public final class RbacRules implements RuleProvider {
 
   @Override
   public List<Rule> rules() {
-    return List.of();
+    List<Rule> rules = new ArrayList<>();
+    // RBAC objects one at a time: dangerous grants of roles and bindings.
+    rules.addAll(GrantRules.rules());
+    return List.copyOf(rules);
   }
 }
