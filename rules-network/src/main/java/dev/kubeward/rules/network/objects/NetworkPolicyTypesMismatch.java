@@ -17,7 +17,7 @@ import dev.kubeward.rules.network.objects.Policies.Direction;
  * A NetworkPolicy whose rules of one direction have no effect because its {@code policyTypes} (as
  * written or as defaulted) leave that direction out: rules listed under {@code ingress} or
  * {@code egress} that Kubernetes ignores, or an empty {@code egress: []} / {@code ingress: []}
- * that denies nothing. Reported at the ignored list.
+ * that denies nothing. Reported at the key of the ignored list.
  */
 public final class NetworkPolicyTypesMismatch implements ResourceRule {
 
@@ -58,7 +58,7 @@ public final class NetworkPolicyTypesMismatch implements ResourceRule {
           ? direction.field + ": [] denies no " + direction.field
           : "its " + rules.size() + " " + direction.field + (rules.size() == 1 ? " rule is" : " rules are")
               + " ignored and " + direction.field + " is not restricted by it";
-      context.finding(resource, rules)
+      context.finding(resource, spec.asMap().keyNode(direction.field))
           .message(resource.displayName() + ": " + what + " (" + why + ")")
           .key(direction.field)
           .report();
