@@ -22,7 +22,8 @@ import java.util.Set;
  * default backend. A {@code tls} entry without {@code hosts} covers every host (the controller's
  * default certificate), a {@code *.example.com} entry covers one label under it, and Ingresses
  * whose TLS a cloud load balancer terminates (certificate annotations of AWS, GCP, Azure) are left
- * alone.
+ * alone, and so are minions of the NGINX Inc. controller's mergeable Ingresses, whose TLS is
+ * their master's.
  */
 public final class IngressWithoutTls implements ResourceRule {
 
@@ -32,6 +33,9 @@ public final class IngressWithoutTls implements ResourceRule {
       "ingress.gcp.kubernetes.io/pre-shared-cert",
       "networking.gke.io/managed-certificates",
       "appgw.ingress.kubernetes.io/appgw-ssl-certificate");
+
+  /** NGINX Inc.'s mergeable Ingresses: a minion takes its TLS from its master. */
+  private static final String MERGEABLE_TYPE = "nginx.org/mergeable-ingress-type";
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("ingress-without-tls")
       .title("Ingress serves a host without TLS")
@@ -46,7 +50,8 @@ public final class IngressWithoutTls implements ResourceRule {
           + " default backend. Ingresses whose load balancer holds the certificate (the"
           + " alb.ingress.kubernetes.io/certificate-arn, ingress.gcp.kubernetes.io/pre-shared-cert,"
           + " networking.gke.io/managed-certificates and appgw.ingress.kubernetes.io/appgw-ssl-certificate"
-          + " annotations) are not reported.")
+          + " annotations) are not reported, nor the minions of NGINX Inc.'s mergeable Ingresses"
+          + " (nginx.org/mergeable-ingress-type: minion), which take their TLS from their master.")
       .remediation("Add a spec.tls entry naming the host and the Secret with its certificate (cert-manager can"
           + " issue it), and redirect HTTP to HTTPS.")
       .build();
@@ -59,6 +64,9 @@ public final class IngressWithoutTls implements ResourceRule {
   @Override
   public void check(Resource resource, Context context) {
     Map<String, String> annotations = resource.annotations();
+    if ("minion".equals(annotations.get(MERGEABLE_TYPE))) {
+      return;
+    }
     for (String key : CERTIFICATE_ANNOTATIONS) {
       if (annotations.containsKey(key)) {
         return;

@@ -6,7 +6,11 @@ package dev.kubeward.rules.network.objects;
 
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
+import dev.kubeward.model.LabelSelector;
+import dev.kubeward.model.MapNode;
+import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.ScalarNode;
 import dev.kubeward.model.Selection;
 import dev.kubeward.model.SelectorField;
 import dev.kubeward.rule.Context;
@@ -14,16 +18,35 @@ import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Service whose selector matches the pod template labels of no workload of its namespace in the
- * scan, reported at the selector (INFO). Services without a selector (endpoints managed elsewhere)
- * and ExternalName Services select nothing on purpose and are left alone, and so are Services in
- * a namespace where the scan holds no workload at all, since the scan then says nothing about
- * the pods there.
+ * scan, reported at the selector (INFO). Labels that controllers add to the pods they create
+ * ({@code statefulset.kubernetes.io/pod-name}, {@code pod-template-hash}...) are not in any
+ * template and match any pod of the right workload. Left alone: Services without a selector
+ * (endpoints managed elsewhere), ExternalName Services, and Services in a namespace where the scan
+ * holds no workload, or holds custom resources an operator may turn into pods (a Prometheus, a
+ * postgresql cluster), since the scan then does not show every pod there.
  */
 public final class ServiceSelectsNothing implements InventoryRule {
+
+  /** Labels controllers put on the pods they create, which no pod template carries. */
+  private static final Set<String> CONTROLLER_LABELS = Set.of(
+      "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "controller-revision-hash",
+      "pod-template-hash", "pod-template-generation", "job-name", "controller-uid",
+      "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index");
+
+  /** Groups of custom resources that never make pods. */
+  private static final Set<String> PODLESS_GROUPS = Set.of(
+      "cert-manager.io", "acme.cert-manager.io", "bitnami.com", "external-secrets.io", "networking.istio.io",
+      "security.istio.io", "telemetry.istio.io", "policy.linkerd.io", "cilium.io", "crd.projectcalico.org");
+
+  /** Kinds of the Prometheus operator's group that configure, rather than make, pods. */
+  private static final Set<String> PODLESS_MONITORING = Set.of(
+      "ServiceMonitor", "PodMonitor", "PrometheusRule", "Probe", "ScrapeConfig", "AlertmanagerConfig");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("service-selects-nothing")
       .title("Service selects no workload in the scan")
@@ -34,9 +57,11 @@ public final class ServiceSelectsNothing implements InventoryRule {
           + " and an Ingress or Gateway in front of it serves errors. Usually a label was renamed on one side"
           + " only; it can also leave the name free for a pod that takes the label later, which then"
           + " receives the traffic. The rule matches the selector against the pod template labels of the"
-          + " workloads of the Service's namespace in the scan (custom workload kinds included); the scan"
-          + " may hold only part of the cluster, hence INFO, and a namespace without any workload in the"
-          + " scan is not judged.")
+          + " workloads of the Service's namespace in the scan (custom workload kinds included; labels that"
+          + " controllers add to their pods, such as statefulset.kubernetes.io/pod-name, match the pods of"
+          + " any workload). The scan may hold only part of the cluster, hence INFO, and a namespace"
+          + " without any workload in the scan, or with custom resources that an operator may turn into"
+          + " pods, is not judged.")
       .remediation("Make the Service's selector match the labels of the pod template it should send traffic"
           + " to, or delete the Service.")
       .build();
@@ -53,11 +78,11 @@ public final class ServiceSelectsNothing implements InventoryRule {
         continue;
       }
       String namespace = inventory.namespaceOf(service);
-      if (!hasWorkloads(inventory, namespace)) {
+      if (!judged(inventory, namespace)) {
         continue;
       }
       Selection selection = SelectorField.SERVICE_SELECTOR.select(service);
-      if (!inventory.selectWorkloads(namespace, selection.selector()).isEmpty()) {
+      if (!inventory.selectWorkloads(namespace, templateSelector(selection)).isEmpty()) {
         continue;
       }
       context.finding(service, selection.node())
@@ -68,13 +93,52 @@ public final class ServiceSelectsNothing implements InventoryRule {
     }
   }
 
-  private static boolean hasWorkloads(Inventory inventory, String namespace) {
-    List<Resource> all = inventory.inNamespace(namespace);
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).isWorkload()) {
-        return true;
+  /** The selector without the labels controllers add to pods, which no template can match. */
+  private static LabelSelector templateSelector(Selection selection) {
+    MapNode map = selection.node().asMap();
+    List<ScalarNode> keys = new ArrayList<>();
+    List<Node> values = new ArrayList<>();
+    for (int i = 0; i < map.size(); i++) {
+      if (!CONTROLLER_LABELS.contains(map.key(i))) {
+        keys.add(map.keyNode(i));
+        values.add(map.value(i));
       }
     }
-    return false;
+    if (keys.size() == map.size()) {
+      return selection.selector();
+    }
+    return LabelSelector.ofMap(MapNode.of(map.line(), map.column(), keys.toArray(new ScalarNode[0]),
+        values.toArray(new Node[0])));
+  }
+
+  /**
+   * True if the scan shows the pods of {@code namespace}: it holds a workload there and no custom
+   * resource (of a group outside Kubernetes' own) that an operator might turn into pods.
+   */
+  private static boolean judged(Inventory inventory, String namespace) {
+    List<Resource> all = inventory.inNamespace(namespace);
+    boolean workloads = false;
+    for (int i = 0; i < all.size(); i++) {
+      Resource r = all.get(i);
+      if (r.isWorkload()) {
+        workloads = true;
+      } else if (isCustom(r.groupKind())) {
+        return false;
+      }
+    }
+    return workloads;
+  }
+
+  /**
+   * True for kinds of a group that Kubernetes itself does not serve (a custom resource), except
+   * well-known ones that never make pods (monitoring configuration, certificates, secrets, mesh
+   * routing).
+   */
+  private static boolean isCustom(GroupKind kind) {
+    String group = kind.group();
+    if (group.indexOf('.') < 0 || group.endsWith(".k8s.io") || PODLESS_GROUPS.contains(group)) {
+      return false;
+    }
+    return !(group.equals("monitoring.coreos.com") && PODLESS_MONITORING.contains(kind.kind()));
   }
 }
