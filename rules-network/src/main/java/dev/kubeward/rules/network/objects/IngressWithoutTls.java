@@ -28,11 +28,11 @@ import java.util.Set;
 public final class IngressWithoutTls implements ResourceRule {
 
   /** Annotations that give the load balancer in front of the Ingress a certificate. */
-  private static final Set<String> CERTIFICATE_ANNOTATIONS = Set.of(
+  private static final String[] CERTIFICATE_ANNOTATIONS = {
       "alb.ingress.kubernetes.io/certificate-arn",
       "ingress.gcp.kubernetes.io/pre-shared-cert",
       "networking.gke.io/managed-certificates",
-      "appgw.ingress.kubernetes.io/appgw-ssl-certificate");
+      "appgw.ingress.kubernetes.io/appgw-ssl-certificate"};
 
   /** NGINX Inc.'s mergeable Ingresses: a minion takes its TLS from its master. */
   private static final String MERGEABLE_TYPE = "nginx.org/mergeable-ingress-type";
@@ -128,11 +128,10 @@ public final class IngressWithoutTls implements ResourceRule {
         if (t.equals(h)) {
           return true;
         }
-        if (t.startsWith("*.")) {
-          int dot = h.indexOf('.');
-          if (dot > 0 && h.substring(dot).equals(t.substring(1))) {
-            return true;
-          }
+        int dot = h.indexOf('.');
+        if (t.startsWith("*.") && dot > 0 && h.length() - dot == t.length() - 1
+            && h.regionMatches(dot, t, 1, t.length() - 1)) {
+          return true;
         }
       }
     }

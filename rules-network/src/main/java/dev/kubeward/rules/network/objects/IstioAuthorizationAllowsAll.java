@@ -49,18 +49,16 @@ public final class IstioAuthorizationAllowsAll implements ResourceRule {
     }
     boolean workload = spec.get("selector").get("matchLabels").size() > 0 || !spec.get("targetRef").isNull()
         || spec.get("targetRefs").size() > 0;
-    String scope = workload ? "its workloads"
-        : IstioMtlsNotStrict.ROOT_NAMESPACE.equals(resource.namespace()) ? "the whole mesh"
-        : (resource.namespace() == null ? "its namespace" : "namespace " + resource.namespace());
     Node rules = spec.get("rules");
     for (int i = 0; i < rules.size(); i++) {
       Node rule = rules.get(i);
       if (rule.get("from").size() > 0 || rule.get("to").size() > 0 || rule.get("when").size() > 0) {
         continue;
       }
+      boolean mesh = !workload && IstioMtlsNotStrict.ROOT_NAMESPACE.equals(resource.namespace());
       context.finding(resource, rule)
-          .message(resource.displayName() + " allows every request to " + scope + " (rule " + i
-              + " has no from, to or when)")
+          .message(resource.displayName() + " allows every request to "
+              + IstioMtlsNotStrict.scope(resource, workload, mesh) + " (rule " + i + " has no from, to or when)")
           .key("rule/" + i)
           .report();
       return;

@@ -54,13 +54,12 @@ public final class IstioMtlsNotStrict implements ResourceRule {
     Node spec = resource.root().get("spec");
     boolean workload = spec.get("selector").get("matchLabels").size() > 0;
     boolean mesh = !workload && ROOT_NAMESPACE.equals(resource.namespace());
-    String scope = workload ? "its workloads" : mesh ? "the whole mesh" : (resource.namespace() == null ? "its namespace" : "namespace " + resource.namespace());
     Node mtls = spec.get("mtls");
     Node mode = mtls.get("mode");
     String value = mode.text("UNSET");
     if (value.equals("PERMISSIVE") || value.equals("DISABLE")) {
       context.finding(resource, mode)
-          .message(resource.displayName() + " sets mutual TLS to " + value + " for " + scope)
+          .message(resource.displayName() + " sets mutual TLS to " + value + " for " + scope(resource, workload, mesh))
           .severity(value.equals("PERMISSIVE") && workload ? Severity.LOW : Severity.MEDIUM)
           .key("mode")
           .report();
@@ -77,11 +76,22 @@ public final class IstioMtlsNotStrict implements ResourceRule {
       String v = portMode.text("");
       if (v.equals("PERMISSIVE") || v.equals("DISABLE")) {
         context.finding(resource, portMode)
-            .message(resource.displayName() + " sets mutual TLS to " + v + " on port " + ports.key(i) + " of " + scope)
+            .message(resource.displayName() + " sets mutual TLS to " + v + " on port " + ports.key(i) + " of " + scope(resource, workload, mesh))
             .severity(v.equals("PERMISSIVE") ? Severity.LOW : Severity.MEDIUM)
             .key("port:" + ports.key(i))
             .report();
       }
     }
+  }
+
+  /** What a policy applies to, for messages. */
+  static String scope(Resource resource, boolean workload, boolean mesh) {
+    if (workload) {
+      return "its workloads";
+    }
+    if (mesh) {
+      return "the whole mesh";
+    }
+    return resource.namespace() == null ? "its namespace" : "namespace " + resource.namespace();
   }
 }

@@ -25,8 +25,8 @@ public final class LoadBalancerOpenToInternet implements ResourceRule {
 
   static final String RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
 
-  /** Annotations (and the value, lower case) that make a cloud load balancer internal. */
-  private static final Map<String, String> INTERNAL = Map.of(
+  /** Annotations, each followed by the value (any case) that makes a cloud load balancer internal. */
+  private static final String[] INTERNAL = {
       "service.beta.kubernetes.io/aws-load-balancer-scheme", "internal",
       "service.beta.kubernetes.io/azure-load-balancer-internal", "true",
       "networking.gke.io/load-balancer-type", "internal",
@@ -34,7 +34,7 @@ public final class LoadBalancerOpenToInternet implements ResourceRule {
       "service.beta.kubernetes.io/oci-load-balancer-internal", "true",
       "service.beta.kubernetes.io/openstack-internal-load-balancer", "true",
       "service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", "private",
-      "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type", "intranet");
+      "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type", "intranet"};
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("load-balancer-open-to-internet")
       .title("LoadBalancer Service accepts traffic from any address")
@@ -106,9 +106,9 @@ public final class LoadBalancerOpenToInternet implements ResourceRule {
     if (annotations.isEmpty()) {
       return false;
     }
-    for (Map.Entry<String, String> e : INTERNAL.entrySet()) {
-      String value = annotations.get(e.getKey());
-      if (value != null && value.trim().equalsIgnoreCase(e.getValue())) {
+    for (int i = 0; i < INTERNAL.length; i += 2) {
+      String value = annotations.get(INTERNAL[i]);
+      if (value != null && value.trim().equalsIgnoreCase(INTERNAL[i + 1])) {
         return true;
       }
     }

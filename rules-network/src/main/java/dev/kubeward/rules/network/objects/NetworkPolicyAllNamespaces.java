@@ -47,7 +47,7 @@ public final class NetworkPolicyAllNamespaces implements ResourceRule {
   @Override
   public void check(Resource resource, Context context) {
     Node spec = resource.root().get("spec");
-    for (Direction direction : Direction.values()) {
+    for (Direction direction : Policies.DIRECTIONS) {
       if (!Policies.enforces(spec, direction)) {
         continue;
       }

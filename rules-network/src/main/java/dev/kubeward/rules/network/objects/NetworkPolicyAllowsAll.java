@@ -46,7 +46,7 @@ public final class NetworkPolicyAllowsAll implements ResourceRule {
   @Override
   public void check(Resource resource, Context context) {
     Node spec = resource.root().get("spec");
-    for (Direction direction : Direction.values()) {
+    for (Direction direction : Policies.DIRECTIONS) {
       if (!Policies.enforces(spec, direction)) {
         continue;
       }

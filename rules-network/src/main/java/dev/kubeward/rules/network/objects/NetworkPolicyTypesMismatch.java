@@ -46,7 +46,7 @@ public final class NetworkPolicyTypesMismatch implements ResourceRule {
   @Override
   public void check(Resource resource, Context context) {
     Node spec = resource.root().get("spec");
-    for (Direction direction : Direction.values()) {
+    for (Direction direction : Policies.DIRECTIONS) {
       Node rules = spec.get(direction.field);
       if (!rules.isList() || Policies.enforces(spec, direction)) {
         continue;

@@ -37,6 +37,9 @@ final class Policies {
     }
   }
 
+  /** Both directions, shared so that looping over them allocates nothing. */
+  static final Direction[] DIRECTIONS = Direction.values();
+
   /** The cloud instance metadata addresses an egress rule should not reach. */
   private static final String[][] METADATA = {
       {"169.254.169.254", "the instance metadata service of AWS, Azure, GCP, OCI and others"},
