@@ -34,6 +34,12 @@ public final class IngressWithoutTls implements ResourceRule {
       "networking.gke.io/managed-certificates",
       "appgw.ingress.kubernetes.io/appgw-ssl-certificate"};
 
+  /**
+   * The AWS Load Balancer Controller's listeners: with an HTTPS one the ALB terminates TLS, with a
+   * certificate found in ACM by host name when no certificate-arn is given.
+   */
+  private static final String ALB_LISTEN_PORTS = "alb.ingress.kubernetes.io/listen-ports";
+
   /** NGINX Inc.'s mergeable Ingresses: a minion takes its TLS from its master. */
   private static final String MERGEABLE_TYPE = "nginx.org/mergeable-ingress-type";
 
@@ -50,7 +56,8 @@ public final class IngressWithoutTls implements ResourceRule {
           + " default backend. Ingresses whose load balancer holds the certificate (the"
           + " alb.ingress.kubernetes.io/certificate-arn, ingress.gcp.kubernetes.io/pre-shared-cert,"
           + " networking.gke.io/managed-certificates and appgw.ingress.kubernetes.io/appgw-ssl-certificate"
-          + " annotations) are not reported, nor the minions of NGINX Inc.'s mergeable Ingresses"
+          + " annotations, or an HTTPS listener in alb.ingress.kubernetes.io/listen-ports, for which the"
+          + " AWS controller finds the certificate by host name) are not reported, nor the minions of NGINX Inc.'s mergeable Ingresses"
           + " (nginx.org/mergeable-ingress-type: minion), which take their TLS from their master.")
       .remediation("Add a spec.tls entry naming the host and the Secret with its certificate (cert-manager can"
           + " issue it), and redirect HTTP to HTTPS.")
@@ -71,6 +78,10 @@ public final class IngressWithoutTls implements ResourceRule {
       if (annotations.containsKey(key)) {
         return;
       }
+    }
+    String albPorts = annotations.get(ALB_LISTEN_PORTS);
+    if (albPorts != null && albPorts.contains("HTTPS")) {
+      return;
     }
     Node spec = resource.root().get("spec");
     Node tls = spec.get("tls");
