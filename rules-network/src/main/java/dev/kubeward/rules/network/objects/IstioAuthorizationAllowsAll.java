@@ -8,6 +8,8 @@ import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
+import dev.kubeward.rule.Parameters;
+import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
@@ -26,6 +28,7 @@ public final class IstioAuthorizationAllowsAll implements ResourceRule {
       .severity(Severity.MEDIUM)
       .topic(Topic.NETWORK)
       .kinds(GroupKind.ISTIO_AUTHORIZATION_POLICY)
+      .parameters(IstioMtlsNotStrict.ROOT_NAMESPACE)
       .rationale("Istio allows a request to a workload that ALLOW policies apply to only if one of their rules"
           + " matches it. A rule with no from, to or when (rules: [{}]) matches every request from every"
           + " source, authenticated or not, so the policy allows everything and makes every other ALLOW"
@@ -36,9 +39,27 @@ public final class IstioAuthorizationAllowsAll implements ResourceRule {
           + " delete the policy.")
       .build();
 
+  /** The bound parameters. */
+  record Params(String rootNamespace) {}
+
+  private final Params params;
+
+  public IstioAuthorizationAllowsAll() {
+    this(Parameters.defaults(METADATA));
+  }
+
+  private IstioAuthorizationAllowsAll(Parameters parameters) {
+    this.params = new Params(parameters.get(IstioMtlsNotStrict.ROOT_NAMESPACE));
+  }
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
+  }
+
+  @Override
+  public Rule configure(Parameters parameters) {
+    return new IstioAuthorizationAllowsAll(parameters);
   }
 
   @Override
@@ -55,7 +76,7 @@ public final class IstioAuthorizationAllowsAll implements ResourceRule {
       if (rule.get("from").size() > 0 || rule.get("to").size() > 0 || rule.get("when").size() > 0) {
         continue;
       }
-      boolean mesh = !workload && IstioMtlsNotStrict.ROOT_NAMESPACE.equals(resource.namespace());
+      boolean mesh = !workload && params.rootNamespace().equals(resource.namespace());
       context.finding(resource, rule)
           .message(resource.displayName() + " allows every request to "
               + IstioMtlsNotStrict.scope(resource, workload, mesh) + " (rule " + i + " has no from, to or when)")
