@@ -7,14 +7,18 @@ package dev.kubeward.rules.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.assertj.QuietPath;
+import dev.kubeward.load.LoadResult;
+import dev.kubeward.load.Loader;
+import dev.kubeward.model.Resource;
+import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-resource network rules report nothing on well-configured policies, Services, Ingresses,
- * Gateways and mesh policies, and allocate nothing while checking them ({@link QuietPath}).
+ * The network rules report nothing on well-configured policies, Services, Ingresses, Gateways and
+ * mesh policies, and allocate nothing while checking them ({@link QuietPath}).
  */
 class QuietPathAllocationTest {
 
@@ -65,6 +69,70 @@ class QuietPathAllocationTest {
       "  selector: {matchLabels: {app: web}}",
       "  rules: [{from: [{source: {namespaces: [edge]}}]}]",
       "");
+
+  /**
+   * The cross-resource rules of the module allocate nothing per Service, Ingress and route that
+   * passes: over an inventory four times larger, a check allocates no more.
+   */
+  @Test
+  void crossResourceRulesAllocateNothingPerQuietObject() {
+    List<Rule> rules = new NetworkRules().rules().stream().filter(r -> r instanceof InventoryRule).toList();
+    assertThat(rules).extracting(r -> r.metadata().id())
+        .contains("service-selects-nothing", "backend-service-missing", "gateway-listener-without-tls");
+    QuietPath.of(rules).assertAllocatesNothingPerQuietResource(QuietPathAllocationTest::shop);
+  }
+
+  /** {@code n} Deployments, each with its Service, an Ingress with TLS and an HTTPRoute on an HTTPS Gateway. */
+  private static List<Resource> shop(int n) {
+    StringBuilder yaml = new StringBuilder(String.join("\n",
+        "apiVersion: gateway.networking.k8s.io/v1",
+        "kind: Gateway",
+        "metadata: {name: edge, namespace: shop}",
+        "spec:",
+        "  gatewayClassName: example",
+        "  listeners: [{name: https, protocol: HTTPS, port: 443, tls: {certificateRefs: [{name: edge-tls}]}}]",
+        ""));
+    for (int i = 0; i < n; i++) {
+      String name = "web-" + i;
+      yaml.append(String.join("\n",
+          "---",
+          "apiVersion: apps/v1",
+          "kind: Deployment",
+          "metadata: {name: " + name + ", namespace: shop}",
+          "spec:",
+          "  selector: {matchLabels: {app: " + name + "}}",
+          "  template:",
+          "    metadata: {labels: {app: " + name + ", tier: front}}",
+          "    spec: {containers: [{name: web, image: web:1.0}]}",
+          "---",
+          "apiVersion: v1",
+          "kind: Service",
+          "metadata: {name: " + name + ", namespace: shop}",
+          "spec: {selector: {app: " + name + "}, ports: [{port: 80}]}",
+          "---",
+          "apiVersion: networking.k8s.io/v1",
+          "kind: Ingress",
+          "metadata: {name: " + name + ", namespace: shop}",
+          "spec:",
+          "  tls: [{hosts: [" + name + ".example.com], secretName: tls}]",
+          "  rules:",
+          "    - host: " + name + ".example.com",
+          "      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: " + name
+              + ", port: {number: 80}}}}]}",
+          "---",
+          "apiVersion: gateway.networking.k8s.io/v1",
+          "kind: HTTPRoute",
+          "metadata: {name: " + name + ", namespace: shop}",
+          "spec:",
+          "  parentRefs: [{name: edge}]",
+          "  rules: [{backendRefs: [{name: " + name + ", port: 80}]}]",
+          ""));
+    }
+    LoadResult loaded = Loader.defaults().loadString("shop.yaml", yaml.toString());
+    assertThat(loaded.errors()).isEmpty();
+    assertThat(loaded.resources()).hasSize(4 * n + 1);
+    return loaded.resources();
+  }
 
   @Test
   void quietObjectsAllocateNothing() {

@@ -13,7 +13,10 @@ import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +41,22 @@ public final class BackendServiceMissing implements InventoryRule {
       .remediation("Point the backend at an existing Service, or add the Service to the manifests.")
       .build();
 
+  /** The names of the Services of the scan by effective namespace, looked up without allocating. */
+  private static final Inventory.Derived<Map<String, Set<String>>> SERVICE_NAMES = Inventory.Derived.of(
+      "service names by namespace", inventory -> {
+        Map<String, Set<String>> names = new HashMap<>();
+        for (Resource service : inventory.ofKind(GroupKind.SERVICE)) {
+          if (service.name() != null) {
+            names.computeIfAbsent(inventory.namespaceOf(service), k -> new HashSet<>()).add(service.name());
+          }
+        }
+        names.replaceAll((namespace, set) -> Set.copyOf(set));
+        return Map.copyOf(names);
+      });
+
+  private static final GroupKind[] INGRESSES = {GroupKind.INGRESS, GroupKind.EXTENSIONS_INGRESS};
+  private static final GroupKind[] ROUTES = {GroupKind.HTTP_ROUTE, GroupKind.GRPC_ROUTE};
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -45,26 +64,30 @@ public final class BackendServiceMissing implements InventoryRule {
 
   @Override
   public void check(Inventory inventory, Context context) {
-    for (GroupKind kind : new GroupKind[] {GroupKind.INGRESS, GroupKind.EXTENSIONS_INGRESS}) {
-      for (Resource ingress : inventory.ofKind(kind)) {
+    for (GroupKind kind : INGRESSES) {
+      List<Resource> ingresses = inventory.ofKind(kind);
+      for (int k = 0; k < ingresses.size(); k++) {
+        Resource ingress = ingresses.get(k);
         String namespace = inventory.namespaceOf(ingress);
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = null;
         Node spec = ingress.root().get("spec");
-        check(inventory, context, ingress, namespace, backendName(spec.get("defaultBackend")), seen);
-        check(inventory, context, ingress, namespace, backendName(spec.get("backend")), seen);
+        seen = check(inventory, context, ingress, namespace, backendName(spec.get("defaultBackend")), seen);
+        seen = check(inventory, context, ingress, namespace, backendName(spec.get("backend")), seen);
         Node rules = spec.get("rules");
         for (int i = 0; i < rules.size(); i++) {
           Node paths = rules.get(i).get("http").get("paths");
           for (int j = 0; j < paths.size(); j++) {
-            check(inventory, context, ingress, namespace, backendName(paths.get(j).get("backend")), seen);
+            seen = check(inventory, context, ingress, namespace, backendName(paths.get(j).get("backend")), seen);
           }
         }
       }
     }
-    for (GroupKind kind : new GroupKind[] {GroupKind.HTTP_ROUTE, GroupKind.GRPC_ROUTE}) {
-      for (Resource route : inventory.ofKind(kind)) {
+    for (GroupKind kind : ROUTES) {
+      List<Resource> routes = inventory.ofKind(kind);
+      for (int k = 0; k < routes.size(); k++) {
+        Resource route = routes.get(k);
         String own = inventory.namespaceOf(route);
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = null;
         Node rules = route.root().get("spec").get("rules");
         for (int i = 0; i < rules.size(); i++) {
           Node refs = rules.get(i).get("backendRefs");
@@ -73,7 +96,7 @@ public final class BackendServiceMissing implements InventoryRule {
             if (!ref.get("group").text("").isEmpty() || !ref.get("kind").text("Service").equals("Service")) {
               continue;
             }
-            check(inventory, context, route, ref.get("namespace").text(own), ref.get("name"), seen);
+            seen = check(inventory, context, route, ref.get("namespace").text(own), ref.get("name"), seen);
           }
         }
       }
@@ -86,17 +109,26 @@ public final class BackendServiceMissing implements InventoryRule {
     return name.isMissing() ? backend.get("serviceName") : name;
   }
 
-  private static void check(Inventory inventory, Context context, Resource holder, String namespace, Node name,
+  /**
+   * Reports the Service {@code name} of {@code namespace} if the scan lacks it and {@code holder} has
+   * not been reported for it yet; the Services reported for {@code holder} so far (made on the first).
+   */
+  private static Set<String> check(Inventory inventory, Context context, Resource holder, String namespace, Node name,
       Set<String> seen) {
     String service = name.text();
-    if (service == null || service.isEmpty() || inventory.ofKind(GroupKind.SERVICE, namespace).isEmpty()
-        || inventory.contains(GroupKind.SERVICE, namespace, service) || !seen.add(namespace + "/" + service)) {
-      return;
+    Set<String> present = inventory.derived(SERVICE_NAMES).get(namespace);
+    if (service == null || service.isEmpty() || present == null || present.contains(service)) {
+      return seen;
+    }
+    Set<String> reported = seen == null ? new HashSet<>() : seen;
+    if (!reported.add(namespace + "/" + service)) {
+      return reported;
     }
     context.finding(holder, name)
         .message(holder.displayName() + " sends traffic to Service " + namespace + "/" + service
             + ", which is not in the scan")
         .key("service:" + namespace + "/" + service)
         .report();
+    return reported;
   }
 }

@@ -45,7 +45,9 @@ public final class GatewayListenerWithoutTls implements InventoryRule {
 
   @Override
   public void check(Inventory inventory, Context context) {
-    for (Resource gateway : inventory.ofKind(GroupKind.GATEWAY)) {
+    List<Resource> gateways = inventory.ofKind(GroupKind.GATEWAY);
+    for (int g = 0; g < gateways.size(); g++) {
+      Resource gateway = gateways.get(g);
       Node listeners = gateway.root().get("spec").get("listeners");
       for (int i = 0; i < listeners.size(); i++) {
         Node listener = listeners.get(i);
@@ -74,7 +76,8 @@ public final class GatewayListenerWithoutTls implements InventoryRule {
     String gatewayNamespace = inventory.namespaceOf(gateway);
     boolean attached = false;
     List<Resource> routes = inventory.ofKind(GroupKind.HTTP_ROUTE);
-    for (Resource route : routes) {
+    for (int r = 0; r < routes.size(); r++) {
+      Resource route = routes.get(r);
       if (!attaches(inventory, route, gateway, gatewayNamespace, listener)) {
         continue;
       }

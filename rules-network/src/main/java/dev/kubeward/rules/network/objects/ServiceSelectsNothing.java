@@ -6,11 +6,9 @@ package dev.kubeward.rules.network.objects;
 
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
-import dev.kubeward.model.LabelSelector;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
-import dev.kubeward.model.ScalarNode;
 import dev.kubeward.model.Selection;
 import dev.kubeward.model.SelectorField;
 import dev.kubeward.rule.Context;
@@ -18,7 +16,6 @@ import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -73,42 +70,54 @@ public final class ServiceSelectsNothing implements InventoryRule {
 
   @Override
   public void check(Inventory inventory, Context context) {
-    for (Resource service : inventory.ofKind(GroupKind.SERVICE)) {
+    List<Resource> services = inventory.ofKind(GroupKind.SERVICE);
+    for (int s = 0; s < services.size(); s++) {
+      Resource service = services.get(s);
       if (SelectorField.SERVICE_SELECTOR.kindOf(service.root(), service.apiVersion()) != Selection.Kind.MATCHING) {
         continue;
       }
       String namespace = inventory.namespaceOf(service);
-      if (!judged(inventory, namespace)) {
+      MapNode selector = SelectorField.SERVICE_SELECTOR.node(service.root()).asMap();
+      if (!judged(inventory, namespace) || selectsWorkload(inventory, namespace, selector)) {
         continue;
       }
-      Selection selection = SelectorField.SERVICE_SELECTOR.select(service);
-      if (!inventory.selectWorkloads(namespace, templateSelector(selection)).isEmpty()) {
-        continue;
-      }
-      context.finding(service, selection.node())
+      context.finding(service, selector)
           .message(service.displayName() + " selects no workload in the scan (selector "
-              + Texts.labels(selection.node()) + " matches no pod template in namespace " + namespace + ")")
+              + Texts.labels(selector) + " matches no pod template in namespace " + namespace + ")")
           .key("selector")
           .report();
     }
   }
 
-  /** The selector without the labels controllers add to pods, which no template can match. */
-  private static LabelSelector templateSelector(Selection selection) {
-    MapNode map = selection.node().asMap();
-    List<ScalarNode> keys = new ArrayList<>();
-    List<Node> values = new ArrayList<>();
-    for (int i = 0; i < map.size(); i++) {
-      if (!CONTROLLER_LABELS.contains(map.key(i))) {
-        keys.add(map.keyNode(i));
-        values.add(map.value(i));
+  /**
+   * True if the pod template labels of a workload of {@code namespace} hold every entry of the
+   * Service's {@code selector} but those that controllers add to pods. Matched in the tree, as
+   * {@link Inventory#selectWorkloads} does, without building a selector or a result list, so that a
+   * Service that selects something costs no allocation.
+   */
+  private static boolean selectsWorkload(Inventory inventory, String namespace, MapNode selector) {
+    List<Resource> all = inventory.inNamespace(namespace);
+    for (int i = 0; i < all.size(); i++) {
+      Resource r = all.get(i);
+      if (r.isWorkload() && r.podSpec() != null && matches(selector, r.podSpec().metadata().get("labels"))) {
+        return true;
       }
     }
-    if (keys.size() == map.size()) {
-      return selection.selector();
+    return false;
+  }
+
+  private static boolean matches(MapNode selector, Node labels) {
+    for (int i = 0; i < selector.size(); i++) {
+      String key = selector.key(i);
+      if (CONTROLLER_LABELS.contains(key)) {
+        continue;
+      }
+      Node value = labels.get(key);
+      if (value.isMissing() || !value.text("").equals(selector.value(i).text(""))) {
+        return false;
+      }
     }
-    return LabelSelector.ofMap(MapNode.of(map.line(), map.column(), keys.toArray(new ScalarNode[0]),
-        values.toArray(new Node[0])));
+    return true;
   }
 
   /**
