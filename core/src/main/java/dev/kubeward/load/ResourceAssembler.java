@@ -77,9 +77,11 @@ final class ResourceAssembler {
    * Adds an object and the objects of its {@code items}. kubectl reads any object (with apiVersion
    * and kind) whose {@code items} is a list as a list, whatever its kind or name, creates its items
    * (lists nest) and not the object itself; an item with neither apiVersion nor kind takes those of
-   * the list ({@code PodList} items are Pods), as the API server leaves them out of the items of a
-   * typed list. A {@code List} or {@code *List} kind is only a wrapper, so only its items are
-   * resources; any other kind with an {@code items} list is a resource too, since tools that apply
+   * the list ({@code PodList} items are Pods, of the list's apiVersion), as the API server leaves
+   * them out of the items of a typed list, and an item with only one of the two takes the other
+   * when what it has agrees with the list (see {@code withListIdentity}). A plain {@code List}
+   * names no item kind: its items must name their own. A {@code List} or {@code *List} kind is
+   * only a wrapper, so only its items are resources; any other kind with an {@code items} list is a resource too, since tools that apply
    * objects as they are would create it, and its items are resources because kubectl would create
    * them.
    */
@@ -105,23 +107,56 @@ final class ResourceAssembler {
         continue;
       }
       MapNode object = item.asMap();
-      if (!itemKind.isEmpty() && map.get("apiVersion") instanceof ScalarNode apiVersion
-          && object.get("apiVersion").isNull() && object.get("kind").isNull()) {
-        object = withIdentity(object, apiVersion, itemKind, map.get("kind"));
+      if (!itemKind.isEmpty() && map.get("apiVersion") instanceof ScalarNode apiVersion) {
+        object = withListIdentity(object, apiVersion, itemKind, map.get("kind"));
       }
       addObject(acc, source, docIndex, object, comments);
     }
   }
 
-  /** {@code object} with {@code apiVersion} and {@code kind} (placed where the list has its own) added in front. */
+  /**
+   * An item of a typed list ({@code PodList}) with the identity the list gives it: an item with
+   * neither apiVersion nor kind takes both; one with only the list's apiVersion takes the kind; one
+   * with only the list's item kind takes the apiVersion. An item that says anything else of itself
+   * is left as it is (an item of a plain {@code List} always is: such a list has no item kind).
+   */
+  private static MapNode withListIdentity(MapNode object, ScalarNode apiVersion, String kind, Node kindAt) {
+    Node ownApiVersion = object.get("apiVersion");
+    Node ownKind = object.get("kind");
+    if (!ownApiVersion.isNull() && !ownKind.isNull()) {
+      return object;
+    }
+    if (ownKind.isNull() && !ownApiVersion.isNull() && !ownApiVersion.textEquals(apiVersion.text())
+        || ownApiVersion.isNull() && !ownKind.isNull() && !ownKind.textEquals(kind)) {
+      return object;
+    }
+    return withIdentity(object, apiVersion, kind, kindAt);
+  }
+
+  /**
+   * {@code object} with {@code apiVersion} and {@code kind} in front: its own where it has them,
+   * otherwise the list's (placed where the list has its own).
+   */
   private static MapNode withIdentity(MapNode object, ScalarNode apiVersion, String kind, Node kindAt) {
     int n = object.size();
     ScalarNode[] keys = new ScalarNode[n + 2];
     Node[] values = new Node[n + 2];
-    keys[0] = ScalarNode.ofString(apiVersion.line(), apiVersion.column(), "apiVersion", true);
-    values[0] = apiVersion.copy();
-    keys[1] = ScalarNode.ofString(kindAt.line(), kindAt.column(), "kind", true);
-    values[1] = ScalarNode.ofString(kindAt.line(), kindAt.column(), kind, true);
+    int own = object.indexOf("apiVersion");
+    if (own >= 0 && !object.value(own).isNull()) {
+      keys[0] = object.keyNode(own);
+      values[0] = object.value(own);
+    } else {
+      keys[0] = ScalarNode.ofString(apiVersion.line(), apiVersion.column(), "apiVersion", true);
+      values[0] = apiVersion.copy();
+    }
+    own = object.indexOf("kind");
+    if (own >= 0 && !object.value(own).isNull()) {
+      keys[1] = object.keyNode(own);
+      values[1] = object.value(own);
+    } else {
+      keys[1] = ScalarNode.ofString(kindAt.line(), kindAt.column(), "kind", true);
+      values[1] = ScalarNode.ofString(kindAt.line(), kindAt.column(), kind, true);
+    }
     int k = 2;
     for (int i = 0; i < n; i++) {
       String key = object.key(i);

@@ -116,6 +116,8 @@ public record GroupKind(String group, String kind) {
   public static final GroupKind OPENSHIFT_DEPLOYMENT_CONFIG = known("apps.openshift.io", "DeploymentConfig");
   public static final GroupKind KNATIVE_SERVICE = known("serving.knative.dev", "Service");
   public static final GroupKind SEALED_SECRET = known("bitnami.com", "SealedSecret");
+  public static final GroupKind ISTIO_PEER_AUTHENTICATION = known("security.istio.io", "PeerAuthentication");
+  public static final GroupKind ISTIO_AUTHORIZATION_POLICY = known("security.istio.io", "AuthorizationPolicy");
   // Configuration files: read like objects, never served by the API server.
   public static final GroupKind KUBELET_CONFIGURATION = known("kubelet.config.k8s.io", "KubeletConfiguration");
   public static final GroupKind CREDENTIAL_PROVIDER_CONFIG = known("kubelet.config.k8s.io", "CredentialProviderConfig");

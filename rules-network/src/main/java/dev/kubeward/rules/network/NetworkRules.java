@@ -6,6 +6,23 @@ package dev.kubeward.rules.network;
 
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
+import dev.kubeward.rules.network.objects.BackendServiceMissing;
+import dev.kubeward.rules.network.objects.GatewayListenerWithoutTls;
+import dev.kubeward.rules.network.objects.IngressNginxSnippet;
+import dev.kubeward.rules.network.objects.IngressWildcardHost;
+import dev.kubeward.rules.network.objects.IngressWithoutTls;
+import dev.kubeward.rules.network.objects.IstioAuthorizationAllowsAll;
+import dev.kubeward.rules.network.objects.IstioMtlsNotStrict;
+import dev.kubeward.rules.network.objects.LoadBalancerOpenToInternet;
+import dev.kubeward.rules.network.objects.NetworkPolicyAllNamespaces;
+import dev.kubeward.rules.network.objects.NetworkPolicyAllowsAll;
+import dev.kubeward.rules.network.objects.NetworkPolicyBroadIpBlock;
+import dev.kubeward.rules.network.objects.NetworkPolicyMetadataEgress;
+import dev.kubeward.rules.network.objects.NetworkPolicyTypesMismatch;
+import dev.kubeward.rules.network.objects.NodePortService;
+import dev.kubeward.rules.network.objects.ServiceExternalIps;
+import dev.kubeward.rules.network.objects.ServiceSelectsNothing;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Registers the network rules. */
@@ -13,6 +30,25 @@ public final class NetworkRules implements RuleProvider {
 
   @Override
   public List<Rule> rules() {
-    return List.of();
+    List<Rule> rules = new ArrayList<>();
+    // One object at a time: policies that allow too much, exposure, meshes (package objects).
+    rules.addAll(List.of(
+        new NetworkPolicyAllowsAll(),
+        new NetworkPolicyBroadIpBlock(),
+        new NetworkPolicyMetadataEgress(),
+        new NetworkPolicyAllNamespaces(),
+        new NetworkPolicyTypesMismatch(),
+        new LoadBalancerOpenToInternet(),
+        new NodePortService(),
+        new ServiceExternalIps(),
+        new IngressWithoutTls(),
+        new IngressWildcardHost(),
+        new IngressNginxSnippet(),
+        new GatewayListenerWithoutTls(),
+        new IstioMtlsNotStrict(),
+        new IstioAuthorizationAllowsAll(),
+        new ServiceSelectsNothing(),
+        new BackendServiceMissing()));
+    return List.copyOf(rules);
   }
 }

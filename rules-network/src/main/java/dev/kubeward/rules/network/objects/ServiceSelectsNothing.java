@@ -1,0 +1,153 @@
+/*
+ * Copyright the Kubeward authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.kubeward.rules.network.objects;
+
+import dev.kubeward.model.GroupKind;
+import dev.kubeward.model.Inventory;
+import dev.kubeward.model.MapNode;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
+import dev.kubeward.model.Selection;
+import dev.kubeward.model.SelectorField;
+import dev.kubeward.rule.Context;
+import dev.kubeward.rule.InventoryRule;
+import dev.kubeward.rule.RuleMetadata;
+import dev.kubeward.rule.Severity;
+import dev.kubeward.rule.Topic;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Service whose selector matches the pod template labels of no workload of its namespace in the
+ * scan, reported at the selector (INFO). Labels that controllers add to the pods they create
+ * ({@code statefulset.kubernetes.io/pod-name}, {@code pod-template-hash}...) are not in any
+ * template and match any pod of the right workload. Left alone: Services without a selector
+ * (endpoints managed elsewhere), ExternalName Services, and Services in a namespace where the scan
+ * holds no workload, or holds custom resources an operator may turn into pods (a Prometheus, a
+ * postgresql cluster), since the scan then does not show every pod there.
+ */
+public final class ServiceSelectsNothing implements InventoryRule {
+
+  /** Labels controllers put on the pods they create, which no pod template carries. */
+  private static final Set<String> CONTROLLER_LABELS = Set.of(
+      "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "controller-revision-hash",
+      "pod-template-hash", "pod-template-generation", "job-name", "controller-uid",
+      "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index");
+
+  /** Groups of custom resources that never make pods. */
+  private static final Set<String> PODLESS_GROUPS = Set.of(
+      "cert-manager.io", "acme.cert-manager.io", "bitnami.com", "external-secrets.io", "networking.istio.io",
+      "security.istio.io", "telemetry.istio.io", "policy.linkerd.io", "cilium.io", "crd.projectcalico.org");
+
+  /** Kinds of the Prometheus operator's group that configure, rather than make, pods. */
+  private static final Set<String> PODLESS_MONITORING = Set.of(
+      "ServiceMonitor", "PodMonitor", "PrometheusRule", "Probe", "ScrapeConfig", "AlertmanagerConfig");
+
+  private static final RuleMetadata METADATA = RuleMetadata.builder("service-selects-nothing")
+      .title("Service selects no workload in the scan")
+      .severity(Severity.INFO)
+      .topic(Topic.NETWORK)
+      .kinds(GroupKind.SERVICE, RuleMetadata.WORKLOADS)
+      .rationale("A Service whose selector matches no pod has no endpoints: clients get connection errors,"
+          + " and an Ingress or Gateway in front of it serves errors. Usually a label was renamed on one side"
+          + " only; it can also leave the name free for a pod that takes the label later, which then"
+          + " receives the traffic. The rule matches the selector against the pod template labels of the"
+          + " workloads of the Service's namespace in the scan (custom workload kinds included; labels that"
+          + " controllers add to their pods, such as statefulset.kubernetes.io/pod-name, match the pods of"
+          + " any workload). The scan may hold only part of the cluster, hence INFO, and a namespace"
+          + " without any workload in the scan, or with custom resources that an operator may turn into"
+          + " pods, is not judged.")
+      .remediation("Make the Service's selector match the labels of the pod template it should send traffic"
+          + " to, or delete the Service.")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(Inventory inventory, Context context) {
+    List<Resource> services = inventory.ofKind(GroupKind.SERVICE);
+    for (int s = 0; s < services.size(); s++) {
+      Resource service = services.get(s);
+      if (SelectorField.SERVICE_SELECTOR.kindOf(service.root(), service.apiVersion()) != Selection.Kind.MATCHING) {
+        continue;
+      }
+      String namespace = inventory.namespaceOf(service);
+      MapNode selector = SelectorField.SERVICE_SELECTOR.node(service.root()).asMap();
+      if (!judged(inventory, namespace) || selectsWorkload(inventory, namespace, selector)) {
+        continue;
+      }
+      context.finding(service, selector)
+          .message(service.displayName() + " selects no workload in the scan (selector "
+              + Texts.labels(selector) + " matches no pod template in namespace " + namespace + ")")
+          .key("selector")
+          .report();
+    }
+  }
+
+  /**
+   * True if the pod template labels of a workload of {@code namespace} hold every entry of the
+   * Service's {@code selector} but those that controllers add to pods. Matched in the tree, as
+   * {@link Inventory#selectWorkloads} does, without building a selector or a result list, so that a
+   * Service that selects something costs no allocation.
+   */
+  private static boolean selectsWorkload(Inventory inventory, String namespace, MapNode selector) {
+    List<Resource> all = inventory.inNamespace(namespace);
+    for (int i = 0; i < all.size(); i++) {
+      Resource r = all.get(i);
+      if (r.isWorkload() && r.podSpec() != null && matches(selector, r.podSpec().metadata().get("labels"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(MapNode selector, Node labels) {
+    for (int i = 0; i < selector.size(); i++) {
+      String key = selector.key(i);
+      if (CONTROLLER_LABELS.contains(key)) {
+        continue;
+      }
+      Node value = labels.get(key);
+      if (value.isMissing() || !value.text("").equals(selector.value(i).text(""))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True if the scan shows the pods of {@code namespace}: it holds a workload there and no custom
+   * resource (of a group outside Kubernetes' own) that an operator might turn into pods.
+   */
+  private static boolean judged(Inventory inventory, String namespace) {
+    List<Resource> all = inventory.inNamespace(namespace);
+    boolean workloads = false;
+    for (int i = 0; i < all.size(); i++) {
+      Resource r = all.get(i);
+      if (r.isWorkload()) {
+        workloads = true;
+      } else if (isCustom(r.groupKind())) {
+        return false;
+      }
+    }
+    return workloads;
+  }
+
+  /**
+   * True for kinds of a group that Kubernetes itself does not serve (a custom resource), except
+   * well-known ones that never make pods (monitoring configuration, certificates, secrets, mesh
+   * routing).
+   */
+  private static boolean isCustom(GroupKind kind) {
+    String group = kind.group();
+    if (group.indexOf('.') < 0 || group.endsWith(".k8s.io") || PODLESS_GROUPS.contains(group)) {
+      return false;
+    }
+    return !(group.equals("monitoring.coreos.com") && PODLESS_MONITORING.contains(kind.kind()));
+  }
+}
