@@ -42,6 +42,7 @@ public final class NetworkModel {
   private final List<ClusterPolicy> baseline;
   private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
   private final Map<Resource, Workload> byResource = new IdentityHashMap<>();
+  private final Map<Resource, Boolean> selectingSomething = new IdentityHashMap<>();
 
   private NetworkModel(Inventory inventory) {
     this.inventory = inventory;
@@ -73,9 +74,10 @@ public final class NetworkModel {
     }
     for (Workload w : workloads) {
       for (Member m : w.members) {
-        if (!m.hostNetwork) {
-          for (Policy p : byNamespace.getOrDefault(m.namespace, List.of())) {
-            if (p.selects(m)) {
+        for (Policy p : byNamespace.getOrDefault(m.namespace, List.of())) {
+          if (p.selects(m)) {
+            selectingSomething.put(p.resource, Boolean.TRUE);
+            if (!m.hostNetwork) {
               if (p.ingress) {
                 m.ingressPolicies.add(p);
               }
@@ -174,18 +176,7 @@ public final class NetworkModel {
 
   /** True if the NetworkPolicy {@code policy} selects the pods of some workload of the scan. */
   public boolean selectsAnything(Resource policy) {
-    for (Workload w : workloads) {
-      for (Member m : w.members) {
-        if (m.ingressPolicies.stream().anyMatch(p -> p.resource == policy)
-            || m.egressPolicies.stream().anyMatch(p -> p.resource == policy)) {
-          return true;
-        }
-        if (!m.hostNetwork && policies.stream().anyMatch(p -> p.resource == policy && p.selects(m))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return selectingSomething.containsKey(policy);
   }
 
   /**

@@ -415,7 +415,8 @@ public final class Reachability {
    * A backend of an Ingress or route: a Service port, translated to the target port of the pods
    * the Service selects.
    */
-  record Backend(String origin, String namespace, String service, Selection selection, Node servicePort) {
+  record Backend(String origin, Resource resource, Node node, String namespace, String service, Selection selection,
+      Node servicePort) {
     PortSet target(Member m) {
       String protocol = Ports.protocol(servicePort);
       Node target = servicePort.get("targetPort");
@@ -458,7 +459,7 @@ public final class Reachability {
           String name = svc.isMap() ? svc.get("name").text() : ref.get("serviceName").text();
           Node port = svc.isMap() ? (svc.get("port").get("number").isMissing() ? svc.get("port").get("name")
               : svc.get("port").get("number")) : ref.get("servicePort");
-          addBackend(inventory, out, origin, ns, name, port);
+          addBackend(inventory, out, origin, ing, ref, ns, name, port);
         }
       }
     }
@@ -477,7 +478,8 @@ public final class Reachability {
             if (!kind.equals("Service") || !group.isEmpty()) {
               continue;
             }
-            addBackend(inventory, out, origin, ref.get("namespace").text(ns), ref.get("name").text(), ref.get("port"));
+            addBackend(inventory, out, origin, route, ref, ref.get("namespace").text(ns), ref.get("name").text(),
+                ref.get("port"));
           }
         }
       }
@@ -485,8 +487,8 @@ public final class Reachability {
     return out;
   }
 
-  private static void addBackend(Inventory inventory, List<Backend> out, String origin, String ns, String name,
-      Node port) {
+  private static void addBackend(Inventory inventory, List<Backend> out, String origin, Resource from, Node ref,
+      String ns, String name, Node port) {
     if (name == null) {
       return;
     }
@@ -502,7 +504,7 @@ public final class Reachability {
         if (port.isMissing() && ports.size() == 1
             || byNumber && p.get("port").textEquals(port.text())
             || !byNumber && port.isScalar() && p.get("name").textEquals(port.text())) {
-          out.add(new Backend(origin, ns, name, selection, p));
+          out.add(new Backend(origin, from, ref, ns, name, selection, p));
         }
       }
     }
