@@ -68,6 +68,8 @@ public final class NetworkModel {
     this.admin = cps.stream().filter(c -> c.admin).sorted(order).toList();
     this.baseline = cps.stream().filter(c -> !c.admin).sorted(order).toList();
     this.workloads = buildWorkloads();
+    List<ClusterPolicy> ordered = new ArrayList<>(admin);
+    ordered.addAll(baseline);
     Map<String, List<Policy>> byNamespace = new HashMap<>();
     for (Policy p : policies) {
       byNamespace.computeIfAbsent(p.namespace, k -> new ArrayList<>()).add(p);
@@ -87,7 +89,7 @@ public final class NetworkModel {
             }
           }
         }
-        for (ClusterPolicy c : cps) {
+        for (ClusterPolicy c : ordered) {
           if (c.selects(m, namespaceLabels(m.namespace))) {
             if (!c.ingressRules.isEmpty()) {
               m.ingressClusterPolicies.add(c);

@@ -302,7 +302,16 @@ public final class Reachability {
     return NetworkModel.Endpoint.of(m);
   }
 
-  /** Adds the connections between {@code w} and outside blocks in {@code direction}. */
+  /** A run of addresses of one family with the ports allowed to (or from) each of them. */
+  private record Segment(BigInteger first, BigInteger last, PortSet ports, Set<String> why) {}
+
+  /**
+   * Adds the connections between {@code w} and outside blocks in {@code direction}. The address
+   * space is cut at every block the applying rules name; each piece gets its ports; then the ports
+   * are grouped by the exact set of addresses they are allowed for, so that each answer line is one
+   * set of ports to one block (minus exceptions): {@code 0.0.0.0/0 : UDP 53} and
+   * {@code 10.0.0.0/8 except 10.1.0.0/16 : TCP 9000-9100} rather than pieces of both.
+   */
   private void outside(Workload w, Direction direction, List<Connection> out) {
     for (int family : new int[] {4, 6}) {
       TreeSet<BigInteger> points = new TreeSet<>();
@@ -317,12 +326,10 @@ public final class Reachability {
           }
         }
       }
-      Map<PortSet, List<BigInteger[]>> byPorts = new LinkedHashMap<>();
-      Map<PortSet, Set<String>> whyByPorts = new LinkedHashMap<>();
+      List<Segment> segments = new ArrayList<>();
       BigInteger prev = null;
       for (BigInteger p : points) {
         if (prev != null) {
-          BigInteger last = p.subtract(BigInteger.ONE);
           NetworkModel.Endpoint address = NetworkModel.Endpoint.address(family, prev);
           List<String> why = options.why() ? new ArrayList<>() : null;
           NetworkModel.Trace trace = why == null ? null : why::add;
@@ -332,24 +339,57 @@ public final class Reachability {
                 options, trace));
           }
           if (!ports.isEmpty()) {
-            List<BigInteger[]> intervals = byPorts.computeIfAbsent(ports, k -> new ArrayList<>());
-            if (!intervals.isEmpty() && intervals.get(intervals.size() - 1)[1].add(BigInteger.ONE).equals(prev)) {
-              intervals.get(intervals.size() - 1)[1] = last;
-            } else {
-              intervals.add(new BigInteger[] {prev, last});
-            }
-            if (why != null) {
-              whyByPorts.computeIfAbsent(ports, k -> new LinkedHashSet<>()).addAll(why);
-            }
+            segments.add(new Segment(prev, p.subtract(BigInteger.ONE), ports,
+                why == null ? Set.of() : new LinkedHashSet<>(why)));
           }
         }
         prev = p;
       }
-      for (Map.Entry<PortSet, List<BigInteger[]>> e : byPorts.entrySet()) {
-        List<BigInteger[]> intervals = e.getValue();
-        BigInteger first = intervals.get(0)[0];
-        BigInteger lastAddress = intervals.get(intervals.size() - 1)[1];
-        Cidr holder = Cidr.smallestHolding(family, first, lastAddress);
+      // Port atoms: the pieces of the port space that no segment's ports cut.
+      Map<String, PortSet> groups = new LinkedHashMap<>();
+      Map<String, List<Segment>> groupSegments = new LinkedHashMap<>();
+      for (String protocol : PortSet.PROTOCOLS) {
+        TreeSet<Integer> cuts = new TreeSet<>();
+        for (Segment seg : segments) {
+          for (PortSet.Range r : seg.ports().ranges()) {
+            if (r.protocol().equals(protocol)) {
+              cuts.add(r.port());
+              cuts.add(r.endPort() + 1);
+            }
+          }
+        }
+        Integer from = null;
+        for (int cut : cuts) {
+          if (from != null) {
+            StringBuilder key = new StringBuilder();
+            List<Segment> holding = new ArrayList<>();
+            for (int i = 0; i < segments.size(); i++) {
+              if (segments.get(i).ports().contains(protocol, from)) {
+                key.append(i).append(',');
+                holding.add(segments.get(i));
+              }
+            }
+            if (!holding.isEmpty()) {
+              groups.merge(key.toString(), PortSet.of(protocol, from, cut - 1), PortSet::union);
+              groupSegments.putIfAbsent(key.toString(), holding);
+            }
+          }
+          from = cut;
+        }
+      }
+      for (Map.Entry<String, PortSet> e : groups.entrySet()) {
+        List<Segment> holding = groupSegments.get(e.getKey());
+        List<BigInteger[]> intervals = new ArrayList<>();
+        Set<String> why = new LinkedHashSet<>();
+        for (Segment seg : holding) {
+          if (!intervals.isEmpty() && intervals.get(intervals.size() - 1)[1].add(BigInteger.ONE).equals(seg.first())) {
+            intervals.get(intervals.size() - 1)[1] = seg.last();
+          } else {
+            intervals.add(new BigInteger[] {seg.first(), seg.last()});
+          }
+          why.addAll(seg.why());
+        }
+        Cidr holder = Cidr.smallestHolding(family, intervals.get(0)[0], intervals.get(intervals.size() - 1)[1]);
         List<Cidr> except = new ArrayList<>();
         BigInteger cursor = holder.start();
         for (BigInteger[] iv : intervals) {
@@ -363,10 +403,10 @@ public final class Reachability {
         }
         BlockPeer block = new BlockPeer(holder, List.copyOf(except));
         WorkloadPeer peer = new WorkloadPeer(w);
-        List<String> why = options.why() ? List.copyOf(whyByPorts.getOrDefault(e.getKey(), Set.of())) : List.of();
+        List<String> reasons = options.why() ? List.copyOf(why) : List.of();
         out.add(direction == Direction.EGRESS
-            ? new Connection(peer, block, e.getKey(), why)
-            : new Connection(block, peer, e.getKey(), why));
+            ? new Connection(peer, block, e.getValue(), reasons)
+            : new Connection(block, peer, e.getValue(), reasons));
       }
     }
   }
