@@ -101,7 +101,8 @@ public final class ExposedWorkloadNotIsolated implements InventoryRule {
       for (Member m : w.members) {
         if (selection.matches(m.labels)) {
           List<Exposure> list = exposed.computeIfAbsent(w, k -> new ArrayList<>());
-          if (list.stream().noneMatch(x -> x.by() == exposure.by())) {
+          // The same Service or Ingress loaded twice (two copies in the scan) exposes once.
+          if (list.stream().noneMatch(x -> x.what().equals(exposure.what()))) {
             list.add(exposure);
           }
           break;
