@@ -19,8 +19,8 @@ public final class NamespaceEgressNotDefaultDeny extends NamespaceDefaultDeny {
           + " selects them for egress; a compromised pod then reaches the API server, cloud metadata endpoints and"
           + " every other service. A policy with an empty podSelector and policyTypes Egress isolates every pod of"
           + " its namespace for egress. A policy with only ingress rules (and no policyTypes) does not: policyTypes"
-          + " then defaults to Ingress alone. A cluster-wide policy whose subject is the whole namespace and whose"
-          + " first egress rule denies every namespace on every port counts too. CIS Kubernetes Benchmark 1.12,"
+          + " then defaults to Ingress alone. A cluster-wide policy whose subject is the whole namespace and that denies"
+          + " every namespace on every port, after Allow rules only, counts too. CIS Kubernetes Benchmark 1.12,"
           + " 5.3.2: ensure that all Namespaces have NetworkPolicies defined.")
       .remediation("Add a NetworkPolicy with podSelector: {} and policyTypes: [Egress] to the namespace, then allow"
           + " DNS and the destinations each workload needs.")

@@ -19,8 +19,8 @@ public final class NamespaceIngressNotDefaultDeny extends NamespaceDefaultDeny {
           + " ingress. A policy with an empty podSelector and policyTypes Ingress isolates every pod of its"
           + " namespace, present and future, so that only what other policies allow gets in; without one, each new"
           + " workload starts open. The rule checks each namespace the scan declares or puts workloads in; a"
-          + " cluster-wide policy whose subject is the whole namespace and whose first ingress rule denies every"
-          + " namespace on every port counts too. A policy in another namespace never protects this one. Manifests"
+          + " cluster-wide policy whose subject is the whole namespace and that denies every namespace on every"
+          + " port, after Allow rules only, counts too. A policy in another namespace never protects this one. Manifests"
           + " of one application often leave the namespace's policies to another repository: when the scan does"
           + " not hold them, suppress the rule for the namespace. CIS Kubernetes Benchmark 1.12, 5.3.2: ensure"
           + " that all Namespaces have NetworkPolicies defined.")

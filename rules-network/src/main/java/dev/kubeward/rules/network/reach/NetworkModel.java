@@ -184,7 +184,8 @@ public final class NetworkModel {
   /**
    * True if the policies of {@code namespace} isolate every pod it may hold for {@code direction},
    * whatever its labels: a NetworkPolicy with an empty pod selector, or a cluster-wide policy
-   * whose subject is the whole namespace and whose first rule denies every peer on every port.
+   * whose subject is the whole namespace and that denies every peer on every port, after Allow
+   * rules only (a Pass rule before it hands connections on to the NetworkPolicies).
    * Returns the policy that does it, or {@code null}.
    */
   public Resource defaultDeny(String namespace, Direction direction) {
@@ -206,7 +207,8 @@ public final class NetworkModel {
                   && (peer.pods() == null || peer.pods().isEmpty()))) {
             return c.resource;
           }
-          if (r.action() != ClusterPolicy.Action.DENY) {
+          if (r.action() == ClusterPolicy.Action.PASS) {
+            // Passed connections go on to the NetworkPolicies: no blanket deny after this.
             break;
           }
         }
