@@ -56,7 +56,8 @@ abstract class NamespaceDefaultDeny implements InventoryRule {
         at = objects.get(0);
         node = at.root().get("metadata").get("name");
       } else {
-        at = workloads.get(0).resource();
+        // The first workload of the namespace in the sources stands for a namespace no object declares.
+        at = workloads.stream().map(Workload::resource).min(Inventory.SOURCE_ORDER).orElseThrow();
         node = Node.MISSING;
       }
       int open = 0;

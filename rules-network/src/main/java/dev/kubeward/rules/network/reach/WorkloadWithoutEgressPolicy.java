@@ -21,13 +21,15 @@ public final class WorkloadWithoutEgressPolicy extends WorkloadWithoutPolicy {
           + " the pod can connect to any pod and any address, which is what an attacker in a compromised container"
           + " uses to move on. The rule reports each workload whose pods no NetworkPolicy and no cluster-wide"
           + " policy selects for egress, and workloads on the host network, which NetworkPolicies never isolate."
-          + " In a namespace without any NetworkPolicy the finding is INFO: the namespace rule says it once.")
+          + " In a namespace without any NetworkPolicy, where the namespace rule namespace-egress-not-default-deny"
+          + " reports the namespace once with its count of open workloads, this rule stays silent when that rule"
+          + " runs.")
       .remediation("Select the workload's pods with a NetworkPolicy for egress (or add a default-deny egress policy to"
           + " the namespace) and allow DNS and the destinations it needs.")
       .build();
 
   public WorkloadWithoutEgressPolicy() {
-    super(Direction.EGRESS);
+    super(Direction.EGRESS, "namespace-egress-not-default-deny");
   }
 
   @Override

@@ -21,14 +21,15 @@ public final class WorkloadWithoutIngressPolicy extends WorkloadWithoutPolicy {
           + " and explicit policyTypes [Egress] leaves ingress open). Until then every pod of the cluster can"
           + " connect to it. The rule reports each workload (the topmost owner in the scan of each pod template)"
           + " whose pods no NetworkPolicy and no cluster-wide policy selects for ingress, and workloads on the host"
-          + " network, which NetworkPolicies never isolate. In a namespace without any NetworkPolicy the finding is"
-          + " INFO: the namespace rule says it once.")
+          + " network, which NetworkPolicies never isolate. In a namespace without any NetworkPolicy, where the"
+          + " namespace rule namespace-ingress-not-default-deny reports the namespace once with its count of open workloads,"
+          + " this rule stays silent when that rule runs.")
       .remediation("Select the workload's pods with a NetworkPolicy for ingress (or add a default-deny policy to the"
           + " namespace) and allow only the clients it serves.")
       .build();
 
   public WorkloadWithoutIngressPolicy() {
-    super(Direction.INGRESS);
+    super(Direction.INGRESS, "namespace-ingress-not-default-deny");
   }
 
   @Override

@@ -9,22 +9,24 @@ import dev.kubeward.model.Node;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.RuleMetadata;
-import dev.kubeward.rule.Severity;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * A workload whose pods no policy selects for one direction: the two rules for ingress and egress
- * share this check. In a namespace with no NetworkPolicy at all the finding is INFO, since the
- * namespace rule already says it; where the namespace has policies that leave the workload out, it
- * keeps the rule's severity.
+ * share this check. In a namespace with no NetworkPolicy at all, the namespace rule of the same
+ * direction already reports the namespace with its count of open workloads: when that rule runs,
+ * this one stays silent there rather than repeat it for every workload.
  */
 abstract class WorkloadWithoutPolicy implements InventoryRule {
 
   private final Direction direction;
 
-  WorkloadWithoutPolicy(Direction direction) {
+  private final String namespaceRule;
+
+  WorkloadWithoutPolicy(Direction direction, String namespaceRule) {
     this.direction = direction;
+    this.namespaceRule = namespaceRule;
   }
 
   @Override
@@ -35,8 +37,12 @@ abstract class WorkloadWithoutPolicy implements InventoryRule {
       withPolicies.add(inventory.namespaceOf(policy));
     }
     String dir = direction == Direction.INGRESS ? "ingress" : "egress";
+    boolean namespaceRuleRuns = context.runs(namespaceRule);
     for (Workload w : model.workloads()) {
       if (!model.unselected(w, direction)) {
+        continue;
+      }
+      if (!w.hostNetwork() && namespaceRuleRuns && !withPolicies.contains(w.namespace())) {
         continue;
       }
       String message;
@@ -50,12 +56,8 @@ abstract class WorkloadWithoutPolicy implements InventoryRule {
         message = Kinds.name(w) + " is selected by no NetworkPolicy for egress in the scan: it can connect to any"
             + " address on any port";
       }
-      var finding = context.finding(w.resource(), w.hostNetwork() ? hostNetworkNode(w) : Node.MISSING)
-          .message(message).key(w.kind() + ":" + w.name());
-      if (!w.hostNetwork() && !withPolicies.contains(w.namespace())) {
-        finding.severity(Severity.INFO);
-      }
-      finding.report();
+      context.finding(w.resource(), w.hostNetwork() ? hostNetworkNode(w) : Node.MISSING)
+          .message(message).key(w.kind() + ":" + w.name()).report();
     }
   }
 
