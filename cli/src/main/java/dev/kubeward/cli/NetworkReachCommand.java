@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Lists the connections the policies allow: one line per pair of workloads (or outside address",
-      "block) with the allowed protocols and ports. NetworkPolicies, AdminNetworkPolicies,",
-      "BaselineAdminNetworkPolicies and ClusterNetworkPolicies are all taken into account."},
+      "Lists the connections the policies allow, one line per pair of workloads",
+      "(or outside address block), with the allowed protocols and ports.",
+      "NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy and",
+      "ClusterNetworkPolicy all count."},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  the answer is complete",
