@@ -4,6 +4,8 @@
  */
 package dev.kubeward.cli;
 
+import dev.kubeward.engine.Configuration;
+import dev.kubeward.engine.ConfigurationFile;
 import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.load.LoadResult;
@@ -13,6 +15,8 @@ import dev.kubeward.rules.network.reach.Cidr;
 import dev.kubeward.rules.network.reach.Reachability;
 import dev.kubeward.rules.network.reach.Workload;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +101,10 @@ final class NetworkReachCommand implements Callable<Integer> {
   @Option(names = "--why", description = "say which policy rules allow each connection")
   private boolean why;
 
+  @Option(names = "--config", paramLabel = "FILE", description = "the configuration file, for its workloadKinds and"
+      + " defaultNamespace (default: ./" + ScanCommand.DEFAULT_CONFIG + " if it exists; plugins are not loaded)")
+  private String config;
+
   @Option(names = "--default-namespace", paramLabel = "NS", converter = Converters.Namespace.class,
       description = "the namespace of objects that set none (default: default)")
   private String defaultNamespace;
@@ -134,11 +142,13 @@ final class NetworkReachCommand implements Callable<Integer> {
         throw new UsageException("--ingress-controller: " + e.getMessage());
       }
     }
-    Kubeward.Builder builder = Kubeward.builder().rules(List.of());
-    Kubeward kubeward = builder.build();
+    Kubeward.Builder builder = Kubeward.builder().configuration(configuration());
+    if (defaultNamespace != null) {
+      builder.defaultNamespace(defaultNamespace);
+    }
+    Kubeward kubeward = Main.build(env, Plugins.none(), builder);
     LoadResult loaded = kubeward.loader().load(inputs(), env.stdin());
-    Inventory inventory = Inventory.of(loaded.resources(),
-        defaultNamespace == null ? Inventory.DEFAULT_NAMESPACE : defaultNamespace);
+    Inventory inventory = Inventory.of(loaded.resources(), kubeward.settings().defaultNamespace());
     Reachability reach = Reachability.of(inventory, options);
     Workload source = find(reach, "--from", from);
     Workload target = find(reach, "--to", to);
@@ -165,6 +175,22 @@ final class NetworkReachCommand implements Callable<Integer> {
       err.println("kubeward: " + TextReportWriter.oneLine(e.toString()));
     }
     return loaded.errors().isEmpty() ? 0 : Main.USAGE;
+  }
+
+  /** The configuration file: the one given, else {@code .kubeward.yaml} in the current directory, if any. */
+  private Configuration configuration() {
+    Path file = Path.of(env.resolve(config != null ? config : ScanCommand.DEFAULT_CONFIG));
+    if (!Files.isRegularFile(file)) {
+      if (config != null) {
+        throw new UsageException("configuration file '" + config + "' does not exist");
+      }
+      return Configuration.empty();
+    }
+    try {
+      return ConfigurationFile.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private static Workload find(Reachability reach, String option, String spec) {

@@ -90,6 +90,31 @@ class NetworkReachCommandTest {
   }
 
   @Test
+  void customWorkloadKindsAndTheDefaultNamespaceComeFromTheConfiguration() throws IOException {
+    Files.writeString(dir.resolve(".kubeward.yaml"), "defaultNamespace: shop\n"
+        + "workloadKinds:\n  - {apiGroup: example.com, kind: Thing, templatePath: spec.template}\n");
+    Files.writeString(dir.resolve("cluster.yaml"), CLUSTER + """
+        ---
+        apiVersion: example.com/v1
+        kind: Thing
+        metadata: {name: thing}
+        spec:
+          template:
+            metadata: {labels: {app: thing}}
+            spec: {containers: [{name: t, image: t}]}
+        """);
+    // Found (the default deny of shop isolates it, so nothing reaches it)...
+    Cli.Result result = Cli.cli().in(dir).run("network", "reach", "--to", "Thing/shop/thing", "cluster.yaml");
+    assertThat(result.err()).isEmpty();
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEmpty();
+    // ... and not a workload without the configuration.
+    Files.delete(dir.resolve(".kubeward.yaml"));
+    assertThat(Cli.cli().in(dir).run("network", "reach", "--to", "Thing/default/thing", "cluster.yaml").err())
+        .isEqualTo("kubeward: --to: no workload Thing/default/thing in the manifests\n");
+  }
+
+  @Test
   void usageErrors() throws IOException {
     Files.writeString(dir.resolve("cluster.yaml"), CLUSTER);
     assertThat(Cli.cli().in(dir).run("network", "reach", "--to", "Deployment/shop/nope", "cluster.yaml").err())
