@@ -414,6 +414,18 @@ public final class Reachability {
   /** Adds the connections the ingress controller opens to backends of Ingresses and routes. */
   private void ingressController(Workload to, List<Connection> out) {
     Inventory inventory = model.inventory();
+    if (options.controllerNamespace() != null) {
+      for (Workload w : model.workloads()) {
+        for (Member m : w.members) {
+          if (m.namespace.equals(options.controllerNamespace())
+              && m.labels.entrySet().containsAll(options.controllerLabels().entrySet())) {
+            // The controller's own pods are in the manifests: their connections to the backends are
+            // among the workload pairs, with both their egress and the backends' ingress applied.
+            return;
+          }
+        }
+      }
+    }
     NetworkModel.Endpoint controller = new NetworkModel.Endpoint(null, 0, null, true,
         options.controllerNamespace(), options.controllerLabels());
     Map<Workload, PortSet> allowed = new LinkedHashMap<>();

@@ -384,6 +384,25 @@ class ReachabilityTest {
   }
 
   @Test
+  void anIngressControllerInTheManifestsIsAWorkloadLikeAnyOther() {
+    String yaml = CONTROLLER + """
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: controller, namespace: ingress-nginx}
+        spec:
+          template:
+            metadata: {labels: {app.kubernetes.io/name: ingress-nginx}}
+            spec: {containers: [{name: c, image: c}]}
+        """;
+    Reachability reach = Reachability.of(inventory(yaml), Reachability.Options.defaults().withIngressController(
+        "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")));
+    assertThat(reach.connections(null, find(reach, "front")).text()).isEqualTo("""
+        ingress-nginx/controller[Deployment] => web/front[Deployment] : All Connections
+        """);
+  }
+
+  @Test
   void ownersAreReportedAsTheTopmostOwnerInTheScan() {
     String yaml = """
         apiVersion: apps/v1
