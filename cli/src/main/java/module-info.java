@@ -5,6 +5,7 @@
 /** The {@code kubeward} command line: scan manifests, list and explain rules. */
 module dev.kubeward.cli {
   requires dev.kubeward.core;
+  requires dev.kubeward.rules.network;
   requires info.picocli;
 
   opens dev.kubeward.cli to info.picocli;

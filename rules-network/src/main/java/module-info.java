@@ -7,6 +7,7 @@ module dev.kubeward.rules.network {
   requires transitive dev.kubeward.core;
 
   exports dev.kubeward.rules.network;
+  exports dev.kubeward.rules.network.reach;
 
   provides dev.kubeward.rule.RuleProvider with dev.kubeward.rules.network.NetworkRules;
 }

@@ -58,6 +58,11 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void networkModelBenchmarkRunsOnTheSmallestCluster() throws RunnerException {
+    assertRan(run(NetworkModelBenchmark.class, "", Map.of("size", "250")), "build", "reachAll");
+  }
+
+  @Test
   void endToEndBenchmarkRunsOnOneAndTwoThreads() throws RunnerException {
     Collection<RunResult> results = run(EndToEndBenchmark.class, "", Map.of("resources", "1000"));
     assertThat(results).extracting(r -> r.getParams().getParam("threads")).containsExactlyInAnyOrder("1", "1", "2", "2");

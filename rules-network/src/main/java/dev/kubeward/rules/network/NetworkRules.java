@@ -22,6 +22,13 @@ import dev.kubeward.rules.network.objects.NetworkPolicyTypesMismatch;
 import dev.kubeward.rules.network.objects.NodePortService;
 import dev.kubeward.rules.network.objects.ServiceExternalIps;
 import dev.kubeward.rules.network.objects.ServiceSelectsNothing;
+import dev.kubeward.rules.network.reach.ExposedWorkloadNotIsolated;
+import dev.kubeward.rules.network.reach.NamespaceEgressNotDefaultDeny;
+import dev.kubeward.rules.network.reach.NamespaceIngressNotDefaultDeny;
+import dev.kubeward.rules.network.reach.NetworkPolicySelectsNothing;
+import dev.kubeward.rules.network.reach.WorkloadReachableFromOutside;
+import dev.kubeward.rules.network.reach.WorkloadWithoutEgressPolicy;
+import dev.kubeward.rules.network.reach.WorkloadWithoutIngressPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +56,15 @@ public final class NetworkRules implements RuleProvider {
         new IstioAuthorizationAllowsAll(),
         new ServiceSelectsNothing(),
         new BackendServiceMissing()));
+    // Coverage across resources, on the network policy model (package reach).
+    rules.addAll(List.of(
+        new NamespaceIngressNotDefaultDeny(),
+        new NamespaceEgressNotDefaultDeny(),
+        new WorkloadWithoutIngressPolicy(),
+        new WorkloadWithoutEgressPolicy(),
+        new NetworkPolicySelectsNothing(),
+        new ExposedWorkloadNotIsolated(),
+        new WorkloadReachableFromOutside()));
     return List.copyOf(rules);
   }
 }
