@@ -6,6 +6,11 @@ package dev.kubeward.rules.rbac;
 
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
+import dev.kubeward.rules.rbac.access.rules.BindingRoleMissing;
+import dev.kubeward.rules.rbac.access.rules.BindingServiceAccountMissing;
+import dev.kubeward.rules.rbac.access.rules.IdentityMappingClusterAdmin;
+import dev.kubeward.rules.rbac.access.rules.WorkloadPermission;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Registers the rbac rules. */
@@ -13,6 +18,12 @@ public final class RbacRules implements RuleProvider {
 
   @Override
   public List<Rule> rules() {
-    return List.of();
+    List<Rule> rules = new ArrayList<>();
+    // Effective access (dev.kubeward.rules.rbac.access): workloads followed through their bindings.
+    rules.addAll(WorkloadPermission.rules());
+    rules.add(new BindingRoleMissing());
+    rules.add(new BindingServiceAccountMissing());
+    rules.add(new IdentityMappingClusterAdmin());
+    return List.copyOf(rules);
   }
 }
