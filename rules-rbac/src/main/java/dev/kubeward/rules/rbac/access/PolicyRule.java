@@ -89,7 +89,11 @@ public final class PolicyRule {
       if (url.equals("*") || url.equals(path)) {
         return true;
       }
-      if (url.endsWith("*") && path.startsWith(url.substring(0, url.length() - 1))) {
+      int end = url.length();
+      while (end > 0 && url.charAt(end - 1) == '*') {
+        end--;
+      }
+      if (end < url.length() && path.startsWith(url.substring(0, end))) {
         return true;
       }
     }
