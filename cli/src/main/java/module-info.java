@@ -6,6 +6,7 @@
 module dev.kubeward.cli {
   requires dev.kubeward.core;
   requires info.picocli;
+  requires dev.kubeward.rules.rbac;
 
   opens dev.kubeward.cli to info.picocli;
 }
