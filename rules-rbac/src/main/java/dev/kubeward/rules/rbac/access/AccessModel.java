@@ -227,12 +227,24 @@ public final class AccessModel {
             .computeIfAbsent(r.name(), k -> new ArrayList<>(1)).add(r);
       }
     }
+    Map<String, Map<String, Resource>> builtIns = new HashMap<>();
+    for (Resource r : BuiltInPolicy.roles()) {
+      builtIns.computeIfAbsent(r.namespace(), k -> new HashMap<>()).put(r.name(), r);
+      scanned.computeIfAbsent(r.namespace(), k -> new LinkedHashMap<>()).computeIfAbsent(r.name(), k -> new ArrayList<>(1));
+    }
     Map<String, Map<String, AccessRole>> out = new HashMap<>();
     for (Map.Entry<String, Map<String, List<Resource>>> ns : scanned.entrySet()) {
       Map<String, AccessRole> inNs = new HashMap<>();
       for (Map.Entry<String, List<Resource>> e : ns.getValue().entrySet()) {
-        AccessRole role = new AccessRole(ROLE, ns.getKey(), e.getKey(), e.getValue(), false, false);
-        role.rules = ownRules(role, e.getValue(), null);
+        List<Resource> copies = e.getValue();
+        Resource builtIn = builtIns.getOrDefault(ns.getKey(), Map.of()).get(e.getKey());
+        boolean useBuiltIn = builtIn != null && !replaces(copies);
+        List<Resource> defs = new ArrayList<>(copies);
+        if (useBuiltIn) {
+          defs.add(builtIn);
+        }
+        AccessRole role = new AccessRole(ROLE, ns.getKey(), e.getKey(), copies, useBuiltIn, false);
+        role.rules = ownRules(role, defs, builtIn);
         inNs.put(e.getKey(), role);
       }
       out.put(ns.getKey(), Collections.unmodifiableMap(inNs));

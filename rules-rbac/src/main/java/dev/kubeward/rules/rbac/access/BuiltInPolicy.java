@@ -20,14 +20,21 @@ final class BuiltInPolicy {
 
   static final String CLUSTER_ROLES = "kubeward-rbac/cluster-roles.yaml";
   static final String CLUSTER_ROLE_BINDINGS = "kubeward-rbac/cluster-role-bindings.yaml";
+  static final String NAMESPACE_ROLES = "kubeward-rbac/namespace-roles.yaml";
 
   private static final List<Resource> ROLES = load(CLUSTER_ROLES);
   private static final List<Resource> BINDINGS = load(CLUSTER_ROLE_BINDINGS);
+  private static final List<Resource> NAMESPACED_ROLES = load(NAMESPACE_ROLES);
 
   private BuiltInPolicy() {}
 
   static List<Resource> clusterRoles() {
     return ROLES;
+  }
+
+  /** The Roles the API server keeps in kube-system and kube-public. */
+  static List<Resource> roles() {
+    return NAMESPACED_ROLES;
   }
 
   static List<Resource> clusterRoleBindings() {
