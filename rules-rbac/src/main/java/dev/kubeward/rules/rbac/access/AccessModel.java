@@ -515,15 +515,26 @@ public final class AccessModel {
       .thenComparing(Subject::name);
 
   private void visit(List<AccessBinding> candidates, WhoCan.Query query, Map<Subject, Map<String, List<PathStep>>> found) {
+    // Several bindings often bind one role: match its rules once per question.
+    Map<AccessRole, List<PolicyRule>> matched = new java.util.IdentityHashMap<>();
     for (AccessBinding b : candidates) {
       AccessRole role = b.role();
       if (role == null || b.subjects().isEmpty()) {
         continue;
       }
-      for (PolicyRule rule : role.rules()) {
-        if (!query.allowedBy(rule)) {
-          continue;
+      List<PolicyRule> allowing = matched.computeIfAbsent(role, r -> {
+        List<PolicyRule> out = null;
+        for (PolicyRule rule : r.rules()) {
+          if (query.allowedBy(rule)) {
+            if (out == null) {
+              out = new ArrayList<>(2);
+            }
+            out.add(rule);
+          }
         }
+        return out == null ? List.of() : out;
+      });
+      for (PolicyRule rule : allowing) {
         for (AccessBinding.Entry e : b.subjects()) {
           add(found, e.subject(), new Grant(b, e, rule, b.namespace(), null));
           if (e.subject().kind().equals(Subject.GROUP)) {
