@@ -6,6 +6,8 @@ package dev.kubeward.rules.rbac.access.rules;
 
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.FindingBuilder;
 import dev.kubeward.rule.InventoryRule;
@@ -24,6 +26,8 @@ import dev.kubeward.rules.rbac.access.Subject;
 public final class IdentityMappingClusterAdmin implements InventoryRule {
 
   private static final String MASTERS = "system:masters";
+  private static final String CLUSTER_ADMIN_POLICY = "/AmazonEKSClusterAdminPolicy";
+  private static final GroupKind ACCESS_ENTRY = GroupKind.of("eks.services.k8s.aws", "AccessEntry");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("identity-mapping-cluster-admin")
       .title("Cloud identity mapped to cluster-admin")
@@ -31,7 +35,7 @@ public final class IdentityMappingClusterAdmin implements InventoryRule {
       .topic(Topic.RBAC)
       .controls("cis-k8s:5.1.7", "cis-k8s:5.1.1")
       .kinds(GroupKind.CONFIG_MAP, GroupKind.CLUSTER_ROLE_BINDING, GroupKind.CLUSTER_ROLE,
-          GroupKind.of("eks.services.k8s.aws", "AccessEntry"))
+          ACCESS_ENTRY)
       .rationale("On EKS the aws-auth ConfigMap in kube-system (mapRoles, mapUsers) and access entries map IAM"
           + " roles and users to a Kubernetes user name and groups. A mapping into system:masters makes the"
           + " identity a superuser that no RBAC object grants and none can take away (the group bypasses"
@@ -53,8 +57,21 @@ public final class IdentityMappingClusterAdmin implements InventoryRule {
   @Override
   public void check(Inventory inventory, Context context) {
     if (!inventory.contains(GroupKind.CONFIG_MAP, "kube-system", "aws-auth")
-        && inventory.ofKind(GroupKind.of("eks.services.k8s.aws", "AccessEntry")).isEmpty()) {
+        && inventory.ofKind(ACCESS_ENTRY).isEmpty()) {
       return;
+    }
+    for (Resource entry : inventory.ofKind(ACCESS_ENTRY)) {
+      Node policies = entry.root().get("spec").get("accessPolicies");
+      for (int i = 0; i < policies.size(); i++) {
+        Node arn = policies.get(i).get("policyARN");
+        String scope = policies.get(i).get("accessScope").get("type").text("");
+        if (arn.text("").endsWith(CLUSTER_ADMIN_POLICY) && scope.equalsIgnoreCase("cluster")) {
+          context.finding(entry, arn)
+              .message(entry.displayName() + " gives " + entry.root().get("spec").get("principalARN").text("?")
+                  + " the access policy AmazonEKSClusterAdminPolicy on the whole cluster")
+              .report();
+        }
+      }
     }
     AccessModel model = AccessModel.of(inventory);
     for (IdentityMapping m : model.identityMappings()) {
