@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,7 +270,7 @@ public final class AccessModel {
     }
     for (AccessRole role : selectors.keySet()) {
       TreeMap<String, AccessRole> origins = new TreeMap<>();
-      Set<AccessRole> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      Set<AccessRole> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       List<AccessRole> queue = new ArrayList<>();
       queue.add(role);
       seen.add(role);
@@ -516,7 +517,7 @@ public final class AccessModel {
 
   private void visit(List<AccessBinding> candidates, WhoCan.Query query, Map<Subject, Map<String, List<PathStep>>> found) {
     // Several bindings often bind one role: match its rules once per question.
-    Map<AccessRole, List<PolicyRule>> matched = new java.util.IdentityHashMap<>();
+    Map<AccessRole, List<PolicyRule>> matched = new IdentityHashMap<>();
     for (AccessBinding b : candidates) {
       AccessRole role = b.role();
       if (role == null || b.subjects().isEmpty()) {

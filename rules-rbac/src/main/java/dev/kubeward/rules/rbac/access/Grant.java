@@ -4,6 +4,8 @@
  */
 package dev.kubeward.rules.rbac.access;
 
+import dev.kubeward.model.Node;
+import dev.kubeward.model.Resource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -78,12 +80,12 @@ public record Grant(AccessBinding binding, AccessBinding.Entry entry, PolicyRule
     return sb.toString();
   }
 
-  private static dev.kubeward.model.Resource first(AccessRole role) {
+  private static Resource first(AccessRole role) {
     return role.sources().isEmpty() ? null : role.sources().get(0);
   }
 
-  private static dev.kubeward.model.Node aggregationNode(AccessRole role) {
-    return role.sources().isEmpty() ? dev.kubeward.model.Node.MISSING
+  private static Node aggregationNode(AccessRole role) {
+    return role.sources().isEmpty() ? Node.MISSING
         : role.sources().get(0).root().get("aggregationRule");
   }
 }

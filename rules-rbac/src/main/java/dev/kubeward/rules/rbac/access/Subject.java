@@ -4,6 +4,7 @@
  */
 package dev.kubeward.rules.rbac.access;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -61,7 +62,7 @@ public record Subject(String kind, String namespace, String name) {
     if (colon <= 0 || colon == text.length() - 1) {
       throw new IllegalArgumentException("a subject is serviceaccount:NAMESPACE:NAME, user:NAME or group:NAME");
     }
-    String prefix = text.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+    String prefix = text.substring(0, colon).toLowerCase(Locale.ROOT);
     String rest = text.substring(colon + 1);
     switch (prefix) {
       case "user":

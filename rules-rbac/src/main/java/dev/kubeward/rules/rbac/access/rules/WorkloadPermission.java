@@ -4,6 +4,7 @@
  */
 package dev.kubeward.rules.rbac.access.rules;
 
+import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
@@ -157,9 +158,9 @@ public final class WorkloadPermission implements InventoryRule, FamilyRule {
         .severity(row.severity())
         .topic(Topic.RBAC)
         .controls(row.control())
-        .kinds(RuleMetadata.WORKLOADS, dev.kubeward.model.GroupKind.SERVICE_ACCOUNT,
-            dev.kubeward.model.GroupKind.ROLE, dev.kubeward.model.GroupKind.CLUSTER_ROLE,
-            dev.kubeward.model.GroupKind.ROLE_BINDING, dev.kubeward.model.GroupKind.CLUSTER_ROLE_BINDING)
+        .kinds(RuleMetadata.WORKLOADS, GroupKind.SERVICE_ACCOUNT,
+            GroupKind.ROLE, GroupKind.CLUSTER_ROLE,
+            GroupKind.ROLE_BINDING, GroupKind.CLUSTER_ROLE_BINDING)
         .rationale(row.rationale() + COMMON_RATIONALE)
         .remediation(row.remediation())
         .build();
