@@ -4,11 +4,15 @@
  */
 package dev.kubeward.cli;
 
+import dev.kubeward.engine.Configuration;
+import dev.kubeward.engine.ConfigurationFile;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.LoadLimits;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.WorkloadKinds;
 import dev.kubeward.report.TextReportWriter;
 import dev.kubeward.rules.rbac.access.AccessModel;
 import dev.kubeward.rules.rbac.access.Grant;
@@ -17,6 +21,7 @@ import dev.kubeward.rules.rbac.access.PolicyRule;
 import dev.kubeward.rules.rbac.access.Subject;
 import dev.kubeward.rules.rbac.access.WhoCan;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +75,12 @@ final class RbacCommand implements Callable<Integer> {
     String format = "text";
 
     @Option(names = "--default-namespace", paramLabel = "NS", converter = Converters.Namespace.class,
-        description = "the namespace of objects that set none (default: default)")
+        description = "the namespace of objects that set none (default: the configuration's, else default)")
     String defaultNamespace;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "a configuration file, for its defaultNamespace and workloadKinds")
+    String config;
 
     List<String> paths = new ArrayList<>();
 
@@ -104,13 +113,23 @@ final class RbacCommand implements Callable<Integer> {
         }
         inputs.add(path.equals("-") ? path : env.resolve(path));
       }
-      LoadResult loaded = Loader.defaults().load(inputs, env.stdin());
+      Configuration configuration = Configuration.empty();
+      if (config != null) {
+        try {
+          configuration = ConfigurationFile.read(Path.of(env.resolve(config)));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+      }
+      String namespace = defaultNamespace != null ? defaultNamespace : configuration.defaultNamespace();
+      Loader loader = Loader.of(LoadLimits.DEFAULTS, WorkloadKinds.builtInWith(configuration.workloadKinds()));
+      LoadResult loaded = loader.load(inputs, env.stdin());
       for (LoadError e : loaded.errors()) {
         err.println("kubeward: " + TextReportWriter.oneLine(e.toString()));
       }
       partial = !loaded.errors().isEmpty();
-      Inventory inventory = defaultNamespace == null ? Inventory.of(loaded.resources())
-          : Inventory.of(loaded.resources(), defaultNamespace);
+      Inventory inventory = namespace == null ? Inventory.of(loaded.resources())
+          : Inventory.of(loaded.resources(), namespace);
       return AccessModel.of(inventory);
     }
 

@@ -133,6 +133,19 @@ class RbacCommandTest {
   }
 
   @Test
+  void theConfigurationGivesTheDefaultNamespace() throws IOException {
+    Path config = dir.resolve("kubeward.yaml");
+    Files.writeString(config, "defaultNamespace: shop\n");
+    Result r = cli().run("rbac", "who-can", "get", "secrets", "-n", "shop", "--config", config.toString(), manifests());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("  ServiceAccount shop/reporter\n    via RoleBinding shop/b -> ClusterRole r\n"
+        + "    runs Deployment shop/reporter\n");
+    Result missing = cli().run("rbac", "who-can", "get", "secrets", "--config", dir.resolve("nope.yaml").toString(),
+        manifests());
+    assertThat(missing.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void unreadableInputAnswersAndExitsTwo() throws IOException {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "a: [\n");
