@@ -7,6 +7,7 @@ module dev.kubeward.cli {
   requires dev.kubeward.core;
   requires dev.kubeward.rules.network;
   requires info.picocli;
+  requires dev.kubeward.rules.rbac;
 
   opens dev.kubeward.cli to info.picocli;
 }

@@ -7,6 +7,7 @@ module dev.kubeward.rules.rbac {
   requires transitive dev.kubeward.core;
 
   exports dev.kubeward.rules.rbac;
+  exports dev.kubeward.rules.rbac.access;
 
   provides dev.kubeward.rule.RuleProvider with dev.kubeward.rules.rbac.RbacRules;
 }

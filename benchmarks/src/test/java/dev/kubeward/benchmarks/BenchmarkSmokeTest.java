@@ -63,6 +63,12 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void rbacAccessBenchmarkRunsOnASmallCluster() throws RunnerException {
+    assertRan(run(RbacAccessBenchmark.class, "", Map.of("roles", "1000")),
+        "inventory", "build", "whoCanInNamespace", "whoCanClusterWide");
+  }
+
+  @Test
   void endToEndBenchmarkRunsOnOneAndTwoThreads() throws RunnerException {
     Collection<RunResult> results = run(EndToEndBenchmark.class, "", Map.of("resources", "1000"));
     assertThat(results).extracting(r -> r.getParams().getParam("threads")).containsExactlyInAnyOrder("1", "1", "2", "2");
