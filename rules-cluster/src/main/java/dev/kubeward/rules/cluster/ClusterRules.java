@@ -10,6 +10,14 @@ import dev.kubeward.rules.cluster.addons.AddonVulnerableVersion;
 import dev.kubeward.rules.cluster.addons.DashboardInsecureArguments;
 import dev.kubeward.rules.cluster.addons.DashboardUnmaintained;
 import dev.kubeward.rules.cluster.addons.TillerDeployed;
+import dev.kubeward.rules.cluster.admission.AdmissionPolicyNotEnforcing;
+import dev.kubeward.rules.cluster.admission.ImageVerificationPolicyMissing;
+import dev.kubeward.rules.cluster.admission.PodSecurityDefaultLevel;
+import dev.kubeward.rules.cluster.admission.PodSecurityExemption;
+import dev.kubeward.rules.cluster.admission.SecurityWebhookBypass;
+import dev.kubeward.rules.cluster.tenancy.KubeSystemApplicationWorkload;
+import dev.kubeward.rules.cluster.tenancy.NamespaceWithoutLimitRange;
+import dev.kubeward.rules.cluster.tenancy.NamespaceWithoutResourceQuota;
 import java.util.List;
 
 /** Registers the cluster rules. */
@@ -19,9 +27,17 @@ public final class ClusterRules implements RuleProvider {
   public List<Rule> rules() {
     return List.of(
         // Admission, the Dashboard and add-ons, tenancy.
+        new PodSecurityDefaultLevel(),
+        new PodSecurityExemption(),
+        new SecurityWebhookBypass(),
+        new AdmissionPolicyNotEnforcing(),
+        new ImageVerificationPolicyMissing(),
         new DashboardInsecureArguments(),
         new DashboardUnmaintained(),
         new TillerDeployed(),
-        new AddonVulnerableVersion());
+        new AddonVulnerableVersion(),
+        new NamespaceWithoutResourceQuota(),
+        new NamespaceWithoutLimitRange(),
+        new KubeSystemApplicationWorkload());
   }
 }
