@@ -33,7 +33,9 @@ import java.util.TreeSet;
  * namespaces named); {@code sideEffects} other than None or NoneOnDryRun, and a
  * {@code timeoutSeconds} outside 1 to 30, which the API server rejects in {@code v1} (LOW).
  *
- * <p>Namespaces a policy engine is expected to leave out are not reported as excluded:
+ * <p>An advisory webhook (its name holds the word {@code advisory}, {@code audit} or {@code warn}, as the
+ * Pod Security webhook's {@code advisory.pod-security-webhook.kubernetes.io}) only warns and audits,
+ * so it is not judged. Namespaces a policy engine is expected to leave out are not reported as excluded:
  * {@code kube-system}, {@code kube-public}, {@code kube-node-lease} and the namespace of the
  * webhook's own Service.
  */
@@ -92,7 +94,8 @@ public final class SecurityWebhookBypass implements InventoryRule {
         Node webhooks = configuration.root().get("webhooks");
         for (int i = 0; i < webhooks.size(); i++) {
           Node webhook = webhooks.get(i);
-          if (!webhook.isMap() || SecurityWebhooks.marker(configuration, webhook, markers) == null) {
+          if (!webhook.isMap() || SecurityWebhooks.marker(configuration, webhook, markers) == null
+              || SecurityWebhooks.isAdvisory(webhook)) {
             continue;
           }
           if (withWorkloads == null) {

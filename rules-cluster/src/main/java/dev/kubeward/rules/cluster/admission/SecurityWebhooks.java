@@ -44,6 +44,12 @@ final class SecurityWebhooks {
     return null;
   }
 
+  /** True if {@code webhook} only warns or audits, by its name: the word advisory, audit or warn. */
+  static boolean isAdvisory(Node webhook) {
+    String name = webhook.get("name").text("").toLowerCase(Locale.ROOT);
+    return containsWord(name, "advisory") || containsWord(name, "audit") || containsWord(name, "warn");
+  }
+
   private static boolean containsWord(String text, String word) {
     for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
       int end = i + word.length();

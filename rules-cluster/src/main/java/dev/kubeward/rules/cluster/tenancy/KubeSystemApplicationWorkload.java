@@ -27,7 +27,8 @@ import java.util.Map;
  * {@code system-cluster-critical} or {@code system-node-critical}; it carries the
  * {@code addonmanager.kubernetes.io/mode} label or {@code tier: control-plane}; its name, a
  * container's name or an image's name (last path segment, architecture suffix dropped) is one of
- * {@code systemComponents} or starts with one followed by {@code -}; or that name holds the word
+ * {@code systemComponents} or holds one between dashes ({@code utho-cluster-autoscaler},
+ * {@code vpa-recommender}); or that name holds the word
  * {@code csi} (CSI drivers and their sidecars). Workloads in {@code default} are the
  * {@code default-namespace} rule's.
  */
@@ -42,11 +43,11 @@ public final class KubeSystemApplicationWorkload implements InventoryRule {
       "kube-router", "aws-node", "amazon-k8s-cni", "vpc-cni", "ip-masq-agent", "azure-cni", "azure-ip-masq-agent",
       "kube-ovn", "multus", "whereabouts", "nvidia-device-plugin", "node-problem-detector", "kube-vip",
       "aws-load-balancer-controller", "secrets-store-csi-driver", "fluentd", "fluent-bit", "event-exporter",
-      "pause");
+      "pause", "vpa", "balancer-controller", "cloud-provider", "heapster", "nvidia");
 
   private static final ParameterKey<List<String>> SYSTEM_COMPONENTS = ParameterKey.ofList("systemComponents",
       COMPONENTS, "Names of system components allowed in kube-system: a workload, container or image name that"
-      + " is one of them, or starts with one followed by a dash, is not reported.");
+      + " is one of them, or holds one between dashes (utho-cluster-autoscaler), is not reported.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("kube-system-application-workload")
       .title("Application workload in kube-system")
@@ -145,7 +146,7 @@ public final class KubeSystemApplicationWorkload implements InventoryRule {
     }
     String n = name.toLowerCase(Locale.ROOT);
     for (String c : components) {
-      if (n.equals(c) || n.startsWith(c + "-")) {
+      if (n.equals(c) || n.startsWith(c + "-") || n.endsWith("-" + c) || n.contains("-" + c + "-")) {
         return true;
       }
     }
