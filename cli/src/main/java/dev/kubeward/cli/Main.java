@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
       cl.addSubcommand(new ScanCommand(env, out, err));
       cl.addSubcommand(new RulesCommand(env, out));
       cl.addSubcommand(new ExplainCommand(env, out));
+      cl.addSubcommand(PssPlanCommand.commandLine(env, out, err));
       cl.setExpandAtFiles(false);
       cl.setOut(out);
       cl.setErr(err);
