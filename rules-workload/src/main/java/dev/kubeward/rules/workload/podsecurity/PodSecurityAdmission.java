@@ -259,7 +259,8 @@ public final class PodSecurityAdmission implements InventoryRule {
       context.finding(namespace, metadata.get("name")).severity(Severity.INFO).key("exempt")
           .related(defaults.source(), defaults.exempt().get(name), "the exemption")
           .message("namespace " + name + " is exempt from Pod Security Admission (exemptions.namespaces of "
-              + defaults.source().displayName() + "): its labels are ignored and " + workloads + " admitted unchecked")
+              + defaults.source().displayName() + "): its labels are ignored and its Pods admitted unchecked ("
+              + workloads + ")")
           .report();
       return;
     }
@@ -274,8 +275,8 @@ public final class PodSecurityAdmission implements InventoryRule {
       Node at = meta.has("labels") ? meta.keyNode("labels") : namespace.root().asMap().keyNode("metadata");
       context.finding(namespace, at).severity(Severity.LOW).key("enforce")
           .message("namespace " + name + " sets no " + PREFIX + "enforce label" + (defaults == null ? ""
-              : " and the cluster default enforces privileged") + ", so Pod Security Admission rejects no Pod there: "
-              + workloads + " admitted whatever they do")
+              : " and the cluster default enforces privileged") + ", so Pod Security Admission rejects no Pod there ("
+              + workloads + ")")
           .report();
       return;
     }
@@ -288,17 +289,17 @@ public final class PodSecurityAdmission implements InventoryRule {
           .related(defaults.source(), Node.MISSING, "the cluster default")
           .message("namespace " + name + " enforces " + level.id() + " (" + PREFIX + "enforce=" + raw
               + "), weaker than the cluster default " + clusterDefault.id() + " of " + defaults.source().displayName()
-              + ": " + workloads + " admitted at the weaker level")
+              + " (" + workloads + ")")
           .report();
     } else if (level == PssLevel.PRIVILEGED) {
       context.finding(namespace, at).severity(Severity.LOW).key("enforce")
           .message("namespace " + name + " enforces privileged (" + PREFIX + "enforce=" + raw
-              + "), so Pod Security Admission rejects no Pod there: " + workloads + " admitted whatever they do")
+              + "), so Pod Security Admission rejects no Pod there (" + workloads + ")")
           .report();
     }
   }
 
-  /** {@code its workloads (Deployment shop/web and Pod shop/db) are}, or {@code any workload is}. */
+  /** {@code workloads: Deployment shop/web and Pod shop/db}, or {@code no workload in the scan}. */
   private static String workloadNames(Inventory inventory, String namespace) {
     Set<String> names = new java.util.LinkedHashSet<>();
     for (Resource r : inventory.inNamespace(namespace)) {
@@ -307,11 +308,11 @@ public final class PodSecurityAdmission implements InventoryRule {
       }
     }
     if (names.isEmpty()) {
-      return "any workload is";
+      return "no workload in the scan";
     }
     List<String> list = new ArrayList<>(names);
     int shown = Math.min(list.size(), 5);
-    StringBuilder sb = new StringBuilder("its workload").append(list.size() == 1 ? " (" : "s (");
+    StringBuilder sb = new StringBuilder(list.size() == 1 ? "workload: " : "workloads: ");
     for (int i = 0; i < shown; i++) {
       if (i > 0) {
         sb.append(i == shown - 1 && list.size() == shown ? " and " : ", ");
@@ -321,7 +322,7 @@ public final class PodSecurityAdmission implements InventoryRule {
     if (list.size() > shown) {
       sb.append(" and ").append(list.size() - shown).append(" more");
     }
-    return sb.append(list.size() == 1 ? ") is" : ") are").toString();
+    return sb.toString();
   }
 
   /**
