@@ -7,6 +7,7 @@ package dev.kubeward.rules.cluster;
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
 import dev.kubeward.rules.cluster.addons.AddonVulnerableVersion;
+import dev.kubeward.rules.cluster.addons.AdminUiWithoutAuthentication;
 import dev.kubeward.rules.cluster.addons.DashboardInsecureArguments;
 import dev.kubeward.rules.cluster.addons.DashboardUnmaintained;
 import dev.kubeward.rules.cluster.addons.TillerDeployed;
@@ -36,6 +37,7 @@ public final class ClusterRules implements RuleProvider {
         new DashboardUnmaintained(),
         new TillerDeployed(),
         new AddonVulnerableVersion(),
+        new AdminUiWithoutAuthentication(),
         new NamespaceWithoutResourceQuota(),
         new NamespaceWithoutLimitRange(),
         new KubeSystemApplicationWorkload());
