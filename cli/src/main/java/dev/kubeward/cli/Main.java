@@ -65,6 +65,7 @@ public final class Main implements Callable<Integer> {
       cl.addSubcommand(new ExplainCommand(env, out));
       cl.addSubcommand("network", NetworkReachCommand.command(env, out, err));
       cl.addSubcommand(RbacCommand.commandLine(env, out, err));
+      cl.addSubcommand(PssPlanCommand.commandLine(env, out, err));
       cl.setExpandAtFiles(false);
       cl.setOut(out);
       cl.setErr(err);

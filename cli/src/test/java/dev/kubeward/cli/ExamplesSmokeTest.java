@@ -54,7 +54,7 @@ class ExamplesSmokeTest {
   @Test
   void bothShopsLoadWithoutErrorsFromEveryFile() {
     Result r = cli().discovering().run("scan", EXAMPLES);
-    assertThat(r.out()).contains("\nSummary: 10 files, 25 documents, 25 resources; ").contains(" suppressed, 0 errors\n");
+    assertThat(r.out()).contains("\nSummary: 10 files, 27 documents, 27 resources; ").contains(" suppressed, 0 errors\n");
     assertThat(r.exitCode()).isEqualTo(1);
   }
 
@@ -79,7 +79,7 @@ class ExamplesSmokeTest {
     Result r = cli().discovering().run("scan", "--rule", "smoke-privileged", "--rule", "smoke-host-network",
         "--rule", "smoke-image-latest", HARDENED);
     assertThat(findings(r.out(), true)).isEmpty();
-    assertThat(r.out()).contains("Summary: 6 files, 18 documents, 18 resources; 0 findings, 0 suppressed, 0 errors\n");
+    assertThat(r.out()).contains("Summary: 6 files, 20 documents, 20 resources; 0 findings, 0 suppressed, 0 errors\n");
     assertThat(r.exitCode()).isZero();
   }
 
@@ -103,7 +103,7 @@ class ExamplesSmokeTest {
   void theHardenedShopIsCleanUnderEveryRule() {
     Result hardened = cli().discovering().run("scan", "--profile", "all", HARDENED);
     assertThat(findings(hardened.out(), true)).isEmpty();
-    assertThat(hardened.out()).contains("Summary: 6 files, 18 documents, 18 resources; 0 findings, 0 suppressed, 0 errors\n");
+    assertThat(hardened.out()).contains("Summary: 6 files, 20 documents, 20 resources; 0 findings, 0 suppressed, 0 errors\n");
     assertThat(hardened.exitCode()).isZero();
   }
 

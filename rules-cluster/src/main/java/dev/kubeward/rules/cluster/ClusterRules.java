@@ -6,6 +6,16 @@ package dev.kubeward.rules.cluster;
 
 import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleProvider;
+import dev.kubeward.rules.cluster.addons.AddonVulnerableVersion;
+import dev.kubeward.rules.cluster.addons.AdminUiWithoutAuthentication;
+import dev.kubeward.rules.cluster.addons.DashboardInsecureArguments;
+import dev.kubeward.rules.cluster.addons.DashboardUnmaintained;
+import dev.kubeward.rules.cluster.addons.TillerDeployed;
+import dev.kubeward.rules.cluster.admission.AdmissionPolicyNotEnforcing;
+import dev.kubeward.rules.cluster.admission.ImageVerificationPolicyMissing;
+import dev.kubeward.rules.cluster.admission.PodSecurityDefaultLevel;
+import dev.kubeward.rules.cluster.admission.PodSecurityExemption;
+import dev.kubeward.rules.cluster.admission.SecurityWebhookBypass;
 import dev.kubeward.rules.cluster.audit.AuditPolicyLogsNothing;
 import dev.kubeward.rules.cluster.audit.AuditPolicyLogsSecretBodies;
 import dev.kubeward.rules.cluster.audit.AuditPolicyNoCatchAll;
@@ -33,6 +43,9 @@ import dev.kubeward.rules.cluster.lifecycle.DeprecatedApiVersion;
 import dev.kubeward.rules.cluster.lifecycle.DeprecatedSecurityAnnotation;
 import dev.kubeward.rules.cluster.lifecycle.RemovedApiVersion;
 import dev.kubeward.rules.cluster.node.KubeletRules;
+import dev.kubeward.rules.cluster.tenancy.KubeSystemApplicationWorkload;
+import dev.kubeward.rules.cluster.tenancy.NamespaceWithoutLimitRange;
+import dev.kubeward.rules.cluster.tenancy.NamespaceWithoutResourceQuota;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,6 +87,21 @@ public final class ClusterRules implements RuleProvider {
     rules.add(new AuthorizationConfigAlwaysAllow());
     rules.addAll(AuthorizationConfigModes.rules());
     rules.add(new AuthorizationConfigWebhookNoOpinion());
+    // Admission, the Dashboard and add-ons, tenancy.
+    rules.addAll(List.of(
+        new PodSecurityDefaultLevel(),
+        new PodSecurityExemption(),
+        new SecurityWebhookBypass(),
+        new AdmissionPolicyNotEnforcing(),
+        new ImageVerificationPolicyMissing(),
+        new DashboardInsecureArguments(),
+        new DashboardUnmaintained(),
+        new TillerDeployed(),
+        new AddonVulnerableVersion(),
+        new AdminUiWithoutAuthentication(),
+        new NamespaceWithoutResourceQuota(),
+        new NamespaceWithoutLimitRange(),
+        new KubeSystemApplicationWorkload()));
     return Collections.unmodifiableList(rules);
   }
 }

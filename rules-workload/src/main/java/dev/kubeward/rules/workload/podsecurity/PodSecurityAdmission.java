@@ -6,11 +6,15 @@ package dev.kubeward.rules.workload.podsecurity;
 
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
+import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.FindingBuilder;
 import dev.kubeward.rule.InventoryRule;
+import dev.kubeward.rule.ParameterKey;
+import dev.kubeward.rule.Parameters;
+import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.PssLevel;
 import dev.kubeward.rule.PssVersion;
 import dev.kubeward.rule.RuleMetadata;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -38,22 +43,60 @@ import java.util.Set;
  * its controller creates are rejected, which is reported on the template (HIGH). What only the
  * {@code warn} label flags is MEDIUM, what only {@code audit} flags is LOW. One finding per violated
  * check and offending field, with the check's control.
+ *
+ * <p>The cluster-wide defaults of a PodSecurity admission configuration in the scan (an
+ * {@code AdmissionConfiguration} with an inline {@code PodSecurityConfiguration}, or that file
+ * itself; the first in source order) apply to every mode a namespace does not label, as admission
+ * applies them, and a namespace its {@code exemptions.namespaces} lists is not evaluated.
+ *
+ * <p>With {@code checkNamespaceLabels} (the default), each declared Namespace, other than
+ * {@code kube-system}, {@code kube-public} and {@code kube-node-lease}, is judged too, with its
+ * workloads named in the message: one without a {@code pod-security.kubernetes.io/enforce} label
+ * where no stricter cluster default covers it, or that enforces {@code privileged}, rejects nothing
+ * (LOW); one whose enforce level is weaker than the cluster default is MEDIUM; one exempted by the
+ * configuration is INFO.
  */
 public final class PodSecurityAdmission implements InventoryRule {
+
+  private static final ParameterKey<Boolean> NAMESPACE_LABELS = ParameterKey.ofBoolean("checkNamespaceLabels", true,
+      "Also report declared namespaces whose Pod Security labels enforce nothing, are weaker than the cluster"
+      + " default, or are exempted.");
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("pod-security-admission")
       .title("Workload rejected or flagged by its namespace's Pod Security Admission labels")
       .severity(Severity.HIGH)
       .topic(Topic.POD_SECURITY)
-      .kinds(GroupKind.NAMESPACE, RuleMetadata.WORKLOADS)
+      .kinds(GroupKind.NAMESPACE, RuleMetadata.WORKLOADS, GroupKind.ADMISSION_CONFIGURATION,
+          GroupKind.LEGACY_ADMISSION_CONFIGURATION, GroupKind.POD_SECURITY_CONFIGURATION)
+      .parameters(NAMESPACE_LABELS)
       .rationale("A namespace labelled pod-security.kubernetes.io/enforce rejects Pods that violate its"
           + " level, so a workload that violates it deploys but never runs: its Pods fail to be created."
-          + " The warn and audit labels report violations without blocking them.")
+          + " The warn and audit labels report violations without blocking them. A namespace without an"
+          + " enforce label (unless the cluster's admission configuration enforces a default), or enforcing"
+          + " privileged, rejects nothing at all, whatever its workloads do.")
       .remediation("Make the workload meet the level its namespace enforces, or change the namespace's"
-          + " pod-security.kubernetes.io labels deliberately.")
+          + " pod-security.kubernetes.io labels deliberately; label every namespace with"
+          + " pod-security.kubernetes.io/enforce at baseline or restricted.")
       .build();
 
   static final String PREFIX = "pod-security.kubernetes.io/";
+
+  private static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease");
+
+  private final boolean namespaceLabels;
+
+  public PodSecurityAdmission() {
+    this(Parameters.defaults(METADATA));
+  }
+
+  private PodSecurityAdmission(Parameters parameters) {
+    this.namespaceLabels = parameters.get(NAMESPACE_LABELS);
+  }
+
+  @Override
+  public Rule configure(Parameters parameters) {
+    return new PodSecurityAdmission(parameters);
+  }
 
   /** The PSA template kinds: admission evaluates them in warn and audit modes only. */
   private static final Set<GroupKind> TEMPLATE_KINDS = Set.of(
@@ -79,11 +122,19 @@ public final class PodSecurityAdmission implements InventoryRule {
     // Every copy of a Namespace counts: a copy with harmless labels never hides one that rejects
     // Pods. Copies with the same policy are evaluated once.
     Set<NamespacePolicy> seen = new HashSet<>();
+    ClusterDefaults defaults = ClusterDefaults.of(inventory);
+    Set<String> judged = namespaceLabels ? new HashSet<>() : null;
     for (Resource namespace : inventory.ofKind(GroupKind.NAMESPACE)) {
       if (namespace.name() == null) {
         continue;
       }
-      NamespacePolicy policy = NamespacePolicy.of(namespace);
+      if (judged != null && judged.add(namespace.name())) {
+        judgeLabels(namespace, defaults, inventory, context);
+      }
+      if (defaults != null && defaults.exempt().containsKey(namespace.name())) {
+        continue;
+      }
+      NamespacePolicy policy = NamespacePolicy.of(namespace, defaults == null ? Map.of() : defaults.labels());
       if (policy == null || !seen.add(policy)) {
         continue;
       }
@@ -195,6 +246,142 @@ public final class PodSecurityAdmission implements InventoryRule {
         .severity(severity).report();
   }
 
+  // ---- namespace labels ------------------------------------------------------------------------
+
+  private static void judgeLabels(Resource namespace, ClusterDefaults defaults, Inventory inventory, Context context) {
+    String name = namespace.name();
+    if (SYSTEM_NAMESPACES.contains(name)) {
+      return;
+    }
+    String workloads = workloadNames(inventory, name);
+    Node metadata = namespace.root().get("metadata");
+    if (defaults != null && defaults.exempt().containsKey(name)) {
+      context.finding(namespace, metadata.get("name")).severity(Severity.INFO).key("exempt")
+          .related(defaults.source(), defaults.exempt().get(name), "the exemption")
+          .message("namespace " + name + " is exempt from Pod Security Admission (exemptions.namespaces of "
+              + defaults.source().displayName() + "): its labels are ignored and its Pods admitted unchecked ("
+              + workloads + ")")
+          .report();
+      return;
+    }
+    String raw = namespace.labels().get(PREFIX + "enforce");
+    PssLevel level = raw == null ? null : PssLevel.parseOrNull(raw);
+    PssLevel clusterDefault = defaults == null ? PssLevel.PRIVILEGED : defaults.enforce();
+    if (raw == null) {
+      if (clusterDefault != PssLevel.PRIVILEGED) {
+        return;
+      }
+      MapNode meta = metadata.asMap();
+      Node at = meta.has("labels") ? meta.keyNode("labels") : namespace.root().asMap().keyNode("metadata");
+      context.finding(namespace, at).severity(Severity.LOW).key("enforce")
+          .message("namespace " + name + " sets no " + PREFIX + "enforce label" + (defaults == null ? ""
+              : " and the cluster default enforces privileged") + ", so Pod Security Admission rejects no Pod there ("
+              + workloads + ")")
+          .report();
+      return;
+    }
+    if (level == null) {
+      return; // an invalid level enforces restricted
+    }
+    Node at = metadata.get("labels").get(PREFIX + "enforce");
+    if (level.compareTo(clusterDefault) < 0) {
+      context.finding(namespace, at).severity(Severity.MEDIUM).key("enforce")
+          .related(defaults.source(), Node.MISSING, "the cluster default")
+          .message("namespace " + name + " enforces " + level.id() + " (" + PREFIX + "enforce=" + raw
+              + "), weaker than the cluster default " + clusterDefault.id() + " of " + defaults.source().displayName()
+              + " (" + workloads + ")")
+          .report();
+    } else if (level == PssLevel.PRIVILEGED) {
+      context.finding(namespace, at).severity(Severity.LOW).key("enforce")
+          .message("namespace " + name + " enforces privileged (" + PREFIX + "enforce=" + raw
+              + "), so Pod Security Admission rejects no Pod there (" + workloads + ")")
+          .report();
+    }
+  }
+
+  /** {@code workloads: Deployment shop/web and Pod shop/db}, or {@code no workload in the scan}. */
+  private static String workloadNames(Inventory inventory, String namespace) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (Resource r : inventory.inNamespace(namespace)) {
+      if (r.isWorkload()) {
+        names.add(r.displayName());
+      }
+    }
+    if (names.isEmpty()) {
+      return "no workload in the scan";
+    }
+    List<String> list = new ArrayList<>(names);
+    int shown = Math.min(list.size(), 5);
+    StringBuilder sb = new StringBuilder(list.size() == 1 ? "workload: " : "workloads: ");
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) {
+        sb.append(i == shown - 1 && list.size() == shown ? " and " : ", ");
+      }
+      sb.append(list.get(i));
+    }
+    if (list.size() > shown) {
+      sb.append(" and ").append(list.size() - shown).append(" more");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The PodSecurity defaults and namespace exemptions of the first admission configuration of the
+   * scan that has any: the defaults as the labels they stand for.
+   */
+  record ClusterDefaults(Resource source, PssLevel enforce, Map<String, String> labels, Map<String, Node> exempt) {
+
+    static ClusterDefaults of(Inventory inventory) {
+      for (GroupKind kind : new GroupKind[] {GroupKind.ADMISSION_CONFIGURATION, GroupKind.LEGACY_ADMISSION_CONFIGURATION,
+          GroupKind.POD_SECURITY_CONFIGURATION}) {
+        for (Resource r : inventory.ofKind(kind)) {
+          for (Node configuration : configurations(r)) {
+            Node defaults = configuration.get("defaults");
+            Node namespaces = configuration.get("exemptions").get("namespaces");
+            if (defaults.size() == 0 && namespaces.size() == 0) {
+              continue;
+            }
+            Map<String, String> labels = new TreeMap<>();
+            MapNode map = defaults.asMap();
+            for (int i = 0; i < map.size(); i++) {
+              String value = map.value(i).text();
+              if (value != null && !value.isEmpty()) {
+                labels.put(PREFIX + map.key(i), value);
+              }
+            }
+            Map<String, Node> exempt = new LinkedHashMap<>();
+            for (int i = 0; i < namespaces.size(); i++) {
+              String ns = namespaces.get(i).text();
+              if (ns != null) {
+                exempt.putIfAbsent(ns, namespaces.get(i));
+              }
+            }
+            PssLevel enforce = PssLevel.parseOrNull(labels.get(PREFIX + "enforce"));
+            return new ClusterDefaults(r, enforce == null ? PssLevel.PRIVILEGED : enforce, Map.copyOf(labels), exempt);
+          }
+        }
+      }
+      return null;
+    }
+
+    private static List<Node> configurations(Resource r) {
+      List<Node> out = new ArrayList<>();
+      if (r.is(GroupKind.POD_SECURITY_CONFIGURATION)) {
+        out.add(r.root());
+        return out;
+      }
+      Node plugins = r.root().get("plugins");
+      for (int i = 0; i < plugins.size(); i++) {
+        Node configuration = plugins.get(i).get("configuration");
+        if (plugins.get(i).get("name").textEquals("PodSecurity")
+            && configuration.get("kind").textEquals("PodSecurityConfiguration")) {
+          out.add(configuration);
+        }
+      }
+      return out;
+    }
+  }
+
   // ---- label resolution ------------------------------------------------------------------------
 
   /** One admission mode of a namespace, resolved: level, version and how to name its labels. */
@@ -205,7 +392,17 @@ public final class PodSecurityAdmission implements InventoryRule {
 
     /** The policy of {@code namespace}, or {@code null} when every mode is privileged. */
     static NamespacePolicy of(Resource namespace) {
+      return of(namespace, Map.of());
+    }
+
+    /** As {@link #of(Resource)}, with {@code defaults} (as labels) for the modes the namespace does not label. */
+    static NamespacePolicy of(Resource namespace, Map<String, String> defaults) {
       Map<String, String> labels = namespace.labels();
+      if (!defaults.isEmpty()) {
+        Map<String, String> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(labels);
+        labels = merged;
+      }
       List<Mode> modes = new ArrayList<>();
       String enforceRaw = labels.get(PREFIX + "enforce");
       PssLevel enforceLevel = enforceRaw == null ? PssLevel.PRIVILEGED : PssLevel.parseOrNull(enforceRaw);

@@ -181,4 +181,65 @@ class PodSecurityMessagesTest {
             + " valid level, so restricted, latest version): container \"app\" of Pod shop/web does not set"
             + " securityContext.allowPrivilegeEscalation: set it to false");
   }
+
+  @Test
+  void namespaceFindingsSayWhyNothingIsRejectedAndNameTheWorkloads() {
+    List<String> messages = messages(Set.of("pod-security-admission"), "latest", """
+        apiVersion: apiserver.config.k8s.io/v1
+        kind: AdmissionConfiguration
+        plugins:
+          - name: PodSecurity
+            configuration:
+              apiVersion: pod-security.admission.config.k8s.io/v1
+              kind: PodSecurityConfiguration
+              defaults: {enforce: restricted}
+              exemptions: {namespaces: [tools]}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          labels: {pod-security.kubernetes.io/enforce: baseline}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: tools}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          template:
+            spec:
+              containers: [{name: app, image: nginx:1.25}]
+        """);
+    assertThat(messages).containsExactly(
+        "namespace shop enforces baseline (pod-security.kubernetes.io/enforce=baseline), weaker than the cluster"
+            + " default restricted of AdmissionConfiguration in test.yaml (workload: Deployment shop/web)",
+        "namespace tools is exempt from Pod Security Admission (exemptions.namespaces of AdmissionConfiguration in"
+            + " test.yaml): its labels are ignored and its Pods admitted unchecked (no workload in the scan)");
+  }
+
+  @Test
+  void anUnlabelledNamespaceSaysItRejectsNothing() {
+    List<String> messages = messages(Set.of("pod-security-admission"), "latest", """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop}
+        spec:
+          containers: [{name: app, image: nginx:1.25}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: db, namespace: shop}
+        spec:
+          containers: [{name: db, image: postgres:16}]
+        """);
+    assertThat(messages).containsExactly("namespace shop sets no pod-security.kubernetes.io/enforce label, so Pod"
+        + " Security Admission rejects no Pod there (workloads: Pod shop/web and Pod shop/db)");
+  }
 }
