@@ -49,6 +49,7 @@ import java.util.Set;
  * defaultNamespace: shop
  * joinScope: argument
  * exclude: [charts, "deploy/dev/**"]
+ * baseline: kubeward-baseline.json
  * plugins: [tools/kubeward-plugins]
  * }</pre>
  *
@@ -59,7 +60,7 @@ import java.util.Set;
 public final class ConfigurationFile {
 
   private static final List<String> TOP_LEVEL = List.of("profile", "kubernetesVersion", "pssVersion", "rules",
-      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "exclude", "plugins");
+      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "exclude", "baseline", "plugins");
   private static final List<String> RULE_KEYS = List.of("enabled", "severity", "params");
   private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "file", "reason");
   private static final List<String> CARRIER_KEYS = List.of("apiGroup", "kind", "templatePath");
@@ -210,7 +211,16 @@ public final class ConfigurationFile {
         exclude.add(glob);
       }
     }
+    String baseline = null;
+    Node baselineNode = map.get("baseline");
+    if (!baselineNode.isNull()) {
+      baseline = string(baselineNode, "baseline");
+      if (baseline.isBlank()) {
+        throw error(baselineNode, "baseline must be the path of a baseline file");
+      }
+    }
     Configuration.Builder config = Configuration.builder().profile(profile).pssVersion(version).exclude(exclude)
+        .baseline(baseline)
         .enableRules(enabled).disableRules(disabled).exemptions(exemptions).workloadKinds(carriers)
         .defaultNamespace(defaultNamespace(map)).joinScope(joinScope(map)).kubeVersion(kubeVersion(map));
     severities.forEach(config::severity);
