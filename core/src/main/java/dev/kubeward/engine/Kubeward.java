@@ -179,6 +179,15 @@ public final class Kubeward {
     return scan(paths, InputStream.nullInputStream());
   }
 
+  /** Loads and scans files and directories. */
+  public ScanReport scan(Path... paths) {
+    List<String> names = new ArrayList<>(paths.length);
+    for (Path path : paths) {
+      names.add(Objects.requireNonNull(path, "path").toString());
+    }
+    return scan(names);
+  }
+
   /** Loads and scans manifests held in a string. */
   public ScanReport scanString(String name, String text) {
     return scan(loader.loadString(name, text));
