@@ -4,6 +4,7 @@
  */
 package dev.kubeward.cli;
 
+import dev.kubeward.engine.Baseline;
 import dev.kubeward.engine.Configuration;
 import dev.kubeward.engine.ConfigurationFile;
 import dev.kubeward.engine.JoinScope;
@@ -124,6 +125,15 @@ final class ScanCommand implements Callable<Integer> {
       + " directory (deploy/dev/**); repeatable, added to the configuration's exclude list; reports list what it left out")
   private List<String> exclude = new ArrayList<>();
 
+  @Option(names = "--baseline", paramLabel = "FILE", description = "accept the findings FILE lists: they stay in the"
+      + " report, marked baselined, and only new findings count for the exit code; entries that match nothing are"
+      + " listed (default: baseline: in the configuration)")
+  private String baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE", description = "write every finding of this scan that is"
+      + " not suppressed to FILE, to accept them with --baseline FILE from now on; this scan then counts none of them")
+  private String writeBaseline;
+
   @Option(names = "--allow-empty", description = "succeed when the input holds no Kubernetes object (by default"
       + " that is an error, exit 2: an empty folder or an empty pipe from a failed helm template checks nothing)")
   private boolean allowEmpty;
@@ -194,6 +204,9 @@ final class ScanCommand implements Callable<Integer> {
           + " configuration leave none, or no rules jar is on the class path: see 'kubeward rules')");
     }
     ScanReport report = scanner.scan(scanner.loader().followingLinks(followLinks).load(inputs, env.stdin()));
+    if (writeBaseline != null) {
+      report = writeBaseline(report);
+    }
     if (output == null) {
       writer.write(report, out);
       out.flush();
@@ -290,6 +303,14 @@ final class ScanCommand implements Callable<Integer> {
 
   private Kubeward scanner(Configuration configuration, Plugins plugins) {
     Kubeward.Builder builder = Kubeward.builder().configuration(configuration).threads(threads);
+    Path baselineFile = baselineFile(configuration);
+    if (baselineFile != null) {
+      try {
+        builder.baseline(Baseline.read(baselineFile));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
     if (profile != null) {
       builder.profile(profile);
     }
@@ -308,6 +329,36 @@ final class ScanCommand implements Callable<Integer> {
     builder.onlyRules(new LinkedHashSet<>(onlyRules));
     builder.skipRules(new LinkedHashSet<>(skipRules));
     return Main.build(env, plugins, builder);
+  }
+
+  /** The baseline to apply: --baseline, else the configuration's (relative to its file), else none. */
+  private Path baselineFile(Configuration configuration) {
+    if (baseline != null) {
+      return Path.of(env.resolve(baseline));
+    }
+    if (configuration.baseline() == null) {
+      return null;
+    }
+    Path configFile = Path.of(env.resolve(config != null ? config : DEFAULT_CONFIG)).toAbsolutePath();
+    return configFile.getParent().resolve(configuration.baseline());
+  }
+
+  /** Writes the baseline of {@code report} to {@code --write-baseline}, and returns the report it accepts. */
+  private ScanReport writeBaseline(ScanReport report) {
+    Baseline written = Baseline.of(report);
+    Path file = Path.of(env.resolve(writeBaseline));
+    try {
+      Files.writeString(file, written.toString(), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("cannot write baseline to '" + writeBaseline + "': no such directory");
+    } catch (AccessDeniedException e) {
+      throw new UsageException("cannot write baseline to '" + writeBaseline + "': permission denied");
+    } catch (IOException e) {
+      throw new UsageException("cannot write baseline to '" + writeBaseline + "'");
+    }
+    err.println("kubeward: wrote " + written.entries().size() + " finding" + (written.entries().size() == 1 ? "" : "s")
+        + " to the baseline " + writeBaseline);
+    return Baseline.parse(writeBaseline, written.toString()).apply(report);
   }
 
   private void writeFile(ScanReport report, ReportWriter reportWriter) throws IOException {

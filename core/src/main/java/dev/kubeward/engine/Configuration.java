@@ -37,6 +37,7 @@ public final class Configuration {
   private final String defaultNamespace;
   private final JoinScope joinScope;
   private final List<String> exclude;
+  private final String baseline;
 
   private Configuration(Builder b) {
     this.profile = b.profile;
@@ -51,6 +52,7 @@ public final class Configuration {
     this.defaultNamespace = b.defaultNamespace;
     this.joinScope = b.joinScope;
     this.exclude = List.copyOf(b.exclude);
+    this.baseline = b.baseline;
   }
 
   /** A configuration that changes nothing. */
@@ -66,7 +68,7 @@ public final class Configuration {
   public Builder toBuilder() {
     Builder b = new Builder().profile(profile).pssVersion(pssVersion).kubeVersion(kubeVersion).enableRules(enabledRules)
         .disableRules(disabledRules).exemptions(exemptions).workloadKinds(workloadKinds)
-        .defaultNamespace(defaultNamespace).joinScope(joinScope).exclude(exclude);
+        .defaultNamespace(defaultNamespace).joinScope(joinScope).exclude(exclude).baseline(baseline);
     b.severities.putAll(severities);
     b.parameters.putAll(parameters);
     return b;
@@ -142,6 +144,15 @@ public final class Configuration {
     return exclude;
   }
 
+  /**
+   * The baseline file, as written in the configuration (relative to the configuration file's
+   * directory), or {@code null}. Read by the command line; a library user gives a
+   * {@link Baseline} to {@link Kubeward.Builder#baseline}.
+   */
+  public String baseline() {
+    return baseline;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Configuration c && Objects.equals(profile, c.profile) && Objects.equals(pssVersion, c.pssVersion)
@@ -149,13 +160,14 @@ public final class Configuration {
         && enabledRules.equals(c.enabledRules) && disabledRules.equals(c.disabledRules)
         && severities.equals(c.severities) && parameters.equals(c.parameters) && exemptions.equals(c.exemptions)
         && workloadKinds.equals(c.workloadKinds) && Objects.equals(defaultNamespace, c.defaultNamespace)
-        && joinScope == c.joinScope && exclude.equals(c.exclude);
+        && joinScope == c.joinScope && exclude.equals(c.exclude)
+        && Objects.equals(baseline, c.baseline);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(profile, pssVersion, kubeVersion, enabledRules, disabledRules, severities, parameters, exemptions,
-        workloadKinds, defaultNamespace, joinScope, exclude);
+        workloadKinds, defaultNamespace, joinScope, exclude, baseline);
   }
 
   @Override
@@ -163,7 +175,7 @@ public final class Configuration {
     return "Configuration[profile=" + profile + ", pssVersion=" + pssVersion + ", kubeVersion=" + kubeVersion + ", enabledRules=" + enabledRules
         + ", disabledRules=" + disabledRules + ", severities=" + severities + ", parameters=" + parameters
         + ", exemptions=" + exemptions + ", workloadKinds=" + workloadKinds + ", defaultNamespace="
-        + defaultNamespace + ", joinScope=" + joinScope + ", exclude=" + exclude + "]";
+        + defaultNamespace + ", joinScope=" + joinScope + ", exclude=" + exclude + ", baseline=" + baseline + "]";
   }
 
   /** Builds a {@link Configuration}; every field is optional. */
@@ -180,6 +192,7 @@ public final class Configuration {
     private String defaultNamespace;
     private JoinScope joinScope;
     private final List<String> exclude = new ArrayList<>();
+    private String baseline;
 
     private Builder() {}
 
@@ -250,6 +263,12 @@ public final class Configuration {
         dev.kubeward.load.Loader.checkGlob(glob);
         exclude.add(glob);
       }
+      return this;
+    }
+
+    /** The baseline file, relative to the configuration file's directory (see {@link Configuration#baseline()}). */
+    public Builder baseline(String file) {
+      this.baseline = file;
       return this;
     }
 

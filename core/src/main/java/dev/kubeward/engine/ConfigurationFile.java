@@ -5,6 +5,7 @@
 package dev.kubeward.engine;
 
 import dev.kubeward.load.Yaml;
+import dev.kubeward.load.YamlException;
 import dev.kubeward.model.ListNode;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
@@ -49,6 +50,7 @@ import java.util.Set;
  * defaultNamespace: shop
  * joinScope: argument
  * exclude: [charts, "deploy/dev/**"]
+ * baseline: kubeward-baseline.json
  * plugins: [tools/kubeward-plugins]
  * }</pre>
  *
@@ -59,7 +61,7 @@ import java.util.Set;
 public final class ConfigurationFile {
 
   private static final List<String> TOP_LEVEL = List.of("profile", "kubernetesVersion", "pssVersion", "rules",
-      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "exclude", "plugins");
+      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "exclude", "baseline", "plugins");
   private static final List<String> RULE_KEYS = List.of("enabled", "severity", "params");
   private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "file", "reason");
   private static final List<String> CARRIER_KEYS = List.of("apiGroup", "kind", "templatePath");
@@ -73,7 +75,7 @@ public final class ConfigurationFile {
   /**
    * Reads the configuration file at {@code path} (UTF-8).
    *
-   * @throws IllegalArgumentException when the file cannot be read or is not a valid configuration
+   * @throws ConfigurationException when the file cannot be read or is not a valid configuration
    */
   public static Configuration read(Path path) {
     String name = path.toString();
@@ -81,9 +83,9 @@ public final class ConfigurationFile {
     try {
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(name + ": no such file");
+      throw new ConfigurationException(name, 0, 0, "no such file");
     } catch (IOException e) {
-      throw new IllegalArgumentException(name + ": cannot read the configuration file (" + e.getClass().getSimpleName() + ")");
+      throw new ConfigurationException(name, 0, 0, "cannot read the configuration file (" + e.getClass().getSimpleName() + ")");
     }
     String text;
     try {
@@ -93,7 +95,7 @@ public final class ConfigurationFile {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(name + ": the configuration file is not UTF-8 text");
+      throw new ConfigurationException(name, 0, 0, "the configuration file is not UTF-8 text");
     }
     return parse(name, text);
   }
@@ -102,10 +104,10 @@ public final class ConfigurationFile {
    * Parses configuration {@code text}; {@code sourceName} names it in messages. An empty text
    * (or comments only) is {@link Configuration#empty()}.
    *
-   * @throws IllegalArgumentException {@code sourceName:line:column: problem}
+   * @throws ConfigurationException {@code sourceName:line:column: problem}
    */
   public static Configuration parse(String sourceName, String text) {
-    Node root = Yaml.parseTree(sourceName, text);
+    Node root = tree(sourceName, text);
     return new ConfigurationFile(sourceName).configuration(root);
   }
 
@@ -116,10 +118,10 @@ public final class ConfigurationFile {
    * and only a caller that trusts the file (the command line, for a file given with
    * {@code --config}) loads them.
    *
-   * @throws IllegalArgumentException {@code sourceName:line:column: problem}, as {@link #parse}
+   * @throws ConfigurationException {@code sourceName:line:column: problem}, as {@link #parse}
    */
   public static List<String> plugins(String sourceName, String text) {
-    Node root = Yaml.parseTree(sourceName, text);
+    Node root = tree(sourceName, text);
     ConfigurationFile file = new ConfigurationFile(sourceName);
     file.configuration(root);
     return root.isNull() ? List.of() : file.plugins(root.asMap());
@@ -210,7 +212,16 @@ public final class ConfigurationFile {
         exclude.add(glob);
       }
     }
+    String baseline = null;
+    Node baselineNode = map.get("baseline");
+    if (!baselineNode.isNull()) {
+      baseline = string(baselineNode, "baseline");
+      if (baseline.isBlank()) {
+        throw error(baselineNode, "baseline must be the path of a baseline file");
+      }
+    }
     Configuration.Builder config = Configuration.builder().profile(profile).pssVersion(version).exclude(exclude)
+        .baseline(baseline)
         .enableRules(enabled).disableRules(disabled).exemptions(exemptions).workloadKinds(carriers)
         .defaultNamespace(defaultNamespace(map)).joinScope(joinScope(map)).kubeVersion(kubeVersion(map));
     severities.forEach(config::severity);
@@ -397,7 +408,15 @@ public final class ConfigurationFile {
     }
   }
 
-  private IllegalArgumentException error(Node at, String message) {
-    return new IllegalArgumentException(source + ":" + at.line() + ":" + at.column() + ": " + message);
+  private ConfigurationException error(Node at, String message) {
+    return new ConfigurationException(source, at.line(), at.column(), message);
+  }
+
+  private static Node tree(String sourceName, String text) {
+    try {
+      return Yaml.parseTree(sourceName, text);
+    } catch (YamlException e) {
+      throw new ConfigurationException(sourceName, e.error().line(), e.error().column(), e.error().message());
+    }
   }
 }

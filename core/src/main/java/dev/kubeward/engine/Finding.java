@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param key the stable key: rule id, resource identity and a discriminator the rule supplies;
  *     independent of line numbers and of how the path was given on the command line, and unique
  *     among the findings of one scan
+ * @param baselined true if a baseline accepted the finding (it is reported, marked, and does not
+ *     count for the exit code)
  */
 public record Finding(
     String rule,
@@ -42,7 +44,8 @@ public record Finding(
     boolean suppressed,
     String suppression,
     List<RelatedLocation> related,
-    String key) {
+    String key,
+    boolean baselined) {
 
   /** Source, line, column, rule id, then message and path: the order of every report. */
   public static final Comparator<Finding> ORDER = Finding::compare;
@@ -87,6 +90,14 @@ public record Finding(
     Objects.requireNonNull(key, "key");
   }
 
+  /** A finding that no baseline accepted. */
+  public Finding(String rule, Severity severity, Topic topic, List<String> controls, String message,
+      ResourceRef resource, String file, int line, int column, String path, boolean suppressed,
+      String suppression, List<RelatedLocation> related, String key) {
+    this(rule, severity, topic, controls, message, resource, file, line, column, path, suppressed,
+        suppression, related, key, false);
+  }
+
   /**
    * A finding without related locations, keyed by rule, resource identity and {@code path}.
    */
@@ -100,7 +111,18 @@ public record Finding(
   /** This finding with {@code key} instead of its own. */
   public Finding withKey(String key) {
     return new Finding(rule, severity, topic, controls, message, resource, file, line, column, path,
-        suppressed, suppression, related, key);
+        suppressed, suppression, related, key, baselined);
+  }
+
+  /** This finding, accepted by a baseline or not. */
+  public Finding withBaselined(boolean baselined) {
+    return new Finding(rule, severity, topic, controls, message, resource, file, line, column, path,
+        suppressed, suppression, related, key, baselined);
+  }
+
+  /** True if the finding counts for the exit code: neither suppressed nor accepted by a baseline. */
+  public boolean counts() {
+    return !suppressed && !baselined;
   }
 
   /** {@code file:line:col}. */

@@ -123,10 +123,17 @@ final class FindingCollector implements Context {
           at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at)));
     }
     String suppression = suppressions.reasonFor(m.id(), resource);
+    String message = SafeText.oneLine(b.message());
+    if (suppression == null) {
+      String expired = suppressions.expiredNote(m.id(), resource);
+      if (expired != null) {
+        message = message + " (" + SafeText.oneLine(expired) + ")";
+      }
+    }
     String discriminator = b.discriminator() != null ? b.discriminator() : path;
     String key = FindingKeys.key(m.id(), FindingKeys.identity(resource, keys.defaultNamespace(), keys.base()), discriminator);
     findings.add(new Finding(m.id(), effective, m.topic(), b.controls() != null ? b.controls() : m.controls(),
-        SafeText.oneLine(b.message()), ResourceRef.of(resource), resource.source().name(), line, column, path,
+        message, ResourceRef.of(resource), resource.source().name(), line, column, path,
         suppression != null, suppression, related, key));
   }
 

@@ -20,6 +20,9 @@ import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rule.Severity;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +69,7 @@ public final class Kubeward {
   private final RuleSet ruleSet;
   private final JoinScope joinScope;
   private final Evaluation evaluation;
+  private final Baseline baseline;
 
   private Kubeward(Builder b, RuleSet ruleSet, List<WorkloadKinds.Carrier> carriers) {
     Configuration config = b.configuration;
@@ -89,7 +93,8 @@ public final class Kubeward {
     this.ruleSet = ruleSet;
     this.joinScope = b.joinScope != null ? b.joinScope : config.joinScope() != null ? config.joinScope() : JoinScope.ALL;
     Path base = (b.baseDirectory != null ? b.baseDirectory : Path.of("")).toAbsolutePath().normalize();
-    this.evaluation = new Evaluation(ruleSet, new Suppressions(config.exemptions()), settings, joinScope, base, b.threads);
+    this.baseline = b.baseline;
+    this.evaluation = new Evaluation(ruleSet, new Suppressions(config.exemptions(), LocalDate.ofInstant(b.clock.instant(), ZoneOffset.UTC)), settings, joinScope, base, b.threads);
   }
 
   /**
@@ -174,6 +179,15 @@ public final class Kubeward {
     return scan(paths, InputStream.nullInputStream());
   }
 
+  /** Loads and scans files and directories. */
+  public ScanReport scan(Path... paths) {
+    List<String> names = new ArrayList<>(paths.length);
+    for (Path path : paths) {
+      names.add(Objects.requireNonNull(path, "path").toString());
+    }
+    return scan(names);
+  }
+
   /** Loads and scans manifests held in a string. */
   public ScanReport scanString(String name, String text) {
     return scan(loader.loadString(name, text));
@@ -207,9 +221,10 @@ public final class Kubeward {
     }
     List<LoadError> errors = new ArrayList<>(loaded.errors());
     List<Finding> findings = evaluation.run(loaded.resources(), errors, inventory);
-    return new ScanReport(VERSION, loaded.files(), loaded.documents(), loaded.resources().size(),
+    ScanReport report = new ScanReport(VERSION, loaded.files(), loaded.documents(), loaded.resources().size(),
         findings, errors, ruleSet.rules().stream().map(Rule::metadata).toList(), ruleSet.severities(),
         loaded.skipped());
+    return baseline == null ? report : baseline.apply(report);
   }
 
   /** Scans resources that are already loaded. */
@@ -244,6 +259,8 @@ public final class Kubeward {
     private String defaultNamespace;
     private JoinScope joinScope;
     private Path baseDirectory;
+    private Clock clock = Clock.systemUTC();
+    private Baseline baseline;
 
     private Builder() {}
 
@@ -333,6 +350,24 @@ public final class Kubeward {
     /** Never runs these rules. */
     public Builder skipRules(Set<String> ids) {
       skip.addAll(ids);
+      return this;
+    }
+
+    /**
+     * The clock that decides whether a suppression with an end date ({@code until 2027-03-01:
+     * reason}) still holds; the date is taken in UTC. Default: the system clock.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The findings accepted for now: scans report them marked as baselined, and they do not count
+     * for {@link ScanReport#exitCode}. Default: none.
+     */
+    public Builder baseline(Baseline baseline) {
+      this.baseline = baseline;
       return this;
     }
 

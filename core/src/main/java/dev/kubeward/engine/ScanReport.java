@@ -20,6 +20,7 @@ import java.util.Map;
  *     severity
  * @param skipped the files that were not checked at all (they hold no Kubernetes object, or an
  *     exclude matched them), which every report names
+ * @param baseline what the baseline of the scan did, or {@code null} when it had none
  */
 public record ScanReport(
     String toolVersion,
@@ -30,7 +31,8 @@ public record ScanReport(
     List<LoadError> errors,
     List<RuleMetadata> rules,
     Map<String, Severity> severities,
-    List<SkippedFile> skipped) {
+    List<SkippedFile> skipped,
+    Baseline.Applied baseline) {
 
   public ScanReport {
     findings = List.copyOf(findings);
@@ -38,6 +40,12 @@ public record ScanReport(
     rules = List.copyOf(rules);
     severities = Map.copyOf(severities);
     skipped = List.copyOf(skipped);
+  }
+
+  /** A report without a baseline. */
+  public ScanReport(String toolVersion, int files, int documents, int resources, List<Finding> findings,
+      List<LoadError> errors, List<RuleMetadata> rules, Map<String, Severity> severities, List<SkippedFile> skipped) {
+    this(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped, null);
   }
 
   /** A report that skipped no file. */
@@ -48,7 +56,19 @@ public record ScanReport(
 
   /** This report with {@code findings} in place of its own (suppressed ones included). */
   public ScanReport withFindings(List<Finding> findings) {
-    return new ScanReport(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped);
+    return new ScanReport(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped,
+        baseline);
+  }
+
+  /** This report, recording what {@code baseline} did to it ({@link Baseline#apply} calls this). */
+  public ScanReport withBaseline(Baseline.Applied baseline) {
+    return new ScanReport(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped,
+        baseline);
+  }
+
+  /** Number of findings a baseline accepted. */
+  public int baselinedCount() {
+    return (int) findings.stream().filter(Finding::baselined).count();
   }
 
   /** The effective severity of rule {@code id} in this scan. */
@@ -81,15 +101,15 @@ public record ScanReport(
   }
 
   /**
-   * The process exit code: 2 if any input could not be checked, else 1 if an unsuppressed
-   * finding is at or above {@code failOn}, else 0.
+   * The process exit code: 2 if any input could not be checked, else 1 if a finding that is
+   * neither suppressed nor baselined is at or above {@code failOn}, else 0.
    */
   public int exitCode(Severity failOn) {
     if (!errors.isEmpty()) {
       return 2;
     }
     for (Finding f : findings) {
-      if (!f.suppressed() && f.severity().isAtLeast(failOn)) {
+      if (f.counts() && f.severity().isAtLeast(failOn)) {
         return 1;
       }
     }

@@ -5,33 +5,98 @@
 package dev.kubeward.engine;
 
 import dev.kubeward.model.InlineSuppression;
+import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a finding of a rule on a resource is suppressed, and why: an annotation
- * {@code ignore.kubeward.dev/<rule-id>} with a reason on the object, a comment
+ * {@code ignore.kubeward.dev/<rule-id>} with a reason on the object or its pod template, a comment
  * {@code # kubeward:ignore <rule-id> <reason>} in its document, or a configured exemption.
- * Thread-safe; asking about an object that suppresses nothing allocates nothing once each rule's
+ * A reason of the form {@code until 2027-03-01: reason} suppresses through that day (UTC) and no
+ * longer: after it the finding is reported again, with a note. Thread-safe; asking about an object that suppresses nothing allocates nothing once each rule's
  * annotation name is known.
  */
 final class Suppressions {
 
+  /** The form of a reason that ends: {@code until 2027-03-01: reason}. */
+  private static final Pattern UNTIL = Pattern.compile("until\\s+(\\d{4}-\\d{2}-\\d{2})\\s*:\\s*(.*)", Pattern.DOTALL);
+
   private final List<Exemption> exemptions;
+  private final LocalDate today;
   private final Map<String, String> annotationNames = new ConcurrentHashMap<>();
 
   Suppressions(List<Exemption> exemptions) {
+    this(exemptions, LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /** Suppressions as of {@code today}: a reason {@code until DATE: ...} holds through DATE. */
+  Suppressions(List<Exemption> exemptions, LocalDate today) {
     this.exemptions = List.copyOf(exemptions);
+    this.today = today;
   }
 
   /** Why findings of {@code ruleId} on {@code resource} are suppressed, or {@code null}. */
   String reasonFor(String ruleId, Resource resource) {
+    String reason = declared(ruleId, resource);
+    return reason == null || expiry(reason) != null ? null : reason;
+  }
+
+  /**
+   * The note a finding of {@code ruleId} on {@code resource} carries because its suppression has
+   * expired ({@code suppression expired on 2027-03-01: reason}), or {@code null}. Asked only when a
+   * finding is reported and not suppressed.
+   */
+  String expiredNote(String ruleId, Resource resource) {
+    String reason = declared(ruleId, resource);
+    Matcher m = reason == null ? null : expiry(reason);
+    return m == null ? null : "suppression expired on " + m.group(1) + ": " + m.group(2).strip();
+  }
+
+  /** The matched {@code until DATE:} form of {@code reason} when DATE has passed, or {@code null}. */
+  private Matcher expiry(String reason) {
+    if (!reason.regionMatches(true, 0, "until", 0, 5)) {
+      return null;
+    }
+    Matcher m = UNTIL.matcher(reason.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(m.group(1)).isBefore(today) ? m : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The reason given for suppressing {@code ruleId} on {@code resource}: an annotation on the
+   * object or on its pod template (Helm charts often let users set only the latter), a comment in
+   * its document, or an exemption; or {@code null}.
+   */
+  private String declared(String ruleId, Resource resource) {
     Map<String, String> annotations = resource.annotations();
+    String name = null;
     if (!annotations.isEmpty()) {
-      String name = annotationNames.computeIfAbsent(ruleId, id -> Kubeward.SUPPRESSION_PREFIX + id);
+      name = annotationNames.computeIfAbsent(ruleId, id -> Kubeward.SUPPRESSION_PREFIX + id);
       String reason = annotations.get(name);
+      if (reason != null && !reason.isBlank()) {
+        return reason;
+      }
+    }
+    PodSpec pod = resource.podSpec();
+    if (pod != null && pod.annotations().isMap() && pod.annotations() != resource.root().get("metadata").get("annotations")) {
+      if (name == null) {
+        name = annotationNames.computeIfAbsent(ruleId, id -> Kubeward.SUPPRESSION_PREFIX + id);
+      }
+      String reason = pod.annotations().get(name).text();
       if (reason != null && !reason.isBlank()) {
         return reason;
       }

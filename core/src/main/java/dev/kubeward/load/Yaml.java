@@ -22,7 +22,7 @@ public final class Yaml {
    * document (empty, comments only, or an explicit null).
    *
    * @param sourceName the name used in error messages, usually the file path
-   * @throws IllegalArgumentException with the message {@code sourceName:line:column: problem}
+   * @throws YamlException with the message {@code sourceName:line:column: problem}
    *     when the text is not valid YAML, has a duplicate key, exceeds the default
    *     {@link LoadLimits} or holds more than one document; the message never quotes values of
    *     the input
@@ -64,7 +64,7 @@ public final class Yaml {
     return documents.get(0).root();
   }
 
-  private static IllegalArgumentException error(String source, int line, int column, String message) {
-    return new IllegalArgumentException(new LoadError(source, line, column, message).toString());
+  private static YamlException error(String source, int line, int column, String message) {
+    return new YamlException(new LoadError(source, line, column, message));
   }
 }

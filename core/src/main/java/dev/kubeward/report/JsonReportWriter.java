@@ -5,6 +5,7 @@
 package dev.kubeward.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kubeward.engine.Baseline;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ResourceRef;
@@ -26,9 +27,10 @@ import java.util.Map;
  *              "bySeverity": {"CRITICAL": n, "HIGH": n, "MEDIUM": n, "LOW": n, "INFO": n}},
  *  "findings": [{"rule", "severity", "topic", "controls", "message",
  *                "resource": {"apiVersion", "kind", "namespace", "name"},
- *                "file", "line", "column", "path", "key", "suppressed", "suppression"?,
+ *                "file", "line", "column", "path", "key", "suppressed", "baselined"?, "suppression"?,
  *                "related"?: [{"message", "file", "line", "column", "path", "resource"}]}],
  *  "errors": [{"file", "line", "column", "message"}],
+ *  "baseline"?: {"file", "accepted", "unmatched": [{"key", "rule", "resource"}]},
  *  "skipped"?: [{"file", "reason"}]}
  * }</pre>
  *
@@ -38,7 +40,9 @@ import java.util.Map;
  * finding's stable key (rule, resource identity, discriminator; no line numbers), for baselines
  * and fingerprints. {@code related} (absent when empty) lists the places, in this or other
  * resources, that explain the finding. {@code namespace} (and
- * {@code name}) are absent when unset. {@code skipped} (absent when empty) names the files that
+ * {@code name}) are absent when unset. With a baseline, the findings it accepted carry
+ * {@code "baselined": true} (they do not count for the exit code) and {@code baseline} says how many
+ * it accepted and which of its entries matched nothing. {@code skipped} (absent when empty) names the files that
  * were not checked at all and why: they hold no Kubernetes object, or an exclude matched them. An error that concerns a whole path has line and column 0.
  * Printed with two-space indentation and a final newline; the same report gives the same bytes.
  */
@@ -87,6 +91,21 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (report.baseline() != null) {
+      g.writeObjectFieldStart("baseline");
+      g.writeStringField("file", report.baseline().source());
+      g.writeNumberField("accepted", report.baseline().accepted());
+      g.writeArrayFieldStart("unmatched");
+      for (Baseline.Entry e : report.baseline().unmatched()) {
+        g.writeStartObject();
+        g.writeStringField("key", e.key());
+        g.writeStringField("rule", e.rule());
+        g.writeStringField("resource", e.resource());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
     if (!report.skipped().isEmpty()) {
       g.writeArrayFieldStart("skipped");
       for (SkippedFile skipped : report.skipped()) {
@@ -115,6 +134,9 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("path", f.path());
     g.writeStringField("key", f.key());
     g.writeBooleanField("suppressed", f.suppressed());
+    if (f.baselined()) {
+      g.writeBooleanField("baselined", true);
+    }
     if (f.suppressed()) {
       g.writeStringField("suppression", f.suppression());
     }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * JUnit XML, for the test views of CI servers. One {@code <testsuite>} per file (in name order);
  * one {@code <testcase>} per finding, named after the rule, the resource and the position, with a
  * {@code <failure>} that carries the message, {@code file:line:col} and the remediation, or
- * {@code <skipped>} with the reason when the finding is suppressed; one {@code <testcase>} with an
+ * {@code <skipped>} with the reason when the finding is suppressed or baselined; one {@code <testcase>} with an
  * {@code <error>} per input that could not be checked, and a {@code <skipped>} one per file that
  * was not checked at all (it holds no Kubernetes object, or an exclude matched it). A finding below the severity that fails
  * the build ({@link #failingAt(Severity)}, as {@code --fail-on}) is a passing test case whose
@@ -67,8 +67,8 @@ public final class JunitReportWriter implements ReportWriter {
     }
     for (Finding f : report.findings()) {
       Suite s = suites.computeIfAbsent(f.file(), Suite::new);
-      boolean failure = !f.suppressed() && f.severity().isAtLeast(failOn);
-      if (f.suppressed()) {
+      boolean failure = f.counts() && f.severity().isAtLeast(failOn);
+      if (!f.counts()) {
         s.skipped++;
       } else if (failure) {
         s.failures++;
@@ -126,6 +126,8 @@ public final class JunitReportWriter implements ReportWriter {
         + (rule == null ? "" : "\nRemediation: " + rule.remediation());
     if (f.suppressed()) {
       sb.append("      <skipped message=\"").append(attr("suppressed: " + f.suppression())).append("\"/>\n");
+    } else if (f.baselined()) {
+      sb.append("      <skipped message=\"baselined\"/>\n");
     } else if (failure) {
       sb.append("      <failure type=\"").append(f.severity()).append("\" message=\"").append(attr(f.message()))
           .append("\">").append(text(body)).append("</failure>\n");

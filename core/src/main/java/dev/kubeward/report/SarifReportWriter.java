@@ -33,7 +33,9 @@ import java.util.function.Function;
  * {@code tags}, {@code topic}, {@code controls} and {@code security-severity}); every finding is a
  * result with its rule, level, message, physical location (the file as a URI reference, line and
  * column) and logical locations (the resource, and the JSON Pointer of the offending field). A
- * suppressed finding carries an {@code inSource} suppression with its reason. Input that could
+ * suppressed finding carries an {@code inSource} suppression with its reason; with a baseline,
+ * each result has its {@code baselineState} ({@code unchanged} when the baseline accepted it,
+ * {@code new} otherwise). Input that could
  * not be checked becomes a tool execution notification (a file skipped as a whole, a note) of the one invocation, which is then not
  * successful.
  *
@@ -150,7 +152,7 @@ public final class SarifReportWriter implements ReportWriter {
 
     g.writeArrayFieldStart("results");
     for (Finding f : report.findings()) {
-      result(g, f, ruleIndex.get(f.rule()));
+      result(g, f, ruleIndex.get(f.rule()), report.baseline() != null);
     }
     g.writeEndArray();
 
@@ -203,7 +205,7 @@ public final class SarifReportWriter implements ReportWriter {
     return md.toString();
   }
 
-  private void result(JsonGenerator g, Finding f, Integer ruleIndex) throws IOException {
+  private void result(JsonGenerator g, Finding f, Integer ruleIndex, boolean baselineApplied) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.rule());
     if (ruleIndex != null) {
@@ -258,6 +260,10 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeObjectFieldStart("partialFingerprints");
     g.writeStringField(FINGERPRINT_KEY, fingerprint(f.key()));
     g.writeEndObject();
+    if (baselineApplied) {
+      // SARIF's own field: "unchanged" for what the baseline holds, "new" for the rest.
+      g.writeStringField("baselineState", f.baselined() ? "unchanged" : "new");
+    }
     if (f.suppressed()) {
       g.writeArrayFieldStart("suppressions");
       g.writeStartObject();

@@ -4,6 +4,7 @@
  */
 package dev.kubeward.report;
 
+import dev.kubeward.engine.Baseline;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ScanReport;
@@ -97,6 +98,15 @@ public final class TextReportWriter implements ReportWriter {
       out.write(sb.toString());
       sb.setLength(0);
     }
+    if (report.baseline() != null && !report.baseline().unmatched().isEmpty()) {
+      sb.append("Baseline entries that match no finding (remove them from ")
+          .append(Texts.clean(report.baseline().source())).append("):\n");
+      for (Baseline.Entry e : report.baseline().unmatched()) {
+        sb.append("  ").append(Texts.clean(e.rule())).append(' ').append(Texts.clean(e.resource())).append(": ")
+            .append(Texts.clean(e.key())).append('\n');
+      }
+      sb.append('\n');
+    }
     if (!report.skipped().isEmpty()) {
       sb.append("Not checked:\n");
       for (SkippedFile skipped : report.skipped()) {
@@ -122,6 +132,10 @@ public final class TextReportWriter implements ReportWriter {
       String line = Texts.clean(f.location()) + ": " + f.severity() + " " + Texts.clean(f.message()) + " [" + f.rule()
           + "] (suppressed: " + Texts.clean(f.suppression()) + ")";
       sb.append(paint(DIM, line)).append('\n');
+    } else if (f.baselined()) {
+      String line = Texts.clean(f.location()) + ": " + f.severity() + " " + Texts.clean(f.message()) + " [" + f.rule()
+          + "] (baselined)";
+      sb.append(paint(DIM, line)).append('\n');
     } else {
       sb.append(bold(Texts.clean(f.location())))
           .append(": ")
@@ -146,6 +160,7 @@ public final class TextReportWriter implements ReportWriter {
         .append(plural(report.resources(), "resource")).append("; ")
         .append(plural(active, "finding")).append(", ")
         .append(report.suppressedCount()).append(" suppressed, ")
+        .append(report.baseline() == null ? "" : report.baselinedCount() + " baselined, ")
         .append(plural(report.errors().size(), "error"));
     if (!report.skipped().isEmpty()) {
       sb.append(", ").append(plural(report.skipped().size(), "file")).append(" not checked");
