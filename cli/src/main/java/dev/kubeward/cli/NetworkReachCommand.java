@@ -123,10 +123,13 @@ final class NetworkReachCommand implements Callable<Integer> {
       default -> throw new UsageException("--format must be text or json, not '" + format + "'");
     };
     Reachability.Options options = Reachability.Options.defaults().withWhy(why);
-    if (podCidr != null) {
-      Cidr cidr = Cidr.parse(podCidr);
-      if (cidr == null || !podCidr.contains("/")) {
-        throw new UsageException("--pod-cidr must be a CIDR block such as 10.244.0.0/16, not '" + podCidr + "'");
+    Configuration configuration = configuration();
+    String pods = podCidr != null ? podCidr : configuration.podCidr();
+    if (pods != null) {
+      Cidr cidr = Cidr.parse(pods);
+      if (cidr == null || !pods.contains("/")) {
+        throw new UsageException((podCidr != null ? "--pod-cidr" : "podCidr in the configuration")
+            + " must be a CIDR block such as 10.244.0.0/16, not '" + pods + "'");
       }
       options = options.withPodCidr(cidr);
     }
@@ -142,7 +145,7 @@ final class NetworkReachCommand implements Callable<Integer> {
         throw new UsageException("--ingress-controller: " + e.getMessage());
       }
     }
-    Kubeward.Builder builder = Kubeward.builder().configuration(configuration());
+    Kubeward.Builder builder = Kubeward.builder().configuration(configuration);
     if (defaultNamespace != null) {
       builder.defaultNamespace(defaultNamespace);
     }

@@ -123,4 +123,19 @@ class NetworkReachCommandTest {
         .isEqualTo(2);
     assertThat(Cli.cli().in(dir).run("network", "reach", "--format", "xml", "cluster.yaml").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void theConfigurationCanNameThePodNetwork() throws IOException {
+    Files.writeString(dir.resolve("cluster.yaml"), CLUSTER);
+    String flag = Cli.cli().in(dir).run("network", "reach", "--format", "json", "--pod-cidr", "10.244.0.0/16",
+        "cluster.yaml").out();
+    String none = Cli.cli().in(dir).run("network", "reach", "--format", "json", "cluster.yaml").out();
+    Files.writeString(dir.resolve(".kubeward.yaml"), "podCidr: 10.244.0.0/16\n");
+    String configured = Cli.cli().in(dir).run("network", "reach", "--format", "json", "cluster.yaml").out();
+    assertThat(configured).isEqualTo(flag).isNotEqualTo(none).contains("10.244.0.0/16");
+    Files.writeString(dir.resolve(".kubeward.yaml"), "podCidr: pods\n");
+    Cli.Result bad = Cli.cli().in(dir).run("network", "reach", "cluster.yaml");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("podCidr must be a CIDR block");
+  }
 }

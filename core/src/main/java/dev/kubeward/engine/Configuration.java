@@ -38,6 +38,7 @@ public final class Configuration {
   private final JoinScope joinScope;
   private final List<String> exclude;
   private final String baseline;
+  private final String podCidr;
 
   private Configuration(Builder b) {
     this.profile = b.profile;
@@ -53,6 +54,7 @@ public final class Configuration {
     this.joinScope = b.joinScope;
     this.exclude = List.copyOf(b.exclude);
     this.baseline = b.baseline;
+    this.podCidr = b.podCidr;
   }
 
   /** A configuration that changes nothing. */
@@ -68,7 +70,7 @@ public final class Configuration {
   public Builder toBuilder() {
     Builder b = new Builder().profile(profile).pssVersion(pssVersion).kubeVersion(kubeVersion).enableRules(enabledRules)
         .disableRules(disabledRules).exemptions(exemptions).workloadKinds(workloadKinds)
-        .defaultNamespace(defaultNamespace).joinScope(joinScope).exclude(exclude).baseline(baseline);
+        .defaultNamespace(defaultNamespace).joinScope(joinScope).exclude(exclude).baseline(baseline).podCidr(podCidr);
     b.severities.putAll(severities);
     b.parameters.putAll(parameters);
     return b;
@@ -153,6 +155,14 @@ public final class Configuration {
     return baseline;
   }
 
+  /**
+   * The pod network as a CIDR block, as written, or {@code null}: read by {@code kubeward network
+   * reach}, for which an ipBlock that covers it also selects pods.
+   */
+  public String podCidr() {
+    return podCidr;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Configuration c && Objects.equals(profile, c.profile) && Objects.equals(pssVersion, c.pssVersion)
@@ -161,13 +171,13 @@ public final class Configuration {
         && severities.equals(c.severities) && parameters.equals(c.parameters) && exemptions.equals(c.exemptions)
         && workloadKinds.equals(c.workloadKinds) && Objects.equals(defaultNamespace, c.defaultNamespace)
         && joinScope == c.joinScope && exclude.equals(c.exclude)
-        && Objects.equals(baseline, c.baseline);
+        && Objects.equals(baseline, c.baseline) && Objects.equals(podCidr, c.podCidr);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(profile, pssVersion, kubeVersion, enabledRules, disabledRules, severities, parameters, exemptions,
-        workloadKinds, defaultNamespace, joinScope, exclude, baseline);
+        workloadKinds, defaultNamespace, joinScope, exclude, baseline, podCidr);
   }
 
   @Override
@@ -175,7 +185,7 @@ public final class Configuration {
     return "Configuration[profile=" + profile + ", pssVersion=" + pssVersion + ", kubeVersion=" + kubeVersion + ", enabledRules=" + enabledRules
         + ", disabledRules=" + disabledRules + ", severities=" + severities + ", parameters=" + parameters
         + ", exemptions=" + exemptions + ", workloadKinds=" + workloadKinds + ", defaultNamespace="
-        + defaultNamespace + ", joinScope=" + joinScope + ", exclude=" + exclude + ", baseline=" + baseline + "]";
+        + defaultNamespace + ", joinScope=" + joinScope + ", exclude=" + exclude + ", baseline=" + baseline + ", podCidr=" + podCidr + "]";
   }
 
   /** Builds a {@link Configuration}; every field is optional. */
@@ -193,6 +203,7 @@ public final class Configuration {
     private JoinScope joinScope;
     private final List<String> exclude = new ArrayList<>();
     private String baseline;
+    private String podCidr;
 
     private Builder() {}
 
@@ -269,6 +280,12 @@ public final class Configuration {
     /** The baseline file, relative to the configuration file's directory (see {@link Configuration#baseline()}). */
     public Builder baseline(String file) {
       this.baseline = file;
+      return this;
+    }
+
+    /** The pod network as a CIDR block (see {@link Configuration#podCidr()}). */
+    public Builder podCidr(String cidr) {
+      this.podCidr = cidr;
       return this;
     }
 

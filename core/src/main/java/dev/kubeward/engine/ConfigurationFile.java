@@ -51,6 +51,7 @@ import java.util.Set;
  * joinScope: argument
  * exclude: [charts, "deploy/dev/**"]
  * baseline: kubeward-baseline.json
+ * podCidr: 10.244.0.0/16
  * plugins: [tools/kubeward-plugins]
  * }</pre>
  *
@@ -61,7 +62,7 @@ import java.util.Set;
 public final class ConfigurationFile {
 
   private static final List<String> TOP_LEVEL = List.of("profile", "kubernetesVersion", "pssVersion", "rules",
-      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "exclude", "baseline", "plugins");
+      "exemptions", "workloadKinds", "defaultNamespace", "joinScope", "exclude", "baseline", "podCidr", "plugins");
   private static final List<String> RULE_KEYS = List.of("enabled", "severity", "params");
   private static final List<String> EXEMPTION_KEYS = List.of("rule", "kind", "namespace", "name", "file", "reason");
   private static final List<String> CARRIER_KEYS = List.of("apiGroup", "kind", "templatePath");
@@ -220,8 +221,16 @@ public final class ConfigurationFile {
         throw error(baselineNode, "baseline must be the path of a baseline file");
       }
     }
+    String podCidr = null;
+    Node podCidrNode = map.get("podCidr");
+    if (!podCidrNode.isNull()) {
+      podCidr = string(podCidrNode, "podCidr");
+      if (!podCidr.matches("[0-9A-Fa-f.:]+/\\d{1,3}")) {
+        throw error(podCidrNode, "podCidr must be a CIDR block such as 10.244.0.0/16");
+      }
+    }
     Configuration.Builder config = Configuration.builder().profile(profile).pssVersion(version).exclude(exclude)
-        .baseline(baseline)
+        .baseline(baseline).podCidr(podCidr)
         .enableRules(enabled).disableRules(disabled).exemptions(exemptions).workloadKinds(carriers)
         .defaultNamespace(defaultNamespace(map)).joinScope(joinScope(map)).kubeVersion(kubeVersion(map));
     severities.forEach(config::severity);

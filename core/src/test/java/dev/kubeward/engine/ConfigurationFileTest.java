@@ -96,7 +96,7 @@ class ConfigurationFileTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "profil: all"
-          + "| c.yaml:1:1: unknown key 'profil' in the configuration (expected profile, kubernetesVersion, pssVersion, rules, exemptions, workloadKinds, defaultNamespace, joinScope, exclude, baseline, plugins)",
+          + "| c.yaml:1:1: unknown key 'profil' in the configuration (expected profile, kubernetesVersion, pssVersion, rules, exemptions, workloadKinds, defaultNamespace, joinScope, exclude, baseline, podCidr, plugins)",
       "profile: strict"
           + "| c.yaml:1:10: unknown profile 'strict' (expected recommended, pss-baseline, pss-restricted, cis or all)",
       "profile: [all]| c.yaml:1:10: profile must be a string",
