@@ -4,7 +4,6 @@
  */
 package dev.kubeward.rule;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,29 +31,5 @@ public record Parameter(String name, Type type, String defaultValue, String desc
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(defaultValue, "defaultValue");
     Objects.requireNonNull(description, "description");
-  }
-
-  /** @deprecated declare a {@link ParameterKey#ofInt} and read the value with it */
-  @Deprecated(forRemoval = true)
-  public static Parameter ofInt(String name, long defaultValue, String description) {
-    return new Parameter(name, Type.INT, Long.toString(defaultValue), description);
-  }
-
-  /** @deprecated declare a {@link ParameterKey#ofBoolean} and read the value with it */
-  @Deprecated(forRemoval = true)
-  public static Parameter ofBoolean(String name, boolean defaultValue, String description) {
-    return new Parameter(name, Type.BOOLEAN, Boolean.toString(defaultValue), description);
-  }
-
-  /** @deprecated declare a {@link ParameterKey#ofString} and read the value with it */
-  @Deprecated(forRemoval = true)
-  public static Parameter ofString(String name, String defaultValue, String description) {
-    return new Parameter(name, Type.STRING, defaultValue, description);
-  }
-
-  /** @deprecated declare a {@link ParameterKey#ofList} and read the value with it */
-  @Deprecated(forRemoval = true)
-  public static Parameter ofList(String name, List<String> defaultValue, String description) {
-    return new Parameter(name, Type.STRING_LIST, String.join(",", defaultValue), description);
   }
 }

@@ -241,17 +241,6 @@ public final class RuleMetadata {
       return this;
     }
 
-    /**
-     * Declares parameters by their descriptions.
-     *
-     * @deprecated declare {@link ParameterKey}s: {@link #parameters(ParameterKey...)}
-     */
-    @Deprecated(forRemoval = true)
-    public Builder parameters(Parameter... parameters) {
-      this.parameters.addAll(List.of(parameters));
-      return this;
-    }
-
     /** Leaves the rule out of the {@code recommended} profile. */
     public Builder optIn() {
       this.optIn = true;
