@@ -41,7 +41,8 @@ public final class SecretInConfigMap implements ResourceRule {
           + " Secrets (view roles, CI logs, kubectl describe), never encrypted at rest by an"
           + " EncryptionConfiguration meant for Secrets, and copied freely between environments. The rule"
           + " looks for the same credential formats and secret-sounding names as hardcoded-env-secret,"
-          + " in data (binaryData is not inspected), and never prints a value.")
+          + " in data (binaryData is not inspected), leaves well-known default passwords to default-password while"
+          + " that rule runs, and never prints a value.")
       .remediation("Move the value into a Secret or an external secret store and rotate the exposed credential.")
       .build();
 
@@ -70,23 +71,43 @@ public final class SecretInConfigMap implements ResourceRule {
     if (resource.root().get("sops").isMap()) {
       return; // a SOPS-encrypted file: the values are ciphertext
     }
+    boolean defaultsShown = DefaultPassword.shown(context, resource);
     MapNode data = resource.root().get("data").asMap();
     for (int i = 0; i < data.size(); i++) {
       Node value = data.value(i);
-      String text = value.text();
-      if (text == null || text.isEmpty()) {
-        continue;
-      }
       String key = data.key(i);
-      String kind = SecretPatterns.credentialIn(text);
-      if (kind != null) {
-        context.report(resource, value, resource.displayName() + " holds a value that looks like " + kind
-            + " under key \"" + key + "\" (value not shown)");
-      } else if (SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
-          && !SecretPatterns.isPlaceholder(text)) {
+      String kind = flagged(key, value.text(), params, defaultsShown);
+      if (BY_NAME.equals(kind)) {
         context.report(resource, value, resource.displayName() + " holds a literal value under key \"" + key
             + "\", whose name says it is a secret (value not shown)");
+      } else if (kind != null) {
+        context.report(resource, value, resource.displayName() + " holds a value that looks like " + kind
+            + " under key \"" + key + "\" (value not shown)");
       }
     }
+  }
+
+  /** What {@link #flagged} returns for a literal value under a secret-looking key. */
+  static final String BY_NAME = "a secret, by its key";
+
+  /**
+   * Whether this rule reports the ConfigMap entry {@code key}: {@code text} in a known credential
+   * format (the format's noun phrase), a literal under a secret-looking key ({@link #BY_NAME}), or
+   * {@code null} for nothing; {@code defaultsShown} if default-password runs and is seen on the ConfigMap.
+   */
+  static String flagged(String key, String text, HardcodedEnvSecret.Params params, boolean defaultsShown) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String kind = SecretPatterns.credentialIn(text);
+    if (kind != null) {
+      return kind;
+    }
+    if (SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
+        && !SecretPatterns.isPlaceholder(text)
+        && !(defaultsShown && SecretPatterns.isBuiltInDefaultPassword(key, text))) {
+      return BY_NAME;
+    }
+    return null;
   }
 }
