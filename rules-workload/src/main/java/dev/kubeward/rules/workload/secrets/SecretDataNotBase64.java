@@ -32,8 +32,9 @@ public final class SecretDataNotBase64 implements ResourceRule {
           + " multiple of four characters, line breaks ignored. Anything else (a plain-text value, spaces,"
           + " the URL-safe - and _, missing padding, a number or a boolean) makes it reject the whole Secret,"
           + " so the manifest never applies, and a plain-text value written where base64 was meant is a"
-          + " credential committed in clear. Template placeholders ({{ ... }}, ${VAR}, <...>) and SOPS-encrypted"
-          + " files are left alone. The other secret rules do not read such a value as if it were decoded."
+          + " credential committed in clear. Template placeholders ({{ ... }}, ${VAR}, <...>), names left to fill in"
+          + " (YOUR_API_TOKEN, also as a one-item list [YOUR_BASE64_KEY]) and SOPS-encrypted files are left"
+          + " alone. The other secret rules do not read such a value as if it were decoded."
           + " Values are never printed.")
       .remediation("Base64-encode the value (base64 -w0), or move it to stringData, which takes plain text.")
       .build();
@@ -63,7 +64,7 @@ public final class SecretDataNotBase64 implements ResourceRule {
 
   /** What is wrong with {@code value} as a data value, or {@code null} if nothing is. */
   private static String problem(Node value) {
-    if (value.isNull()) {
+    if (value.isNull() || isFillIn(value) || (value.isList() && value.size() == 1 && isFillIn(value.get(0)))) {
       return null;
     }
     if (!(value instanceof ScalarNode scalar)) {
@@ -77,5 +78,26 @@ public final class SecretDataNotBase64 implements ResourceRule {
       return null;
     }
     return SecretPatterns.decodeBase64(text) == null ? "is not valid base64" : null;
+  }
+
+  /**
+   * A name left for a person to fill in, {@code YOUR_API_TOKEN}: upper-case letters, digits and at
+   * least one underscore, starting with a letter (base64 has no underscore).
+   */
+  private static boolean isFillIn(Node value) {
+    String text = value.isScalar() ? value.text() : null;
+    if (text == null || text.length() < 6 || text.charAt(0) < 'A' || text.charAt(0) > 'Z') {
+      return false;
+    }
+    boolean underscore = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '_') {
+        underscore = true;
+      } else if ((c < 'A' || c > 'Z') && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return underscore;
   }
 }
