@@ -77,7 +77,7 @@ public final class SecretFromConfigMap implements InventoryRule {
   }
 
   /** A flagged ConfigMap entry: the ConfigMap, the value node, the key and what it looks like. */
-  private record Entry(Resource configMap, Node value, String key, String kind) {}
+  private record Entry(Resource configMap, Node value, String key, String embedded, String kind) {}
 
   @Override
   public void check(Inventory inventory, Context context) {
@@ -130,8 +130,8 @@ public final class SecretFromConfigMap implements InventoryRule {
 
   private static void report(FindingBuilder finding, List<Entry> entries) {
     for (Entry e : entries) {
-      finding.related(e.configMap(), e.value(), e.configMap().displayName() + ", key \"" + e.key() + "\": "
-          + what(e.kind()) + " (value not shown)");
+      finding.related(e.configMap(), e.value(), e.configMap().displayName() + ", key \"" + e.key() + "\""
+          + (e.embedded() == null ? "" : " at " + e.embedded()) + ": " + what(e.kind()) + " (value not shown)");
     }
     finding.report();
   }
@@ -169,12 +169,11 @@ public final class SecretFromConfigMap implements InventoryRule {
         if (key != null && !key.equals(data.key(i))) {
           continue;
         }
-        String kind = SecretInConfigMap.flagged(data.key(i), data.value(i).text(), params, defaultsShown);
-        if (kind != null) {
-          if (out.isEmpty()) {
-            out = new ArrayList<>(2);
-          }
-          out.add(new Entry(cm, data.value(i), data.key(i), kind));
+        List<Entry> sink = out.isEmpty() ? new ArrayList<>(2) : out;
+        SecretInConfigMap.inspect(data.key(i), data.value(i), params, defaultsShown,
+            (value, k, embedded, at, kind) -> sink.add(new Entry(cm, value, k, embedded, kind)));
+        if (!sink.isEmpty()) {
+          out = sink;
         }
       }
     }
