@@ -57,6 +57,10 @@ final class YamlComposer {
   private Node[] stack = new Node[32];
   private int top;
   private int nodes;
+  private int regionStart;
+  private int regionEnd;
+  private int codePointCursor;
+  private int charCursor;
   private int aliasNodes;
 
   /**
@@ -98,6 +102,10 @@ final class YamlComposer {
    */
   void compose(String text, int start, int end, DocumentSink sink) throws LoadFailure {
     this.text = text;
+    this.regionStart = start;
+    this.regionEnd = end;
+    this.codePointCursor = 0;
+    this.charCursor = start;
     try {
       reader = start == 0 && end == text.length()
           ? new StreamReader(settings, text)
@@ -301,7 +309,54 @@ final class YamlComposer {
       }
       return Scalars.resolvePlain(line, column, value);
     }
+    if (event.getScalarStyle() == ScalarStyle.LITERAL && event.getStartMark().isPresent()) {
+      return ScalarNode.ofLiteral(line, column, value, literalContentColumn(event.getStartMark().get()));
+    }
     return ScalarNode.ofString(line, column, value, false);
+  }
+
+  /** The char index in {@code text} of code point {@code index} of the region, scanning forward from the last one. */
+  private int charIndex(int index) {
+    if (index < codePointCursor) {
+      codePointCursor = 0;
+      charCursor = regionStart;
+    }
+    while (codePointCursor < index && charCursor < regionEnd) {
+      charCursor += Character.charCount(text.codePointAt(charCursor));
+      codePointCursor++;
+    }
+    return charCursor;
+  }
+
+  /**
+   * The 1-based column of the content of the literal block scalar whose indicator is at {@code mark}:
+   * the indentation of its first non-blank line, plus one. 0 when that cannot be told for sure (an
+   * explicit indentation indicator, no content, the indicator not where the mark says).
+   */
+  private int literalContentColumn(Mark mark) {
+    int at = charIndex(mark.getIndex());
+    if (at >= regionEnd || text.charAt(at) != '|') {
+      return 0;
+    }
+    int i = at + 1;
+    while (i < regionEnd && " #\r\n".indexOf(text.charAt(i)) < 0) {
+      if (Character.isDigit(text.charAt(i))) {
+        return 0; // an explicit indentation indicator: relative to the parent's indentation
+      }
+      i++;
+    }
+    int eol = text.indexOf('\n', at);
+    for (int lineStart = eol + 1; eol >= 0 && lineStart < regionEnd; lineStart = eol + 1) {
+      int c = lineStart;
+      while (c < regionEnd && text.charAt(c) == ' ') {
+        c++;
+      }
+      if (c < regionEnd && text.charAt(c) != '\n' && text.charAt(c) != '\r') {
+        return c - lineStart + 1;
+      }
+      eol = text.indexOf('\n', c);
+    }
+    return 0;
   }
 
   private MapNode mapping(int line, int column, int depth) throws LoadFailure {

@@ -24,6 +24,7 @@ public final class ScalarNode extends Node {
   private final Type type;
   private final boolean booleanValue;
   private final boolean plain;
+  private int blockColumn;
 
   private ScalarNode(int line, int column, String text, Type type, boolean booleanValue, boolean plain) {
     super(line, column);
@@ -36,6 +37,16 @@ public final class ScalarNode extends Node {
   /** A string scalar. */
   public static ScalarNode ofString(int line, int column, String text, boolean plain) {
     return new ScalarNode(line, column, text, Type.STRING, false, plain);
+  }
+
+  /**
+   * A string written as a literal block scalar ({@code |}) whose content lines start at 1-based
+   * {@code contentColumn}, from the line after {@code line}; see {@link #literalContentColumn()}.
+   */
+  public static ScalarNode ofLiteral(int line, int column, String text, int contentColumn) {
+    ScalarNode node = new ScalarNode(line, column, text, Type.STRING, false, false);
+    node.blockColumn = Math.max(0, contentColumn);
+    return node;
   }
 
   /** A boolean scalar; {@code text} is the source spelling ({@code yes}, {@code On}, ...). */
@@ -55,7 +66,19 @@ public final class ScalarNode extends Node {
 
   /** A new scalar with the same value and position (alias expansion gives each use its own node). */
   public ScalarNode copy() {
-    return new ScalarNode(line(), column(), text, type, booleanValue, plain);
+    ScalarNode copy = new ScalarNode(line(), column(), text, type, booleanValue, plain);
+    copy.blockColumn = blockColumn;
+    return copy;
+  }
+
+  /**
+   * For a literal block scalar ({@code |}) whose layout is known: the 1-based column where its
+   * content lines start. Line {@code n} (1-based) of {@link #text()} is then on source line
+   * {@code line() + n}, so a position inside the text maps to the source. 0 for every other scalar,
+   * and for a literal block with an explicit indentation indicator.
+   */
+  public int literalContentColumn() {
+    return blockColumn;
   }
 
   public Type type() {

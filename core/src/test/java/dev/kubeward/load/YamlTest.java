@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubeward.model.Node;
+import dev.kubeward.model.ScalarNode;
 import org.junit.jupiter.api.Test;
 
 class YamlTest {
@@ -27,6 +28,18 @@ class YamlTest {
     assertThat(Yaml.parseTree("c.yaml", "")).isSameAs(Node.MISSING);
     assertThat(Yaml.parseTree("c.yaml", "# only a comment\n")).isSameAs(Node.MISSING);
     assertThat(Yaml.parseTree("c.yaml", "\uFEFFa: 1\n").get("a").longValue(0)).isEqualTo(1);
+  }
+
+  @Test
+  void literalBlocksKnowWhereTheirContentStarts() {
+    Node root = Yaml.parseTree("c.yaml", "x: \"\uD83D\uDC4B\"\nm:\n  a: |\n\n      one\n      two\n  b: |-  # c\n   x\n"
+        + "  c: |2\n     y\n  d: >\n    z\n  e: 'q'\n");
+    assertThat(((ScalarNode) root.get("m").get("a")).literalContentColumn()).isEqualTo(7);
+    assertThat(root.get("m").get("a").line()).isEqualTo(3);
+    assertThat(((ScalarNode) root.get("m").get("b")).literalContentColumn()).isEqualTo(4);
+    assertThat(((ScalarNode) root.get("m").get("c")).literalContentColumn()).isZero();
+    assertThat(((ScalarNode) root.get("m").get("d")).literalContentColumn()).isZero();
+    assertThat(((ScalarNode) root.get("m").get("e")).literalContentColumn()).isZero();
   }
 
   @Test

@@ -28,8 +28,11 @@ import dev.kubeward.rules.workload.images.ImageRegistryNotAllowed;
 import dev.kubeward.rules.workload.images.ImageWithoutDigest;
 import dev.kubeward.rules.workload.podsecurity.PodSecurityAdmission;
 import dev.kubeward.rules.workload.podsecurity.PodSecurityStandards;
+import dev.kubeward.rules.workload.secrets.DefaultPassword;
 import dev.kubeward.rules.workload.secrets.HardcodedEnvSecret;
 import dev.kubeward.rules.workload.secrets.SecretAsEnvVar;
+import dev.kubeward.rules.workload.secrets.SecretDataNotBase64;
+import dev.kubeward.rules.workload.secrets.SecretFromConfigMap;
 import dev.kubeward.rules.workload.secrets.SecretInConfigMap;
 import dev.kubeward.rules.workload.secrets.SecretInManifest;
 import dev.kubeward.rules.workload.serviceaccounts.AutomountServiceAccountToken;
@@ -58,6 +61,9 @@ public final class WorkloadRules implements RuleProvider {
         new SecretInConfigMap(),
         new SecretAsEnvVar(),
         new SecretInManifest(),
+        new DefaultPassword(),
+        new SecretDataNotBase64(),
+        new SecretFromConfigMap(),
         new AutomountServiceAccountToken(),
         new DefaultServiceAccount(),
         new DeprecatedServiceAccountField(),

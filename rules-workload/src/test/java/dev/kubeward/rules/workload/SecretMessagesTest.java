@@ -18,7 +18,9 @@ import dev.kubeward.model.Node;
 import dev.kubeward.model.Pointers;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Rule;
+import dev.kubeward.rules.workload.secrets.DefaultPassword;
 import dev.kubeward.rules.workload.secrets.HardcodedEnvSecret;
+import dev.kubeward.rules.workload.secrets.SecretDataNotBase64;
 import dev.kubeward.rules.workload.secrets.SecretInConfigMap;
 import dev.kubeward.rules.workload.secrets.SecretInManifest;
 import java.nio.file.Files;
@@ -38,7 +40,8 @@ class SecretMessagesTest {
 
   @TestFactory
   Stream<DynamicTest> valuesNeverAppearInMessages() {
-    return Stream.of(new HardcodedEnvSecret(), new SecretInConfigMap(), new SecretInManifest())
+    return Stream.of(new HardcodedEnvSecret(), new SecretInConfigMap(), new SecretInManifest(),
+            new DefaultPassword(), new SecretDataNotBase64())
         .flatMap(rule -> RuleFixtures.of(rule).files().stream()
             .filter(f -> f.getFileName().toString().startsWith("fires"))
             .map(file -> DynamicTest.dynamicTest(rule.metadata().id() + "/" + file.getFileName(),

@@ -46,8 +46,8 @@ public final class HardcodedEnvSecret implements ResourceRule {
           + "ghu_/ghs_/ghr_/github_pat_ tokens, Slack xox tokens and webhook URLs, Google AIza keys, Stripe"
           + " live keys, JSON Web Tokens, URLs with user:password@), and otherwise a variable whose name"
           + " looks secret, unless its value is a placeholder: empty, a $(VAR) or ${VAR} reference, a path,"
-          + " a URL without credentials, a boolean word or a number of up to five digits. Values are never"
-          + " printed.")
+          + " a URL without credentials, a boolean word or a number of up to five digits. A well-known default password (admin,"
+          + " changeme...) is left to default-password while that rule runs. Values are never printed.")
       .remediation("Move the value into a Secret (or an external secret store) and mount it as a file, or"
           + " reference it with valueFrom.secretKeyRef; then rotate the exposed credential.")
       .build();
@@ -81,6 +81,7 @@ public final class HardcodedEnvSecret implements ResourceRule {
 
   @Override
   public void check(Resource resource, Context context) {
+    boolean defaultsShown = DefaultPassword.shown(context, resource);
     List<Container> containers = resource.podSpec().containers();
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
@@ -98,7 +99,8 @@ public final class HardcodedEnvSecret implements ResourceRule {
               + " sets environment variable \"" + name + "\" to a literal value that looks like " + kind
               + " (value not shown)");
         } else if (SecretPatterns.nameLooksSecret(name, params.namePatterns(), params.ignoredSuffixes())
-            && !SecretPatterns.isPlaceholder(text)) {
+            && !SecretPatterns.isPlaceholder(text)
+            && !(defaultsShown && SecretPatterns.isBuiltInDefaultPassword(name, text))) {
           context.report(resource, value, c.describe() + " of " + resource.displayName()
               + " sets environment variable \"" + name + "\", whose name says it holds a secret, to a"
               + " literal value (value not shown)");

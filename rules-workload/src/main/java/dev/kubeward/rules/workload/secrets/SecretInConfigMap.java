@@ -4,11 +4,16 @@
  */
 package dev.kubeward.rules.workload.secrets;
 
+import dev.kubeward.load.LoadLimits;
+import dev.kubeward.load.Yaml;
+import dev.kubeward.load.YamlException;
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.ScalarNode;
 import dev.kubeward.rule.Context;
+import dev.kubeward.rule.FindingBuilder;
 import dev.kubeward.rule.ParameterKey;
 import dev.kubeward.rule.Parameters;
 import dev.kubeward.rule.ResourceRule;
@@ -41,7 +46,8 @@ public final class SecretInConfigMap implements ResourceRule {
           + " Secrets (view roles, CI logs, kubectl describe), never encrypted at rest by an"
           + " EncryptionConfiguration meant for Secrets, and copied freely between environments. The rule"
           + " looks for the same credential formats and secret-sounding names as hardcoded-env-secret,"
-          + " in data (binaryData is not inspected), and never prints a value.")
+          + " in data (binaryData is not inspected), leaves well-known default passwords to default-password while"
+          + " that rule runs, and never prints a value.")
       .remediation("Move the value into a Secret or an external secret store and rotate the exposed credential.")
       .build();
 
@@ -70,23 +76,155 @@ public final class SecretInConfigMap implements ResourceRule {
     if (resource.root().get("sops").isMap()) {
       return; // a SOPS-encrypted file: the values are ciphertext
     }
+    boolean defaultsShown = DefaultPassword.shown(context, resource);
     MapNode data = resource.root().get("data").asMap();
     for (int i = 0; i < data.size(); i++) {
       Node value = data.value(i);
-      String text = value.text();
-      if (text == null || text.isEmpty()) {
+      String key = data.key(i);
+      if (!mayHoldDocument(value.text())) {
+        String kind = flagged(key, value.text(), params, defaultsShown); // no lambda on the quiet path
+        if (kind != null) {
+          report(resource, context, value, key, null, null, kind);
+        }
         continue;
       }
-      String key = data.key(i);
-      String kind = SecretPatterns.credentialIn(text);
+      inspect(key, value, params, defaultsShown,
+          (v, k, embedded, at, kind) -> report(resource, context, v, k, embedded, at, kind));
+    }
+  }
+
+  private static void report(Resource resource, Context context, Node value, String key, String embedded, int[] at,
+      String kind) {
+    String where = embedded == null ? "under key \"" + key + "\""
+        : "under key \"" + embedded + "\" of the " + format(value) + " in \"" + key + "\"";
+    FindingBuilder finding = context.finding(resource, value).key(embedded == null ? key : key + "/" + embedded);
+    if (at != null) {
+      finding.position(at[0], at[1]);
+    }
+    finding.message(BY_NAME.equals(kind)
+        ? resource.displayName() + " holds a literal value " + where + ", whose name says it is a secret (value not shown)"
+        : resource.displayName() + " holds a value that looks like " + kind + " " + where + " (value not shown)")
+        .report();
+  }
+
+  /** True if {@code text} may hold a YAML or JSON document: it spans lines or starts with a bracket. */
+  static boolean mayHoldDocument(String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    return first == '{' || first == '[' || text.indexOf('\n') >= 0;
+  }
+
+  /** What {@link #flagged} returns for a literal value under a secret-looking key. */
+  static final String BY_NAME = "a secret, by its key";
+
+  /** Receives what {@link #inspect} finds in one ConfigMap entry. */
+  interface Sink {
+    /**
+     * A credential in entry {@code key} (whose value node is {@code value}): {@code embedded} is the
+     * dotted path of the key inside a YAML or JSON document the value holds, or {@code null} for the
+     * value itself; {@code at} the source line and column inside a literal block, or {@code null};
+     * {@code kind} as {@link #flagged} returns it.
+     */
+    void found(Node value, String key, String embedded, int[] at, String kind);
+  }
+
+  /** Limits for a document embedded in a value: the loader's defaults, within the value's length. */
+  private static final LoadLimits EMBEDDED_LIMITS = LoadLimits.DEFAULTS;
+
+  /**
+   * Inspects ConfigMap entry {@code key}: a value that holds a YAML or JSON mapping or list is
+   * searched entry by entry like a manifest (names and formats of its scalars), anything else (and a
+   * document in which nothing is found) is judged whole by {@link #flagged}.
+   */
+  static void inspect(String key, Node value, HardcodedEnvSecret.Params params, boolean defaultsShown, Sink sink) {
+    String text = value.text();
+    if (text == null || text.isEmpty()) {
+      return;
+    }
+    Node document = embedded(text);
+    if (document != null) {
+      int[] found = {0};
+      // default-password judges whole values only, so inside a document nothing is left to it
+      walk(document, null, null, value, key, params, false, (v, k, e, at, kind) -> {
+        found[0]++;
+        sink.found(v, k, e, at, kind);
+      });
+      if (found[0] > 0) {
+        return;
+      }
+      String kind = SecretPatterns.credentialIn(text); // in a comment, say
       if (kind != null) {
-        context.report(resource, value, resource.displayName() + " holds a value that looks like " + kind
-            + " under key \"" + key + "\" (value not shown)");
-      } else if (SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
-          && !SecretPatterns.isPlaceholder(text)) {
-        context.report(resource, value, resource.displayName() + " holds a literal value under key \"" + key
-            + "\", whose name says it is a secret (value not shown)");
+        sink.found(value, key, null, null, kind);
+      }
+      return;
+    }
+    String kind = flagged(key, text, params, defaultsShown);
+    if (kind != null) {
+      sink.found(value, key, null, null, kind);
+    }
+  }
+
+  /** The mapping or list a multi-line or bracketed value holds as YAML or JSON, or {@code null}. */
+  private static Node embedded(String text) {
+    if (!mayHoldDocument(text)) {
+      return null;
+    }
+    try {
+      Node root = Yaml.parseTree("embedded", text, EMBEDDED_LIMITS);
+      return (root.isMap() || root.isList()) && root.size() > 0 ? root : null;
+    } catch (YamlException e) {
+      return null; // not YAML, or over the limits: judged whole
+    }
+  }
+
+  private static String format(Node value) {
+    String text = value.text().stripLeading();
+    return text.startsWith("{") || text.startsWith("[") ? "JSON" : "YAML";
+  }
+
+  private static void walk(Node node, String name, String path, Node value, String key,
+      HardcodedEnvSecret.Params params, boolean defaultsShown, Sink sink) {
+    if (node instanceof MapNode map) {
+      for (int i = 0; i < map.size(); i++) {
+        String k = map.key(i);
+        walk(map.value(i), k, path == null ? k : path + "." + k, value, key, params, defaultsShown, sink);
+      }
+    } else if (node.isList()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), name, (path == null ? "" : path) + "[" + i + "]", value, key, params, defaultsShown, sink);
+      }
+    } else {
+      String kind = flagged(name == null ? "" : name, node.text(), params, defaultsShown);
+      if (kind != null) {
+        int[] at = null;
+        if (value instanceof ScalarNode scalar && scalar.literalContentColumn() > 0) {
+          at = new int[] {value.line() + node.line(), scalar.literalContentColumn() - 1 + node.column()};
+        }
+        sink.found(value, key, path, at, kind);
       }
     }
+  }
+
+  /**
+   * Whether this rule reports the ConfigMap entry {@code key}: {@code text} in a known credential
+   * format (the format's noun phrase), a literal under a secret-looking key ({@link #BY_NAME}), or
+   * {@code null} for nothing; {@code defaultsShown} if default-password runs and is seen on the ConfigMap.
+   */
+  static String flagged(String key, String text, HardcodedEnvSecret.Params params, boolean defaultsShown) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String kind = SecretPatterns.credentialIn(text);
+    if (kind != null) {
+      return kind;
+    }
+    if (SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
+        && !SecretPatterns.isPlaceholder(text)
+        && !(defaultsShown && SecretPatterns.isBuiltInDefaultPassword(key, text))) {
+      return BY_NAME;
+    }
+    return null;
   }
 }

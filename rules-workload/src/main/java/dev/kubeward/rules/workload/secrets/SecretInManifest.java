@@ -36,7 +36,10 @@ public final class SecretInManifest implements ResourceRule {
           + " CSI driver, Vault) or an encrypted form (Sealed Secrets, SOPS) keeps plaintext out of Git. Only"
           + " non-empty values count: a Secret with no data, such as a kubernetes.io/service-account-token"
           + " Secret the token controller fills in, is fine, and so is a SOPS-encrypted file (a top-level sops"
-          + " block). The message names the keys that look secret (password, token, key...) first. CIS Kubernetes Benchmark 1.12, 5.4.2: consider"
+          + " block). A well-known default password under a secret-looking key is left to default-password while"
+          + " that rule runs (it is public, not leaked); a value that is not valid base64 still counts (it is"
+          + " committed either way; secret-data-not-base64 reports it). The message names the keys that look"
+          + " secret (password, token, key...) first. CIS Kubernetes Benchmark 1.12, 5.4.2: consider"
           + " external secret storage.")
       .remediation("Remove the values from the manifest, keep them in an external secret store or commit them"
           + " encrypted, and rotate the ones already committed.")
@@ -56,16 +59,36 @@ public final class SecretInManifest implements ResourceRule {
     if (root.get("sops").isMap()) {
       return; // a SOPS-encrypted file: the values are ciphertext
     }
-    check(resource, context, root, "data");
-    check(resource, context, root, "stringData");
+    boolean defaultsShown = DefaultPassword.shown(context, resource);
+    check(resource, context, root, "data", defaultsShown);
+    check(resource, context, root, "stringData", defaultsShown);
   }
 
-  private static void check(Resource resource, Context context, MapNode root, String field) {
+  /**
+   * True if entry {@code i} of {@code data} holds a value this rule counts: not empty, and not a
+   * well-known default password that default-password reports.
+   */
+  private static boolean counts(MapNode data, int i, boolean base64, boolean defaultsShown) {
+    String text = data.value(i).text();
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    if (!defaultsShown || !SecretPatterns.nameLooksSecretByDefault(data.key(i))) {
+      return true;
+    }
+    if (base64) {
+      byte[] bytes = SecretPatterns.decodeBase64(text);
+      text = bytes == null ? null : SecretPatterns.utf8(bytes);
+    }
+    return !SecretPatterns.isBuiltInDefaultPassword(data.key(i), text);
+  }
+
+  private static void check(Resource resource, Context context, MapNode root, String field, boolean defaultsShown) {
     MapNode data = root.get(field).asMap();
+    boolean base64 = field.equals("data");
     int filled = 0;
     for (int i = 0; i < data.size(); i++) {
-      String text = data.value(i).text();
-      if (text != null && !text.isEmpty()) {
+      if (counts(data, i, base64, defaultsShown)) {
         filled++;
       }
     }
@@ -77,9 +100,8 @@ public final class SecretInManifest implements ResourceRule {
     // Keys that look secret first, then the others, each in file order.
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < data.size() && named < MAX_KEYS_NAMED; i++) {
-        String text = data.value(i).text();
         boolean secret = SecretPatterns.nameLooksSecret(data.key(i), NAME_WORDS, NO_SUFFIXES);
-        if (text != null && !text.isEmpty() && secret == (pass == 0)) {
+        if (secret == (pass == 0) && counts(data, i, base64, defaultsShown)) {
           keys.append(named++ == 0 ? "" : ", ").append('"').append(data.key(i)).append('"');
         }
       }

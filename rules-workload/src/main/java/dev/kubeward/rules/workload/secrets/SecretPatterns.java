@@ -5,7 +5,13 @@
 package dev.kubeward.rules.workload.secrets;
 
 import dev.kubeward.model.Placeholders;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recognises secret-looking names and values without allocating: names by configurable words
@@ -22,6 +28,19 @@ final class SecretPatterns {
   static final List<String> DEFAULT_IGNORED_SUFFIXES = List.of("_FILE", "_PATH", "_DIR", "_NAME", "_URL",
       "_URI", "_ENDPOINT", "_HOST", "_PORT", "_TTL", "_TIMEOUT", "_EXPIRY", "_LENGTH", "_TYPE", "_HEADER",
       "_ENABLED", "_POLICY", "_ID", "_TEMPLATE", "_REF", "_VERSION", "_AUDIENCE");
+
+  /**
+   * Passwords that ship as defaults of common software, or that people type when asked for one:
+   * matched whole, after trimming, ignoring case.
+   */
+  static final List<String> DEFAULT_PASSWORDS = List.of("changeme", "change_me", "change-me", "changeit",
+      "admin", "administrator", "admin123", "password", "password1", "password123", "passw0rd", "p@ssw0rd",
+      "pass", "root", "toor", "secret", "123456", "1234567", "12345678", "123456789", "1234567890", "1234",
+      "12345", "letmein", "default", "postgres", "mysql", "guest", "qwerty", "welcome", "test", "demo");
+
+  private static final String[] DEFAULT_PASSWORD_ARRAY = passwords(DEFAULT_PASSWORDS);
+  private static final String[] DEFAULT_WORDS = compile(DEFAULT_NAME_PATTERNS);
+  private static final String[] DEFAULT_SUFFIXES = compile(DEFAULT_IGNORED_SUFFIXES);
 
   static final String PRIVATE_KEY = "a private key";
   static final String AWS_KEY = "an AWS access key id";
@@ -301,5 +320,122 @@ final class SecretPatterns {
       scheme = s.indexOf("://", start);
     }
     return false;
+  }
+
+  /** The trimmed entries of {@code words}, without duplicates. */
+  static String[] passwords(List<String> words) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String w : words) {
+      if (w.isBlank()) {
+        throw new IllegalArgumentException("default passwords must not be blank");
+      }
+      out.add(w.strip());
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** True if {@code value}, trimmed, is one of {@code passwords}, ignoring case. Allocates nothing. */
+  static boolean isDefaultPassword(String value, String[] passwords) {
+    if (value == null) {
+      return false;
+    }
+    int from = 0;
+    int to = value.length();
+    while (from < to && Character.isWhitespace(value.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+      to--;
+    }
+    for (String p : passwords) {
+      if (p.length() == to - from && value.regionMatches(true, from, p, 0, p.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if default-password, with its built-in list, reports {@code value} under {@code name}: the
+   * name looks secret by the default words and the value is a built-in default password. The rules
+   * that report leaked values leave these to default-password while it runs.
+   */
+  static boolean isBuiltInDefaultPassword(String name, String value) {
+    return isDefaultPassword(value, DEFAULT_PASSWORD_ARRAY) && nameLooksSecret(name, DEFAULT_WORDS, DEFAULT_SUFFIXES);
+  }
+
+  /** True if {@code name} looks secret by the default words and suffixes. */
+  static boolean nameLooksSecretByDefault(String name) {
+    return nameLooksSecret(name, DEFAULT_WORDS, DEFAULT_SUFFIXES);
+  }
+
+  /**
+   * The bytes {@code value} stands for, decoded as the API server decodes a Secret's {@code data}
+   * (Go's {@code encoding/json} into {@code []byte}, that is {@code base64.StdEncoding}): the standard
+   * alphabet with {@code =} padding, the length a multiple of four, carriage returns and line feeds
+   * ignored anywhere, anything else (spaces, URL-safe {@code -_}, missing padding) an error. Trailing
+   * bits need not be zero. {@code null} if the value is not valid base64.
+   */
+  static byte[] decodeBase64(String value) {
+    int n = value.length();
+    int count = 0;
+    int pad = 0;
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n') {
+        continue;
+      }
+      if (c == '=') {
+        pad++;
+      } else if (pad > 0 || base64Digit(c) < 0) {
+        return null; // a character outside the alphabet, or data after padding
+      }
+      count++;
+    }
+    if (count % 4 != 0 || pad > 2) {
+      return null;
+    }
+    byte[] out = new byte[count / 4 * 3 - pad];
+    int bits = 0;
+    int nbits = 0;
+    int o = 0;
+    for (int i = 0; i < n; i++) {
+      int d = base64Digit(value.charAt(i));
+      if (d < 0) {
+        continue;
+      }
+      bits = (bits << 6) | d;
+      nbits += 6;
+      if (nbits >= 8) {
+        nbits -= 8;
+        if (o < out.length) {
+          out[o++] = (byte) (bits >> nbits);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int base64Digit(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  }
+
+  /** {@code bytes} as UTF-8 text, or {@code null} if they are not valid UTF-8 (binary data). */
+  static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 }
