@@ -18,10 +18,15 @@ import dev.kubeward.rules.workload.hardening.SharedProcessNamespace;
 import dev.kubeward.rules.workload.hardening.ToleratesAllTaints;
 import dev.kubeward.rules.workload.hardening.WritableHostPath;
 import dev.kubeward.rules.workload.hardening.WritableRootFilesystem;
+import dev.kubeward.rules.workload.hygiene.AutoscalerTargetMissing;
+import dev.kubeward.rules.workload.hygiene.KindNotServed;
 import dev.kubeward.rules.workload.hygiene.LivenessProbeMissing;
 import dev.kubeward.rules.workload.hygiene.LowReplicaCount;
 import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetMissing;
+import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetBlocksEviction;
+import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetNoPolicy;
 import dev.kubeward.rules.workload.hygiene.ReadinessProbeMissing;
+import dev.kubeward.rules.workload.hygiene.ReplicasWithAutoscaler;
 import dev.kubeward.rules.workload.images.ImageNotPinned;
 import dev.kubeward.rules.workload.images.ImagePullPolicyNotAlways;
 import dev.kubeward.rules.workload.images.ImageRegistryNotAllowed;
@@ -70,6 +75,7 @@ public final class WorkloadRules implements RuleProvider {
         new ToleratesAllTaints(),
         new HostAliases(),
         new HostNetworkDnsPolicy(),
+        new KindNotServed(),
         // Opt-in: in the all profile (and cis where they map to it), not in recommended.
         new AppArmorProfileMissing(),
         new PrivilegedNotFalse(),
@@ -80,7 +86,11 @@ public final class WorkloadRules implements RuleProvider {
         new LivenessProbeMissing(),
         new ReadinessProbeMissing(),
         new LowReplicaCount(),
-        new PodDisruptionBudgetMissing()));
+        new PodDisruptionBudgetMissing(),
+        new AutoscalerTargetMissing(),
+        new ReplicasWithAutoscaler(),
+        new PodDisruptionBudgetNoPolicy(),
+        new PodDisruptionBudgetBlocksEviction()));
     return List.copyOf(rules);
   }
 }

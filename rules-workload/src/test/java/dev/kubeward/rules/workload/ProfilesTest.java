@@ -38,7 +38,8 @@ class ProfilesTest {
     assertThat(beyondPss()).filteredOn(m -> !Profile.RECOMMENDED.includes(m))
         .extracting(RuleMetadata::id)
         .containsExactlyInAnyOrder("image-without-digest", "app-armor-profile-missing", "privileged-not-false",
-            "security-context-missing");
+            "security-context-missing", "autoscaler-target-missing", "replicas-with-autoscaler",
+            "pod-disruption-budget-no-policy", "pod-disruption-budget-blocks-eviction");
   }
 
   @Test
@@ -53,7 +54,7 @@ class ProfilesTest {
   @Test
   void hygieneRulesAreLowOrInfo() {
     assertThat(beyondPss()).filteredOn(m -> m.topic().id().equals("hygiene"))
-        .hasSize(4)
+        .hasSize(9)
         .allMatch(m -> !m.severity().isAtLeast(dev.kubeward.rule.Severity.MEDIUM));
   }
 }

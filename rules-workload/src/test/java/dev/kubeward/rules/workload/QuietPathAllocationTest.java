@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-resource rules of this module (all but the Pod Security Standards ones, which live in
  * their own package) report nothing on a hardened Deployment, a ConfigMap and a Secret without
- * committed values, and allocate nothing while checking them: the thread's allocated-bytes counter
+ * committed values, a PodDisruptionBudget with a policy, and allocate nothing while checking them: the thread's allocated-bytes counter
  * does not grow over many evaluations ({@link QuietPath}). Not a timing test.
  */
 class QuietPathAllocationTest {
@@ -73,7 +73,7 @@ class QuietPathAllocationTest {
       "      tolerations: [{key: dedicated, operator: Equal, value: shop, effect: NoSchedule}]",
       "");
 
-  /** What the rules of ConfigMaps and Secrets look at, with nothing to report. */
+  /** What the rules of ConfigMaps, Secrets and PodDisruptionBudgets look at, with nothing to report. */
   private static final String CONFIGURATION = String.join("\n",
       "apiVersion: v1",
       "kind: ConfigMap",
@@ -90,6 +90,11 @@ class QuietPathAllocationTest {
       "  namespace: shop",
       "  annotations: {kubernetes.io/service-account.name: web}",
       "type: kubernetes.io/service-account-token",
+      "---",
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata: {name: web, namespace: shop}",
+      "spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}",
       "");
 
   @Test
