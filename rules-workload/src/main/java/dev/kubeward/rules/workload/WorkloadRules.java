@@ -19,6 +19,9 @@ import dev.kubeward.rules.workload.hardening.ToleratesAllTaints;
 import dev.kubeward.rules.workload.hardening.WritableHostPath;
 import dev.kubeward.rules.workload.hardening.WritableRootFilesystem;
 import dev.kubeward.rules.workload.hygiene.AutoscalerTargetMissing;
+import dev.kubeward.rules.workload.hygiene.CronJobConcurrencyAllowed;
+import dev.kubeward.rules.workload.hygiene.CronJobStartingDeadlineMissing;
+import dev.kubeward.rules.workload.hygiene.IdenticalProbes;
 import dev.kubeward.rules.workload.hygiene.KindNotServed;
 import dev.kubeward.rules.workload.hygiene.LivenessProbeMissing;
 import dev.kubeward.rules.workload.hygiene.LowReplicaCount;
@@ -27,6 +30,7 @@ import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetBlocksEviction;
 import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetNoPolicy;
 import dev.kubeward.rules.workload.hygiene.ReadinessProbeMissing;
 import dev.kubeward.rules.workload.hygiene.ReplicasWithAutoscaler;
+import dev.kubeward.rules.workload.hygiene.SelectorMismatch;
 import dev.kubeward.rules.workload.images.ImageNotPinned;
 import dev.kubeward.rules.workload.images.ImagePullPolicyNotAlways;
 import dev.kubeward.rules.workload.images.ImageRegistryNotAllowed;
@@ -90,7 +94,11 @@ public final class WorkloadRules implements RuleProvider {
         new AutoscalerTargetMissing(),
         new ReplicasWithAutoscaler(),
         new PodDisruptionBudgetNoPolicy(),
-        new PodDisruptionBudgetBlocksEviction()));
+        new PodDisruptionBudgetBlocksEviction(),
+        new IdenticalProbes(),
+        new SelectorMismatch(),
+        new CronJobStartingDeadlineMissing(),
+        new CronJobConcurrencyAllowed()));
     return List.copyOf(rules);
   }
 }

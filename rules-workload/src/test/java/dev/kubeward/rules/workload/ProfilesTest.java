@@ -39,7 +39,8 @@ class ProfilesTest {
         .extracting(RuleMetadata::id)
         .containsExactlyInAnyOrder("image-without-digest", "app-armor-profile-missing", "privileged-not-false",
             "security-context-missing", "autoscaler-target-missing", "replicas-with-autoscaler",
-            "pod-disruption-budget-no-policy", "pod-disruption-budget-blocks-eviction");
+            "pod-disruption-budget-no-policy", "pod-disruption-budget-blocks-eviction", "identical-probes",
+            "selector-mismatch", "cron-job-starting-deadline-missing", "cron-job-concurrency-allowed");
   }
 
   @Test
@@ -54,7 +55,7 @@ class ProfilesTest {
   @Test
   void hygieneRulesAreLowOrInfo() {
     assertThat(beyondPss()).filteredOn(m -> m.topic().id().equals("hygiene"))
-        .hasSize(9)
+        .hasSize(13)
         .allMatch(m -> !m.severity().isAtLeast(dev.kubeward.rule.Severity.MEDIUM));
   }
 }

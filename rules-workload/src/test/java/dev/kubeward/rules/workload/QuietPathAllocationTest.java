@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-resource rules of this module (all but the Pod Security Standards ones, which live in
  * their own package) report nothing on a hardened Deployment, a ConfigMap and a Secret without
- * committed values, a PodDisruptionBudget with a policy, and allocate nothing while checking them: the thread's allocated-bytes counter
+ * committed values, a PodDisruptionBudget with a policy, a CronJob of the same pod template, and allocate nothing while checking them: the thread's allocated-bytes counter
  * does not grow over many evaluations ({@link QuietPath}). Not a timing test.
  */
 class QuietPathAllocationTest {
@@ -33,7 +33,9 @@ class QuietPathAllocationTest {
       "metadata: {name: web, namespace: shop}",
       "spec:",
       "  replicas: 3",
+      "  selector: {matchLabels: {app: web}}",
       "  template:",
+      "    metadata: {labels: {app: web}}",
       "    spec:",
       "      serviceAccountName: web",
       "      automountServiceAccountToken: false",
@@ -97,11 +99,25 @@ class QuietPathAllocationTest {
       "spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}",
       "");
 
+  /** The hardened pod template of {@link #DEPLOYMENT} run nightly, one run at a time, with a deadline. */
+  private static final String CRON_JOB = String.join("\n",
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      "metadata: {name: nightly, namespace: shop}",
+      "spec:",
+      "  schedule: \"0 3 * * *\"",
+      "  startingDeadlineSeconds: 600",
+      "  concurrencyPolicy: Forbid",
+      "  jobTemplate:",
+      "    spec:",
+      "") + DEPLOYMENT.substring(DEPLOYMENT.indexOf("  template:")).replaceAll("(?m)^(?=.)", "    ")
+      .replace("        spec:\n", "        spec:\n          restartPolicy: OnFailure\n");
+
   @Test
   void hardenedDeploymentIsQuietAndAllocatesNothing() {
     List<Rule> rules = quietPathRules();
     assertThat(rules).hasSizeGreaterThan(15);
-    QuietPath.of(rules).assertAllocatesNothingOn("web.yaml", DEPLOYMENT + "---\n" + CONFIGURATION);
+    QuietPath.of(rules).assertAllocatesNothingOn("web.yaml", DEPLOYMENT + "---\n" + CONFIGURATION + "---\n" + CRON_JOB);
   }
 
   /**
@@ -135,7 +151,7 @@ class QuietPathAllocationTest {
         "metadata: {name: web, namespace: shop}",
         "automountServiceAccountToken: false",
         ""));
-    String labelled = DEPLOYMENT.replace("  template:\n", "  template:\n    metadata: {labels: {app: web}}\n");
+    String labelled = DEPLOYMENT;
     for (int i = 0; i < n; i++) {
       yaml.append("---\n").append(labelled.replace("name: web, namespace", "name: web-" + i + ", namespace"));
     }
