@@ -19,8 +19,10 @@ import dev.kubeward.rules.workload.hardening.ToleratesAllTaints;
 import dev.kubeward.rules.workload.hardening.WritableHostPath;
 import dev.kubeward.rules.workload.hardening.WritableRootFilesystem;
 import dev.kubeward.rules.workload.hygiene.AutoscalerTargetMissing;
+import dev.kubeward.rules.workload.hygiene.ContainerPortConflict;
 import dev.kubeward.rules.workload.hygiene.CronJobConcurrencyAllowed;
 import dev.kubeward.rules.workload.hygiene.CronJobStartingDeadlineMissing;
+import dev.kubeward.rules.workload.hygiene.DuplicateEnvVar;
 import dev.kubeward.rules.workload.hygiene.IdenticalProbes;
 import dev.kubeward.rules.workload.hygiene.KindNotServed;
 import dev.kubeward.rules.workload.hygiene.LivenessProbeMissing;
@@ -98,7 +100,9 @@ public final class WorkloadRules implements RuleProvider {
         new IdenticalProbes(),
         new SelectorMismatch(),
         new CronJobStartingDeadlineMissing(),
-        new CronJobConcurrencyAllowed()));
+        new CronJobConcurrencyAllowed(),
+        new DuplicateEnvVar(),
+        new ContainerPortConflict()));
     return List.copyOf(rules);
   }
 }

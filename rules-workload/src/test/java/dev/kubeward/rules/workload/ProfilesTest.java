@@ -40,7 +40,8 @@ class ProfilesTest {
         .containsExactlyInAnyOrder("image-without-digest", "app-armor-profile-missing", "privileged-not-false",
             "security-context-missing", "autoscaler-target-missing", "replicas-with-autoscaler",
             "pod-disruption-budget-no-policy", "pod-disruption-budget-blocks-eviction", "identical-probes",
-            "selector-mismatch", "cron-job-starting-deadline-missing", "cron-job-concurrency-allowed");
+            "selector-mismatch", "cron-job-starting-deadline-missing", "cron-job-concurrency-allowed",
+            "duplicate-env-var", "container-port-conflict");
   }
 
   @Test
@@ -55,7 +56,7 @@ class ProfilesTest {
   @Test
   void hygieneRulesAreLowOrInfo() {
     assertThat(beyondPss()).filteredOn(m -> m.topic().id().equals("hygiene"))
-        .hasSize(13)
+        .hasSize(15)
         .allMatch(m -> !m.severity().isAtLeast(dev.kubeward.rule.Severity.MEDIUM));
   }
 }
