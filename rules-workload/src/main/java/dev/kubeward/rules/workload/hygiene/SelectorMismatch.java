@@ -32,7 +32,9 @@ public final class SelectorMismatch implements ResourceRule {
           + " written and the controller never ran the pods the other findings are about. The selector is"
           + " matched with matchLabels and matchExpressions. The extensions group, which defaulted a"
           + " missing selector to the template's labels, is not judged. Peers: kube-linter"
-          + " mismatching-selector, kube-score *-pod-selector-labels-match-template-metadata-labels.")
+          + " mismatching-selector, kube-score *-pod-selector-labels-match-template-metadata-labels. A"
+          + " missing or empty selector is reported as INFO: kustomize bases leave it out on purpose when"
+          + " their kustomization adds it (commonLabels, or labels with includeSelectors).")
       .remediation("Make spec.selector a subset of spec.template.metadata.labels (the selector of an"
           + " existing object cannot be changed: recreate it).")
       .build();
@@ -51,8 +53,13 @@ public final class SelectorMismatch implements ResourceRule {
     Node selector = spec.get("selector");
     if (selector.isNull() || (selector.isMap() && selector.size() == 0)) {
       Node at = selector.isMissing() ? resource.root().keyNode("spec") : spec.asMap().keyNode("selector");
-      context.report(resource, at, resource.displayName() + (selector.isMissing() ? " sets no spec.selector"
-          : " has an empty spec.selector") + ", which the API server rejects in " + resource.apiVersion());
+      // A kustomize base often leaves the selector to commonLabels or labels with includeSelectors.
+      context.finding(resource, at)
+          .message(resource.displayName() + (selector.isMissing() ? " sets no spec.selector"
+              : " has an empty spec.selector") + ", which the API server rejects in " + resource.apiVersion()
+              + " (unless a kustomize overlay adds one)")
+          .severity(Severity.INFO)
+          .report();
       return;
     }
     if (!selector.isMap()) {
