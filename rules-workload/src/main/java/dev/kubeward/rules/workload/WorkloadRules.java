@@ -30,7 +30,9 @@ import dev.kubeward.rules.workload.hygiene.LowReplicaCount;
 import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetMissing;
 import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetBlocksEviction;
 import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetNoPolicy;
+import dev.kubeward.rules.workload.hygiene.PriorityClassUnset;
 import dev.kubeward.rules.workload.hygiene.ReadinessProbeMissing;
+import dev.kubeward.rules.workload.hygiene.ReplicasNotSpread;
 import dev.kubeward.rules.workload.hygiene.ReplicasWithAutoscaler;
 import dev.kubeward.rules.workload.hygiene.SelectorMismatch;
 import dev.kubeward.rules.workload.images.ImageNotPinned;
@@ -102,7 +104,9 @@ public final class WorkloadRules implements RuleProvider {
         new CronJobStartingDeadlineMissing(),
         new CronJobConcurrencyAllowed(),
         new DuplicateEnvVar(),
-        new ContainerPortConflict()));
+        new ContainerPortConflict(),
+        new ReplicasNotSpread(),
+        new PriorityClassUnset()));
     return List.copyOf(rules);
   }
 }

@@ -41,7 +41,7 @@ class ProfilesTest {
             "security-context-missing", "autoscaler-target-missing", "replicas-with-autoscaler",
             "pod-disruption-budget-no-policy", "pod-disruption-budget-blocks-eviction", "identical-probes",
             "selector-mismatch", "cron-job-starting-deadline-missing", "cron-job-concurrency-allowed",
-            "duplicate-env-var", "container-port-conflict");
+            "duplicate-env-var", "container-port-conflict", "replicas-not-spread", "priority-class-unset");
   }
 
   @Test
@@ -56,7 +56,7 @@ class ProfilesTest {
   @Test
   void hygieneRulesAreLowOrInfo() {
     assertThat(beyondPss()).filteredOn(m -> m.topic().id().equals("hygiene"))
-        .hasSize(15)
+        .hasSize(17)
         .allMatch(m -> !m.severity().isAtLeast(dev.kubeward.rule.Severity.MEDIUM));
   }
 }

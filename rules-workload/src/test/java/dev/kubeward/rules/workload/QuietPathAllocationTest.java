@@ -38,6 +38,9 @@ class QuietPathAllocationTest {
       "    metadata: {labels: {app: web}}",
       "    spec:",
       "      serviceAccountName: web",
+      "      priorityClassName: shop-critical",
+      "      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname,"
+          + " whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}]",
       "      automountServiceAccountToken: false",
       "      securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001,"
           + " seccompProfile: {type: RuntimeDefault}, appArmorProfile: {type: RuntimeDefault}}",
