@@ -32,7 +32,9 @@ public final class ContainerPortConflict implements ResourceRule {
           + " one port and protocol, so one fails to bind (the API server only warns of a duplicate port"
           + " definition), and a Service or probe that targets a port by name picks one of two same-named"
           + " ports (the API server rejects a name used twice in one container). Regular containers and"
-          + " native sidecars (init containers with restartPolicy: Always) are compared. Peers: kube-score"
+          + " native sidecars (init containers with restartPolicy: Always) are compared; one container that"
+          + " declares a number twice under two names (so that a Service can target it as http and https)"
+          + " is not reported. Peers: kube-score"
           + " container-ports-check.")
       .remediation("Give every port of the pod its own name and its own number per protocol.")
       .build();
@@ -82,10 +84,13 @@ public final class ContainerPortConflict implements ResourceRule {
               .report();
           return;
         }
-        if (number > 0 && number == Ports.number(before) && protocol.equals(Ports.protocol(before))) {
+        // One container may declare a port twice under two names (a Service's https aliasing http):
+        // the same process listens, so only a number taken by another container clashes.
+        if (other != container && number > 0 && number == Ports.number(before)
+            && protocol.equals(Ports.protocol(before))) {
           context.finding(resource, Ports.numberNode(port))
               .message("containerPort " + number + "/" + protocol + " of " + container.describe() + " of "
-                  + resource.displayName() + " is declared again " + where(container, other) + ": only one can bind it")
+                  + resource.displayName() + " is also declared " + where(container, other) + ": only one can bind it")
               .related(resource, Ports.numberNode(before), "the first declaration of " + number + "/" + protocol)
               .key("port:" + number + "/" + protocol)
               .report();

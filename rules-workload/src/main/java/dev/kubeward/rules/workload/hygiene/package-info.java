@@ -4,6 +4,9 @@
  */
 /**
  * Reliability hygiene (LOW and INFO, never in the Pod Security Standards profiles): probes, replica
- * counts and PodDisruptionBudgets.
+ * counts and their spreading, PodDisruptionBudgets, HorizontalPodAutoscalers, selectors, CronJob
+ * scheduling, ports, environment variables, priority classes, and objects whose apiVersion never
+ * served their kind. Only the rules whose findings hide or defeat other checks (kind-not-served) are
+ * in the recommended profile; the others are opt-in.
  */
 package dev.kubeward.rules.workload.hygiene;
