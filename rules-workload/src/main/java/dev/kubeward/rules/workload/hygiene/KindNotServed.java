@@ -71,7 +71,7 @@ public final class KindNotServed implements ResourceRule {
       return;
     }
     String version = resource.apiVersion();
-    String where = served.isEmpty() ? "the core group (apiVersion v1)" : "the " + served + " group";
+    String where = served.isEmpty() ? "apiVersion v1" : "the " + served + " group";
     context.report(resource, resource.root().get("apiVersion"), resource.displayName() + " has apiVersion "
         + version + ", which never served " + gk.kind() + ": the API server rejects it and no rule checks it as a "
         + gk.kind() + " (" + where + " serves it)");
