@@ -244,6 +244,30 @@ public record GroupKind(String group, String kind) {
     return of(group, kind);
   }
 
+  /**
+   * The known group-kinds named {@code kind} (the constants of this class), in declaration order:
+   * the groups that serve a kind of that name, so that a rule can say which group an object with
+   * an unknown pair meant. Empty when no constant has that kind.
+   */
+  public static java.util.List<GroupKind> knownOfKind(String kind) {
+    GroupKind[] same = KNOWN.get(kind);
+    return same == null ? java.util.List.of() : java.util.List.of(same);
+  }
+
+  /** True if this pair is one of the constants of this class (a kind the catalogue knows). */
+  public boolean isKnown() {
+    // Allocates nothing: rules ask on every resource.
+    GroupKind[] same = KNOWN.get(kind);
+    if (same != null) {
+      for (GroupKind gk : same) {
+        if (gk.equals(this)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** True for the core group. */
   public boolean isCore() {
     return group.isEmpty();

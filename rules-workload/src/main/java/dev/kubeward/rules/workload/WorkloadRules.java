@@ -18,10 +18,23 @@ import dev.kubeward.rules.workload.hardening.SharedProcessNamespace;
 import dev.kubeward.rules.workload.hardening.ToleratesAllTaints;
 import dev.kubeward.rules.workload.hardening.WritableHostPath;
 import dev.kubeward.rules.workload.hardening.WritableRootFilesystem;
+import dev.kubeward.rules.workload.hygiene.AutoscalerTargetMissing;
+import dev.kubeward.rules.workload.hygiene.ContainerPortConflict;
+import dev.kubeward.rules.workload.hygiene.CronJobConcurrencyAllowed;
+import dev.kubeward.rules.workload.hygiene.CronJobStartingDeadlineMissing;
+import dev.kubeward.rules.workload.hygiene.DuplicateEnvVar;
+import dev.kubeward.rules.workload.hygiene.IdenticalProbes;
+import dev.kubeward.rules.workload.hygiene.KindNotServed;
 import dev.kubeward.rules.workload.hygiene.LivenessProbeMissing;
 import dev.kubeward.rules.workload.hygiene.LowReplicaCount;
 import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetMissing;
+import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetBlocksEviction;
+import dev.kubeward.rules.workload.hygiene.PodDisruptionBudgetNoPolicy;
+import dev.kubeward.rules.workload.hygiene.PriorityClassUnset;
 import dev.kubeward.rules.workload.hygiene.ReadinessProbeMissing;
+import dev.kubeward.rules.workload.hygiene.ReplicasNotSpread;
+import dev.kubeward.rules.workload.hygiene.ReplicasWithAutoscaler;
+import dev.kubeward.rules.workload.hygiene.SelectorMismatch;
 import dev.kubeward.rules.workload.images.ImageNotPinned;
 import dev.kubeward.rules.workload.images.ImagePullPolicyNotAlways;
 import dev.kubeward.rules.workload.images.ImageRegistryNotAllowed;
@@ -76,6 +89,7 @@ public final class WorkloadRules implements RuleProvider {
         new ToleratesAllTaints(),
         new HostAliases(),
         new HostNetworkDnsPolicy(),
+        new KindNotServed(),
         // Opt-in: in the all profile (and cis where they map to it), not in recommended.
         new AppArmorProfileMissing(),
         new PrivilegedNotFalse(),
@@ -86,7 +100,19 @@ public final class WorkloadRules implements RuleProvider {
         new LivenessProbeMissing(),
         new ReadinessProbeMissing(),
         new LowReplicaCount(),
-        new PodDisruptionBudgetMissing()));
+        new PodDisruptionBudgetMissing(),
+        new AutoscalerTargetMissing(),
+        new ReplicasWithAutoscaler(),
+        new PodDisruptionBudgetNoPolicy(),
+        new PodDisruptionBudgetBlocksEviction(),
+        new IdenticalProbes(),
+        new SelectorMismatch(),
+        new CronJobStartingDeadlineMissing(),
+        new CronJobConcurrencyAllowed(),
+        new DuplicateEnvVar(),
+        new ContainerPortConflict(),
+        new ReplicasNotSpread(),
+        new PriorityClassUnset()));
     return List.copyOf(rules);
   }
 }

@@ -38,7 +38,10 @@ class ProfilesTest {
     assertThat(beyondPss()).filteredOn(m -> !Profile.RECOMMENDED.includes(m))
         .extracting(RuleMetadata::id)
         .containsExactlyInAnyOrder("image-without-digest", "app-armor-profile-missing", "privileged-not-false",
-            "security-context-missing");
+            "security-context-missing", "autoscaler-target-missing", "replicas-with-autoscaler",
+            "pod-disruption-budget-no-policy", "pod-disruption-budget-blocks-eviction", "identical-probes",
+            "selector-mismatch", "cron-job-starting-deadline-missing", "cron-job-concurrency-allowed",
+            "duplicate-env-var", "container-port-conflict", "replicas-not-spread", "priority-class-unset");
   }
 
   @Test
@@ -53,7 +56,7 @@ class ProfilesTest {
   @Test
   void hygieneRulesAreLowOrInfo() {
     assertThat(beyondPss()).filteredOn(m -> m.topic().id().equals("hygiene"))
-        .hasSize(4)
+        .hasSize(17)
         .allMatch(m -> !m.severity().isAtLeast(dev.kubeward.rule.Severity.MEDIUM));
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-resource rules of this module (all but the Pod Security Standards ones, which live in
  * their own package) report nothing on a hardened Deployment, a ConfigMap and a Secret without
- * committed values, and allocate nothing while checking them: the thread's allocated-bytes counter
+ * committed values, a PodDisruptionBudget with a policy, a CronJob of the same pod template, and allocate nothing while checking them: the thread's allocated-bytes counter
  * does not grow over many evaluations ({@link QuietPath}). Not a timing test.
  */
 class QuietPathAllocationTest {
@@ -33,9 +33,14 @@ class QuietPathAllocationTest {
       "metadata: {name: web, namespace: shop}",
       "spec:",
       "  replicas: 3",
+      "  selector: {matchLabels: {app: web}}",
       "  template:",
+      "    metadata: {labels: {app: web}}",
       "    spec:",
       "      serviceAccountName: web",
+      "      priorityClassName: shop-critical",
+      "      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname,"
+          + " whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}]",
       "      automountServiceAccountToken: false",
       "      securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001,"
           + " seccompProfile: {type: RuntimeDefault}, appArmorProfile: {type: RuntimeDefault}}",
@@ -73,7 +78,7 @@ class QuietPathAllocationTest {
       "      tolerations: [{key: dedicated, operator: Equal, value: shop, effect: NoSchedule}]",
       "");
 
-  /** What the rules of ConfigMaps and Secrets look at, with nothing to report. */
+  /** What the rules of ConfigMaps, Secrets and PodDisruptionBudgets look at, with nothing to report. */
   private static final String CONFIGURATION = String.join("\n",
       "apiVersion: v1",
       "kind: ConfigMap",
@@ -90,13 +95,32 @@ class QuietPathAllocationTest {
       "  namespace: shop",
       "  annotations: {kubernetes.io/service-account.name: web}",
       "type: kubernetes.io/service-account-token",
+      "---",
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata: {name: web, namespace: shop}",
+      "spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}",
       "");
+
+  /** The hardened pod template of {@link #DEPLOYMENT} run nightly, one run at a time, with a deadline. */
+  private static final String CRON_JOB = String.join("\n",
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      "metadata: {name: nightly, namespace: shop}",
+      "spec:",
+      "  schedule: \"0 3 * * *\"",
+      "  startingDeadlineSeconds: 600",
+      "  concurrencyPolicy: Forbid",
+      "  jobTemplate:",
+      "    spec:",
+      "") + DEPLOYMENT.substring(DEPLOYMENT.indexOf("  template:")).replaceAll("(?m)^(?=.)", "    ")
+      .replace("        spec:\n", "        spec:\n          restartPolicy: OnFailure\n");
 
   @Test
   void hardenedDeploymentIsQuietAndAllocatesNothing() {
     List<Rule> rules = quietPathRules();
     assertThat(rules).hasSizeGreaterThan(15);
-    QuietPath.of(rules).assertAllocatesNothingOn("web.yaml", DEPLOYMENT + "---\n" + CONFIGURATION);
+    QuietPath.of(rules).assertAllocatesNothingOn("web.yaml", DEPLOYMENT + "---\n" + CONFIGURATION + "---\n" + CRON_JOB);
   }
 
   /**
@@ -130,7 +154,7 @@ class QuietPathAllocationTest {
         "metadata: {name: web, namespace: shop}",
         "automountServiceAccountToken: false",
         ""));
-    String labelled = DEPLOYMENT.replace("  template:\n", "  template:\n    metadata: {labels: {app: web}}\n");
+    String labelled = DEPLOYMENT;
     for (int i = 0; i < n; i++) {
       yaml.append("---\n").append(labelled.replace("name: web, namespace", "name: web-" + i + ", namespace"));
     }

@@ -84,7 +84,7 @@ record Replicas(Resource workload, long count, Resource owner, Node node, boolea
   }
 
   /** True if a target's {@code apiVersion} (optional for an autoscaler) names the workload's group. */
-  private static boolean targetsGroup(Node apiVersion, Resource workload) {
+  static boolean targetsGroup(Node apiVersion, Resource workload) {
     String text = apiVersion.text();
     if (text == null || text.isEmpty()) {
       return true;
