@@ -296,9 +296,6 @@ final class YamlComposer {
       return Scalars.resolvePlain(line, column, value);
     }
     if (event.getScalarStyle() == ScalarStyle.PLAIN && (tag == null || !tag.equals("!"))) {
-      if (templateHint && value.contains("{{") && Templates.isUnrenderedPlain(value)) {
-        throw new LoadFailure(line, column, Templates.MESSAGE);
-      }
       return Scalars.resolvePlain(line, column, value);
     }
     return ScalarNode.ofString(line, column, value, false);
