@@ -83,7 +83,7 @@ final class Documents {
   private String chart() {
     if (!chartLooked) {
       chartLooked = true;
-      chart = acc.file == null ? null : Kustomizations.chartOf(acc.file);
+      chart = acc.file == null ? null : Kustomizations.chartOf(acc.file, source.name());
     }
     return chart;
   }

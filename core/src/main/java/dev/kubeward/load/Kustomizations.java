@@ -114,14 +114,24 @@ final class Kustomizations {
   }
 
   /**
-   * The folder of the {@code Chart.yaml} beside or above {@code file}, shown relative to the
-   * working directory when it is under it ({@code .} for the working directory itself), or
-   * {@code null} when there is none.
+   * The folder of the {@code Chart.yaml} beside or above {@code file}, shown as the file is
+   * ({@code display}, with as many names taken off its end), or relative to the working directory
+   * when the display name is too short for that; {@code null} when there is none.
    */
-  static String chartOf(Path file) {
+  static String chartOf(Path file, String display) {
     Path dir = file.toAbsolutePath().normalize().getParent();
+    int up = 0;
     while (dir != null) {
+      up++;
       if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+        String shown = display;
+        for (int i = 0; i < up && shown != null; i++) {
+          int slash = shown.lastIndexOf('/');
+          shown = slash < 0 ? null : slash == 0 ? "/" : shown.substring(0, slash);
+        }
+        if (shown != null && !shown.isEmpty() && !shown.endsWith("..") && !shown.endsWith("/.")) {
+          return shown;
+        }
         Path cwd = Path.of("").toAbsolutePath().normalize();
         if (dir.startsWith(cwd)) {
           String relative = cwd.relativize(dir).toString().replace(java.io.File.separatorChar, '/');
