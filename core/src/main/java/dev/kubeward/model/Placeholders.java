@@ -42,8 +42,12 @@ public final class Placeholders {
       "\\.(Labels|Value|Annotations|ExternalLabels|ExternalURL|CommonLabels|CommonAnnotations"
           + "|GroupLabels|Status|Alerts|Receiver|StartsAt|EndsAt|GeneratorURL|Fingerprint)");
 
-  /** A {@code ${NAME}} substitution, as envsubst and shells write it. */
-  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(:?[-=?+][^}]*)?}");
+  /**
+   * A {@code ${NAME}} substitution as envsubst and deploy scripts write it: an upper-case name.
+   * Lower-case names and others ({@code ${binary_remote_addr}}, {@code ${pvc.name}}, {@code ${2}})
+   * are the run-time variables of ingress controllers, CSI drivers and relabelling rules.
+   */
+  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{[A-Z_][A-Z0-9_]*(:?[-=?+][^}]*)?}");
 
   private Placeholders() {}
 
@@ -52,14 +56,15 @@ public final class Placeholders {
    * a verdict on it may change once the manifest is rendered:
    * <ul>
    *   <li>a whole value {@code <...>} on one line without other angle brackets
-   *       ({@code <your-image>}), or a whole {@code ${...}} substitution;</li>
+   *       ({@code <your-image>});</li>
    *   <li>a {@code {{ ... }}} action of an unrendered template: in a plain (unquoted) scalar, as
    *       {@link #holdsTemplateAction(String, boolean)} says; in a quoted or block scalar, only an
    *       action that uses Helm's objects or functions ({@code "{{ .Values.image }}"}), because
    *       quoted and block text carries the run-time templates of Prometheus, Grafana and
    *       Alertmanager;</li>
-   *   <li>a {@code ${NAME}} substitution inside a plain scalar, or inside a quoted one without
-   *       spaces ({@code "registry/app:${TAG}"}); one in text with spaces is a shell's.</li>
+   *   <li>a {@code ${NAME}} substitution of an upper-case name in a value without spaces
+   *       ({@code ${TAG}}, {@code registry/app:${TAG}}); one in text with spaces is a shell's, one
+   *       of another name a run-time variable ({@code ${binary_remote_addr}}, {@code ${2}}).</li>
    * </ul>
    * A Kubernetes {@code $(VAR)} reference is not a placeholder.
    */
@@ -83,13 +88,10 @@ public final class Placeholders {
     if (!brace) {
       return false;
     }
-    if (v.indexOf('\n') < 0 && v.startsWith("${") && v.endsWith("}") && v.indexOf('}') == v.length() - 1) {
-      return true;
-    }
     if (v.contains("{{") && holdsTemplateAction(v, scalar.isPlain())) {
       return true;
     }
-    return v.contains("${") && (scalar.isPlain() || !containsWhitespace(v)) && SUBSTITUTION.matcher(v).find();
+    return v.contains("${") && !containsWhitespace(v) && SUBSTITUTION.matcher(v).find();
   }
 
   private static boolean noInnerAngles(String v) {

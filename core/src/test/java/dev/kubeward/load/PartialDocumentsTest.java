@@ -49,7 +49,8 @@ class PartialDocumentsTest {
       assertThat(Loader.defaults().loadString("c.yaml", head + value + "\n").partial()).as(value).hasSize(1);
     }
     for (String value : new String[] {"$(POD_NAME)", "\"Pod {{ $labels.pod }} is down\"", "'{{instance}}'",
-        "\"echo ${HOME} now\"", "'<a><b>'", "plain text", "\"\"", "xxx"}) {
+        "\"echo ${HOME} now\"", "echo ${HOME} now", "'${2}'", "${pvc.name}",
+        "${binary_remote_addr}", "'<a><b>'", "plain text", "\"\"", "xxx"}) {
       LoadResult r = Loader.defaults().loadString("c.yaml", head + value + "\n");
       assertThat(r.errors()).as(value).isEmpty();
       assertThat(r.partial()).as(value).isEmpty();
