@@ -16,7 +16,7 @@ final class Accumulator {
   final List<PartialDocument> partial = new ArrayList<>();
   /** The file being read, or null when the source is not a file (standard input, a string). */
   java.nio.file.Path file;
-  /** The patch kind of the file being read per its kustomization, or null when it is none. */
+  /** The kustomization entry that lists the file being read as a patch, or null when none does. */
   Kustomizations.Patch patch;
   /** How many of {@link #errors} say that a document is not a Kubernetes object by its shape. */
   int shapeErrors;
