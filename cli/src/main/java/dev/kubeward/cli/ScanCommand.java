@@ -138,6 +138,11 @@ final class ScanCommand implements Callable<Integer> {
       + " that is an error, exit 2: an empty folder or an empty pipe from a failed helm template checks nothing)")
   private boolean allowEmpty;
 
+  @Option(names = "--allow-partial", description = "succeed when documents could be checked only in part: they hold"
+      + " template placeholders (findings that depend on them are marked unverified) or are kustomize patches (by"
+      + " default that is exit 2, as for input that could not be checked)")
+  private boolean allowPartial;
+
   @Option(names = "--follow-links", description = "follow symbolic links while walking directories, also out of"
       + " them (default: read a link to a file inside the directory, report one that leads out of it)")
   private boolean followLinks;
@@ -224,7 +229,12 @@ final class ScanCommand implements Callable<Integer> {
           + " (nothing was checked; --allow-empty accepts an empty input)");
       return 2;
     }
-    return report.exitCode(failOn);
+    if (!report.partial().isEmpty() && !allowPartial && report.errors().isEmpty()) {
+      int n = report.partial().size();
+      err.println("kubeward: " + n + (n == 1 ? " document was" : " documents were") + " checked only in part"
+          + " (template placeholders or kustomize patches; the report lists them); --allow-partial accepts them");
+    }
+    return report.exitCode(failOn, allowPartial);
   }
 
   private List<String> inputs() {

@@ -114,8 +114,15 @@ final class Evaluation {
     return FindingKeys.unique(findings);
   }
 
-  /** One inventory per cluster of the join scope, in the order of the clusters' names. */
+  /**
+   * One inventory per cluster of the join scope, in the order of the clusters' names. Kustomize
+   * patches are left out: they are not objects of the cluster but parts of others.
+   */
   private List<Inventory> clusters(List<Resource> resources, Inventory prebuilt) {
+    if (resources.stream().anyMatch(Resource::isPatch)) {
+      resources = resources.stream().filter(r -> !r.isPatch()).toList();
+      prebuilt = null;
+    }
     if (joinScope == JoinScope.ALL) {
       return List.of(prebuilt != null ? prebuilt : Inventory.of(resources, settings.defaultNamespace()));
     }

@@ -29,6 +29,12 @@ import java.util.Objects;
  *     among the findings of one scan
  * @param baselined true if a baseline accepted the finding (it is reported, marked, and does not
  *     count for the exit code)
+ * @param unverified true if the verdict depends on a template placeholder: the node the finding
+ *     points at, or one of its related locations, holds a value that a template still has to fill
+ *     in (see {@link dev.kubeward.model.Placeholders#holdsPlaceholder}); the finding is reported,
+ *     marked, and counts as any other
+ * @param template the chart template the object was rendered from, as the {@code # Source:}
+ *     comment of {@code helm template} output names it, or {@code null}
  */
 public record Finding(
     String rule,
@@ -45,7 +51,9 @@ public record Finding(
     String suppression,
     List<RelatedLocation> related,
     String key,
-    boolean baselined) {
+    boolean baselined,
+    boolean unverified,
+    String template) {
 
   /** Source, line, column, rule id, then message and path: the order of every report. */
   public static final Comparator<Finding> ORDER = Finding::compare;
@@ -90,6 +98,14 @@ public record Finding(
     Objects.requireNonNull(key, "key");
   }
 
+  /** A finding that does not depend on a placeholder and names no chart template. */
+  public Finding(String rule, Severity severity, Topic topic, List<String> controls, String message,
+      ResourceRef resource, String file, int line, int column, String path, boolean suppressed,
+      String suppression, List<RelatedLocation> related, String key, boolean baselined) {
+    this(rule, severity, topic, controls, message, resource, file, line, column, path, suppressed,
+        suppression, related, key, baselined, false, null);
+  }
+
   /** A finding that no baseline accepted. */
   public Finding(String rule, Severity severity, Topic topic, List<String> controls, String message,
       ResourceRef resource, String file, int line, int column, String path, boolean suppressed,
@@ -111,13 +127,13 @@ public record Finding(
   /** This finding with {@code key} instead of its own. */
   public Finding withKey(String key) {
     return new Finding(rule, severity, topic, controls, message, resource, file, line, column, path,
-        suppressed, suppression, related, key, baselined);
+        suppressed, suppression, related, key, baselined, unverified, template);
   }
 
   /** This finding, accepted by a baseline or not. */
   public Finding withBaselined(boolean baselined) {
     return new Finding(rule, severity, topic, controls, message, resource, file, line, column, path,
-        suppressed, suppression, related, key, baselined);
+        suppressed, suppression, related, key, baselined, unverified, template);
   }
 
   /** True if the finding counts for the exit code: neither suppressed nor accepted by a baseline. */
@@ -132,6 +148,7 @@ public record Finding(
 
   @Override
   public String toString() {
-    return location() + ": " + severity + " " + message + " [" + rule + "]" + (suppressed ? " (suppressed)" : "");
+    return location() + ": " + severity + " " + message + " [" + rule + "]" + (suppressed ? " (suppressed)" : "")
+        + (unverified ? " (unverified)" : "");
   }
 }

@@ -7,6 +7,7 @@ package dev.kubeward.engine;
 import dev.kubeward.load.LoadError;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Node;
+import dev.kubeward.model.Placeholders;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.FindingBuilder;
@@ -113,12 +114,20 @@ final class FindingCollector implements Context {
     Severity effective = rules.severityOverride(m.id(), severity);
     Node node = b.at();
     String path = pointer(m, resource, node);
+    if (resource.isPatch() && !node.isScalar() && !node.isList()) {
+      // A kustomize patch is a partial object: a finding that points at the object or at a
+      // mapping (the closest parent of a field it lacks) may be about a field the patch leaves
+      // to the object it patches. Findings on values the patch sets (scalars, lists) stay.
+      return;
+    }
+    boolean unverified = Placeholders.holdsPlaceholder(node);
     int line = b.line() > 0 ? b.line() : node.isMissing() ? resource.line() : node.line();
     int column = b.line() > 0 ? b.column() : node.isMissing() ? resource.column() : node.column();
     List<RelatedLocation> related = new ArrayList<>(b.related().size());
     for (FindingBuilder.Related r : b.related()) {
       Node at = r.at();
       Resource in = r.resource();
+      unverified |= Placeholders.holdsPlaceholder(at);
       related.add(new RelatedLocation(SafeText.oneLine(r.message()), ResourceRef.of(in), in.source().name(),
           at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at)));
     }
@@ -134,7 +143,7 @@ final class FindingCollector implements Context {
     String key = FindingKeys.key(m.id(), FindingKeys.identity(resource, keys.defaultNamespace(), keys.base()), discriminator);
     findings.add(new Finding(m.id(), effective, m.topic(), b.controls() != null ? b.controls() : m.controls(),
         message, ResourceRef.of(resource), resource.source().name(), line, column, path,
-        suppression != null, suppression, related, key));
+        suppression != null, suppression, related, key, false, unverified, resource.template()));
   }
 
   private static String pointer(RuleMetadata m, Resource resource, Node node) {

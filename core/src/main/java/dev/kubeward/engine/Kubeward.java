@@ -223,7 +223,7 @@ public final class Kubeward {
     List<Finding> findings = evaluation.run(loaded.resources(), errors, inventory);
     ScanReport report = new ScanReport(VERSION, loaded.files(), loaded.documents(), loaded.resources().size(),
         findings, errors, ruleSet.rules().stream().map(Rule::metadata).toList(), ruleSet.severities(),
-        loaded.skipped());
+        loaded.skipped(), null, loaded.partial());
     return baseline == null ? report : baseline.apply(report);
   }
 

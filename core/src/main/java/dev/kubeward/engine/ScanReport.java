@@ -5,6 +5,7 @@
 package dev.kubeward.engine;
 
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.PartialDocument;
 import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param skipped the files that were not checked at all (they hold no Kubernetes object, or an
  *     exclude matched them), which every report names
  * @param baseline what the baseline of the scan did, or {@code null} when it had none
+ * @param partial the documents that were checked only in part (template placeholders, kustomize
+ *     patches), which every report names and which make the exit code 2 unless allowed
  */
 public record ScanReport(
     String toolVersion,
@@ -32,7 +35,8 @@ public record ScanReport(
     List<RuleMetadata> rules,
     Map<String, Severity> severities,
     List<SkippedFile> skipped,
-    Baseline.Applied baseline) {
+    Baseline.Applied baseline,
+    List<PartialDocument> partial) {
 
   public ScanReport {
     findings = List.copyOf(findings);
@@ -40,6 +44,14 @@ public record ScanReport(
     rules = List.copyOf(rules);
     severities = Map.copyOf(severities);
     skipped = List.copyOf(skipped);
+    partial = List.copyOf(partial);
+  }
+
+  /** A report in which every document was checked fully. */
+  public ScanReport(String toolVersion, int files, int documents, int resources, List<Finding> findings,
+      List<LoadError> errors, List<RuleMetadata> rules, Map<String, Severity> severities, List<SkippedFile> skipped,
+      Baseline.Applied baseline) {
+    this(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped, baseline, List.of());
   }
 
   /** A report without a baseline. */
@@ -57,13 +69,18 @@ public record ScanReport(
   /** This report with {@code findings} in place of its own (suppressed ones included). */
   public ScanReport withFindings(List<Finding> findings) {
     return new ScanReport(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped,
-        baseline);
+        baseline, partial);
   }
 
   /** This report, recording what {@code baseline} did to it ({@link Baseline#apply} calls this). */
   public ScanReport withBaseline(Baseline.Applied baseline) {
     return new ScanReport(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped,
-        baseline);
+        baseline, partial);
+  }
+
+  /** Number of findings marked unverified (their verdict depends on a template placeholder). */
+  public int unverifiedCount() {
+    return (int) findings.stream().filter(Finding::unverified).count();
   }
 
   /** Number of findings a baseline accepted. */
@@ -101,11 +118,19 @@ public record ScanReport(
   }
 
   /**
-   * The process exit code: 2 if any input could not be checked, else 1 if a finding that is
-   * neither suppressed nor baselined is at or above {@code failOn}, else 0.
+   * The process exit code: 2 if any input could not be checked, or was checked only in part, else
+   * 1 if a finding that is neither suppressed nor baselined is at or above {@code failOn}, else 0.
    */
   public int exitCode(Severity failOn) {
-    if (!errors.isEmpty()) {
+    return exitCode(failOn, false);
+  }
+
+  /**
+   * As {@link #exitCode(Severity)}, but with {@code allowPartial} a document checked only in part
+   * (see {@link #partial()}) does not make it 2.
+   */
+  public int exitCode(Severity failOn, boolean allowPartial) {
+    if (!errors.isEmpty() || !allowPartial && !partial.isEmpty()) {
       return 2;
     }
     for (Finding f : findings) {

@@ -13,6 +13,11 @@ final class Accumulator {
   final List<Resource> resources = new ArrayList<>();
   final List<LoadError> errors = new ArrayList<>();
   final List<SkippedFile> skipped = new ArrayList<>();
+  final List<PartialDocument> partial = new ArrayList<>();
+  /** The file being read, or null when the source is not a file (standard input, a string). */
+  java.nio.file.Path file;
+  /** The kustomization entry that lists the file being read as a patch, or null when none does. */
+  Kustomizations.Patch patch;
   /** How many of {@link #errors} say that a document is not a Kubernetes object by its shape. */
   int shapeErrors;
   /** The path given to the load that is being read, or null when the source is its own. */
@@ -25,12 +30,13 @@ final class Accumulator {
     resources.addAll(other.resources);
     errors.addAll(other.errors);
     skipped.addAll(other.skipped);
+    partial.addAll(other.partial);
     shapeErrors += other.shapeErrors;
     files += other.files;
     documents += other.documents;
   }
 
   LoadResult result() {
-    return new LoadResult(resources, errors, files, documents, skipped);
+    return new LoadResult(resources, errors, files, documents, skipped, partial);
   }
 }

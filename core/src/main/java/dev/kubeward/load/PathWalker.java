@@ -19,6 +19,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -109,10 +110,16 @@ final class PathWalker {
       walk(acc, display, path);
       return;
     }
-    loadFile(acc, display, path);
+    Map<Path, Kustomizations.Patch> patches = new HashMap<>();
+    Path parent = path.toAbsolutePath().normalize().getParent();
+    if (parent != null) {
+      int slash = display.lastIndexOf('/');
+      Kustomizations.collect(parent, slash < 0 ? "." : display.substring(0, slash), reader.limits(), patches);
+    }
+    loadFile(acc, display, path, patches.get(path.toAbsolutePath().normalize()));
   }
 
-  private void loadFile(Accumulator acc, String display, Path path) {
+  private void loadFile(Accumulator acc, String display, Path path, Kustomizations.Patch patch) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -127,7 +134,14 @@ final class PathWalker {
       return;
     }
     acc.files++;
-    reader.read(acc, display, bytes);
+    acc.file = path;
+    acc.patch = patch;
+    try {
+      reader.read(acc, display, bytes);
+    } finally {
+      acc.file = null;
+      acc.patch = null;
+    }
   }
 
   private void walk(Accumulator acc, String display, Path root) {
@@ -141,6 +155,7 @@ final class PathWalker {
     TreeMap<String, Path> files = new TreeMap<>();
     TreeMap<String, LoadError> walkErrors = new TreeMap<>();
     TreeMap<String, String> excluded = new TreeMap<>();
+    Map<Path, Kustomizations.Patch> patches = new HashMap<>();
     Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
     try {
       // Walk the real root: a root given as a symbolic link is followed (the user named it),
@@ -153,6 +168,7 @@ final class PathWalker {
             excluded.put(displayOf(display, realRoot, dir), glob);
             return FileVisitResult.SKIP_SUBTREE;
           }
+          Kustomizations.collect(dir, displayOf(display, realRoot, dir), reader.limits(), patches);
           return FileVisitResult.CONTINUE;
         }
 
@@ -206,14 +222,15 @@ final class PathWalker {
     acc.errors.addAll(walkErrors.values());
     excluded.forEach((name, glob) -> acc.skipped.add(SkippedFile.excluded(name, glob)));
     if (threads <= 1 || files.size() < 2) {
-      files.forEach((name, file) -> loadFile(acc, name, file));
+      files.forEach((name, file) -> loadFile(acc, name, file, patches.get(file.toAbsolutePath().normalize())));
     } else {
-      loadInParallel(acc, new ArrayList<>(files.entrySet()));
+      loadInParallel(acc, new ArrayList<>(files.entrySet()), patches);
     }
   }
 
   /** Loads {@code files} in slices on {@link #threads} threads, then adds the slices in order. */
-  private void loadInParallel(Accumulator acc, List<Map.Entry<String, Path>> files) {
+  private void loadInParallel(Accumulator acc, List<Map.Entry<String, Path>> files,
+      Map<Path, Kustomizations.Patch> patches) {
     int slice = Math.max(1, files.size() / (threads * 8));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -224,7 +241,7 @@ final class PathWalker {
           Accumulator a = new Accumulator();
           a.argument = acc.argument;
           for (Map.Entry<String, Path> f : part) {
-            loadFile(a, f.getKey(), f.getValue());
+            loadFile(a, f.getKey(), f.getValue(), patches.get(f.getValue().toAbsolutePath().normalize()));
           }
           return a;
         }));

@@ -25,6 +25,10 @@ final class SourceReader {
   private final ResourceAssembler assembler;
   private final InlineComments comments;
 
+  LoadLimits limits() {
+    return limits;
+  }
+
   SourceReader(LoadLimits limits, ResourceAssembler assembler) {
     this.limits = limits;
     this.yamlSettings = YamlComposer.settings(limits);
@@ -45,7 +49,7 @@ final class SourceReader {
       // file that mixes objects and other documents keeps its errors.
       acc.errors.subList(firstError, acc.errors.size()).clear();
       acc.shapeErrors = shapeErrors;
-      acc.skipped.add(new SkippedFile(name, SkippedFile.NO_OBJECT));
+      acc.skipped.add(new SkippedFile(name, acc.patch != null ? acc.patch.skipReason() : SkippedFile.NO_OBJECT));
       return;
     }
     assembler.numberUnnamed(acc.resources, firstResource);
@@ -141,6 +145,45 @@ final class SourceReader {
     readText(doc, text, 0, text.length(), chunk.line(), text.contains("{{"), text.contains(InlineSuppression.MARKER));
   }
 
+  /** The comment that {@code helm template} writes before each document it renders. */
+  private static final String SOURCE = "# Source: ";
+
+  /**
+   * The chart template that a {@code # Source: chart/templates/x.yaml} comment among the comment
+   * and blank lines that open {@code text[start, end)} names, or null.
+   */
+  static String sourceComment(String text, int start, int end) {
+    int i = start;
+    while (i < end) {
+      int eol = i;
+      while (eol < end && text.charAt(eol) != '\n') {
+        eol++;
+      }
+      int first = i;
+      while (first < eol && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+        first++;
+      }
+      if (text.startsWith("---", first) && i == start) {
+        first += 3;
+        while (first < eol && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+          first++;
+        }
+      }
+      if (first < eol && text.charAt(first) != '#' && text.charAt(first) != '\r') {
+        return null;
+      }
+      if (text.startsWith(SOURCE, first)) {
+        String name = text.substring(first + SOURCE.length(), eol).strip();
+        if (name.isEmpty() || name.length() > 512 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+          return null;
+        }
+        return name;
+      }
+      i = eol + 1;
+    }
+    return null;
+  }
+
   /**
    * Reads the chunk {@code text[start, end)}, which starts at line {@code line}; {@code hint}
    * tells whether it holds {@code {{}, so that a template may be the cause of a failure;
@@ -150,6 +193,7 @@ final class SourceReader {
     if (tooLarge(doc, end - start, line)) {
       return;
     }
+    doc.template = sourceComment(text, start, end);
     if (hint) {
       text = text.substring(start, end);
       start = 0;

@@ -4,47 +4,23 @@
  */
 package dev.kubeward.load;
 
+import dev.kubeward.model.Placeholders;
 import java.util.regex.Pattern;
 
 /**
- * Recognises unrendered templates ({@code {{ ... }}}) without mistaking the run-time templates
- * that real manifests carry for them.
+ * Recognises unrendered templates ({@code {{ ... }}}) that break a document, and words the advice
+ * for them.
  *
- * <p>Three places give a template away: a line that starts with {@code {{} outside a block scalar
- * (a Helm action such as {@code {{- if .Values.x }}}), a document that is not valid YAML and holds
- * {@code {{}, and a plain (unquoted) scalar with an action such as {@code repo:{{ .Values.tag }}}.
- * Quoted and block scalars are text: Prometheus alert annotations, Alertmanager and Grafana
- * templates, scripts. In a plain scalar, an action is taken for an unrendered template when it
- * uses Helm's objects or functions ({@code .Values}, {@code include}, {@code toYaml}) or is a bare
- * placeholder of one or a few words ({@code {{ ca_version }}}, {@code {{.Namespace}}}), as
- * Jinja, sed and Go templates of deploy scripts write them. Anything else is a run-time template
- * of the tool that reads the object and loads as text: Prometheus
- * ({@code {{ $labels.pod }}}, {@code {{ "60" | humanizeDuration }}}, {@code {{ .Labels.job }}}),
- * Argo Workflows ({@code {{inputs.parameters.x}}}, {@code {{item}}}).
+ * <p>A template only breaks a document where the YAML does not parse, or where an action starts a
+ * line outside a block scalar (a Helm action such as {@code {{- if .Values.x }}} or an
+ * {@code include}): its shape then depends on the rendering. A document whose templates sit in
+ * values ({@code image: repo:{{ .Values.tag }}}) is valid YAML and is read; its placeholders are
+ * found by {@link Placeholders#holdsPlaceholder}.
  */
 final class Templates {
 
-  /** The message of every unrendered-template error. */
-  static final String MESSAGE = "unrendered Helm template ({{ ... }}); render it with 'helm template' first";
-
-  /** Helm's built-in objects and functions that only a chart uses. */
-  private static final Pattern HELM = Pattern.compile(
-      "\\.(Values|Release|Chart|Capabilities|Files|Template|Subcharts)\\b"
-          + "|^(include|template|tpl|toYaml|required|lookup)\\b|\\|\\s*(nindent|indent|toYaml|quote)\\b");
-
-  /** A deploy-time placeholder: one or a few bare words, maybe a Go template field. */
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\.?[A-Za-z_][A-Za-z0-9_]*( [A-Za-z0-9_]+)*");
-
-  /** Argo Workflows variables that are single words. */
-  private static final Pattern ARGO = Pattern.compile("item|retries|lastRetry");
-
-  /** Go template keywords that stand alone, closing or continuing a run-time action. */
-  private static final Pattern GO_KEYWORD = Pattern.compile("end|else|break|continue|nil|true|false");
-
-  /** Fields of Prometheus and Alertmanager template data. */
-  private static final Pattern RUN_TIME_FIELD = Pattern.compile(
-      "\\.(Labels|Value|Annotations|ExternalLabels|ExternalURL|CommonLabels|CommonAnnotations"
-          + "|GroupLabels|Status|Alerts|Receiver|StartsAt|EndsAt|GeneratorURL|Fingerprint)");
+  /** The start of every unrendered-template error; {@link #advice(String)} follows it. */
+  static final String MESSAGE = "unrendered template ({{ ... }}) that is not valid YAML";
 
   private static final Pattern BLOCK_INDICATOR = Pattern.compile("[|>]([1-9][+-]?|[+-][1-9]?)?");
 
@@ -122,39 +98,14 @@ final class Templates {
   }
 
   /**
-   * True if a plain scalar holds a template action that is not a known run-time template (see
-   * the class comment).
+   * What to do about a template that does not parse: with {@code chart} (the folder of the
+   * {@code Chart.yaml} beside or above the file, as shown to the user), render the chart and scan
+   * the output; without one, render the template with its own tool.
    */
-  static boolean isUnrenderedPlain(String value) {
-    int at = value.indexOf("{{");
-    while (at >= 0) {
-      int close = value.indexOf("}}", at + 2);
-      if (close < 0) {
-        return true;
-      }
-      String action = value.substring(at + 2, close).strip();
-      if (action.startsWith("-")) {
-        action = action.substring(1).strip();
-      }
-      if (action.endsWith("-")) {
-        action = action.substring(0, action.length() - 1).strip();
-      }
-      if (!isRunTime(action)) {
-        return true;
-      }
-      at = value.indexOf("{{", close + 2);
+  static String advice(String chart) {
+    if (chart == null) {
+      return "render it with the tool it is written for and scan the output (... | kubeward scan -)";
     }
-    return false;
-  }
-
-  private static boolean isRunTime(String action) {
-    if (HELM.matcher(action).find()) {
-      return false;
-    }
-    if (!PLACEHOLDER.matcher(action).matches()) {
-      return true;
-    }
-    return ARGO.matcher(action).matches() || RUN_TIME_FIELD.matcher(action).matches()
-        || GO_KEYWORD.matcher(action).matches();
+    return "render the chart and scan the output: helm template . | kubeward scan - (in " + chart + ")";
   }
 }

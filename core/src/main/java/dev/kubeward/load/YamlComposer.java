@@ -304,9 +304,6 @@ final class YamlComposer {
       return Scalars.resolvePlain(line, column, value);
     }
     if (event.getScalarStyle() == ScalarStyle.PLAIN && (tag == null || !tag.equals("!"))) {
-      if (templateHint && value.contains("{{") && Templates.isUnrenderedPlain(value)) {
-        throw new LoadFailure(line, column, Templates.MESSAGE);
-      }
       return Scalars.resolvePlain(line, column, value);
     }
     if (event.getScalarStyle() == ScalarStyle.LITERAL && event.getStartMark().isPresent()) {

@@ -4,6 +4,8 @@
  */
 package dev.kubeward.model;
 
+import java.util.regex.Pattern;
+
 /**
  * What a value that stands for another value looks like: a placeholder left for a person or a
  * tool to fill in, not a value of its own. One definition for every rule and loader that must tell
@@ -14,11 +16,142 @@ package dev.kubeward.model;
  * expression; or a run of three or more {@code X} (any case), alone or between separators
  * ({@code XXXX}, {@code xxx-xxx}). A Kubernetes {@code $(VAR)} reference is not a placeholder: it
  * names another variable of the container, see {@link #isReference(String)}. Nothing here
- * allocates or keeps any part of a value.
+ * keeps any part of a value.
+ *
+ * <p>{@link #holdsPlaceholder(Node)} tells whether a value of a manifest is left to a template to
+ * fill in: such a manifest is valid YAML, but its verdicts may change once rendered.
  */
 public final class Placeholders {
 
+  /** Helm's built-in objects and functions that only a chart uses. */
+  private static final Pattern HELM = Pattern.compile(
+      "\\.(Values|Release|Chart|Capabilities|Files|Template|Subcharts)\\b"
+          + "|^(include|template|tpl|toYaml|required|lookup)\\b|\\|\\s*(nindent|indent|toYaml|quote)\\b");
+
+  /** A deploy-time placeholder: one or a few bare words, maybe a Go template field. */
+  private static final Pattern BARE = Pattern.compile("\\.?[A-Za-z_][A-Za-z0-9_]*( [A-Za-z0-9_]+)*");
+
+  /** Argo Workflows variables that are single words. */
+  private static final Pattern ARGO = Pattern.compile("item|retries|lastRetry");
+
+  /** Go template keywords that stand alone, closing or continuing a run-time action. */
+  private static final Pattern GO_KEYWORD = Pattern.compile("end|else|break|continue|nil|true|false");
+
+  /** Fields of Prometheus and Alertmanager template data. */
+  private static final Pattern RUN_TIME_FIELD = Pattern.compile(
+      "\\.(Labels|Value|Annotations|ExternalLabels|ExternalURL|CommonLabels|CommonAnnotations"
+          + "|GroupLabels|Status|Alerts|Receiver|StartsAt|EndsAt|GeneratorURL|Fingerprint)");
+
+  /**
+   * A {@code ${NAME}} substitution as envsubst and deploy scripts write it: an upper-case name.
+   * Lower-case names and others ({@code ${binary_remote_addr}}, {@code ${pvc.name}}, {@code ${2}})
+   * are the run-time variables of ingress controllers, CSI drivers and relabelling rules.
+   */
+  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{[A-Z_][A-Z0-9_]*(:?[-=?+][^}]*)?}");
+
   private Placeholders() {}
+
+  /**
+   * True if {@code node} is a string scalar whose value a template still has to fill in, so that
+   * a verdict on it may change once the manifest is rendered:
+   * <ul>
+   *   <li>a whole value {@code <...>} on one line without other angle brackets
+   *       ({@code <your-image>});</li>
+   *   <li>a {@code {{ ... }}} action of an unrendered template: in a plain (unquoted) scalar, as
+   *       {@link #holdsTemplateAction(String, boolean)} says; in a quoted or block scalar, only an
+   *       action that uses Helm's objects or functions ({@code "{{ .Values.image }}"}), because
+   *       quoted and block text carries the run-time templates of Prometheus, Grafana and
+   *       Alertmanager;</li>
+   *   <li>a {@code ${NAME}} substitution of an upper-case name in a value without spaces
+   *       ({@code ${TAG}}, {@code registry/app:${TAG}}); one in text with spaces is a shell's, one
+   *       of another name a run-time variable ({@code ${binary_remote_addr}}, {@code ${2}}).</li>
+   * </ul>
+   * A Kubernetes {@code $(VAR)} reference is not a placeholder.
+   */
+  public static boolean holdsPlaceholder(Node node) {
+    if (!(node instanceof ScalarNode scalar) || scalar.type() != ScalarNode.Type.STRING) {
+      return false;
+    }
+    String value = scalar.rawText();
+    if (value == null || value.isEmpty()) {
+      return false;
+    }
+    boolean brace = value.indexOf('{') >= 0;
+    if (!brace && value.indexOf('<') < 0) {
+      return false;
+    }
+    String v = value.strip();
+    if (v.length() >= 3 && v.charAt(0) == '<' && v.charAt(v.length() - 1) == '>' && v.indexOf('\n') < 0
+        && noInnerAngles(v)) {
+      return true;
+    }
+    if (!brace) {
+      return false;
+    }
+    if (v.contains("{{") && holdsTemplateAction(v, scalar.isPlain())) {
+      return true;
+    }
+    return v.contains("${") && !containsWhitespace(v) && SUBSTITUTION.matcher(v).find();
+  }
+
+  private static boolean noInnerAngles(String v) {
+    for (int i = 1; i < v.length() - 1; i++) {
+      char c = v.charAt(i);
+      if (c == '<' || c == '>') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean containsWhitespace(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isWhitespace(v.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if {@code value} holds a {@code {{ ... }}} action of a template that was not rendered.
+   * In a {@code plain} (unquoted) scalar that is an action which uses Helm's objects or functions
+   * ({@code .Values}, {@code include}, {@code toYaml}), an unclosed one, or a bare placeholder of
+   * one or a few words ({@code {{ ca_version }}}, {@code {{.Namespace}}}), as Jinja, sed and Go
+   * templates of deploy scripts write them; anything else is a run-time template of the tool that
+   * reads the object (Prometheus {@code {{ $labels.pod }}}, {@code {{ .Labels.job }}}, Argo
+   * {@code {{inputs.parameters.x}}}, {@code {{item}}}). In quoted or block text, only an action
+   * that uses Helm's objects or functions counts.
+   */
+  public static boolean holdsTemplateAction(String value, boolean plain) {
+    int at = value.indexOf("{{");
+    while (at >= 0) {
+      int close = value.indexOf("}}", at + 2);
+      if (close < 0) {
+        return plain;
+      }
+      String action = value.substring(at + 2, close).strip();
+      if (action.startsWith("-")) {
+        action = action.substring(1).strip();
+      }
+      if (action.endsWith("-")) {
+        action = action.substring(0, action.length() - 1).strip();
+      }
+      if (HELM.matcher(action).find() || plain && !isRunTime(action)) {
+        return true;
+      }
+      at = value.indexOf("{{", close + 2);
+    }
+    return false;
+  }
+
+  private static boolean isRunTime(String action) {
+    if (!BARE.matcher(action).matches()) {
+      return true;
+    }
+    return ARGO.matcher(action).matches() || RUN_TIME_FIELD.matcher(action).matches()
+        || GO_KEYWORD.matcher(action).matches();
+  }
 
   /** True if {@code value} is a placeholder as this class defines it ({@code null} is one). */
   public static boolean isPlaceholder(String value) {

@@ -30,6 +30,10 @@ public final class Resource {
   private final List<InlineSuppression> inlineSuppressions;
   /** 1-based place among the unnamed objects of the same kind in the file, or 0 if it is the only one. */
   private final int fileOrdinal;
+  /** The chart template the object was rendered from ({@code # Source:} comment), or null. */
+  private final String template;
+  /** True if the object is a kustomize patch: a partial object. */
+  private final boolean patch;
 
   private Resource(Source source, int documentIndex, MapNode root, WorkloadKinds workloadKinds,
       List<InlineSuppression> inlineSuppressions) {
@@ -49,9 +53,11 @@ public final class Resource {
     this.podSpec = workloadKinds.podSpecOf(this);
     this.inlineSuppressions = inlineSuppressions.isEmpty() ? List.of() : List.copyOf(inlineSuppressions);
     this.fileOrdinal = 0;
+    this.template = null;
+    this.patch = false;
   }
 
-  private Resource(Resource r, int fileOrdinal) {
+  private Resource(Resource r, int fileOrdinal, String template, boolean patch) {
     this.source = r.source;
     this.documentIndex = r.documentIndex;
     this.root = r.root;
@@ -66,6 +72,8 @@ public final class Resource {
     this.podSpec = r.podSpec;
     this.inlineSuppressions = r.inlineSuppressions;
     this.fileOrdinal = fileOrdinal;
+    this.template = template;
+    this.patch = patch;
   }
 
   /**
@@ -100,7 +108,34 @@ public final class Resource {
     if (ordinal < 0) {
       throw new IllegalArgumentException("ordinal must not be negative");
     }
-    return new Resource(this, ordinal);
+    return new Resource(this, ordinal, template, patch);
+  }
+
+  /**
+   * This resource as rendered from the chart template {@code template} (the path that the
+   * {@code # Source:} comment of {@code helm template} output names, such as
+   * {@code chart/templates/deployment.yaml}), or from none when {@code null}.
+   */
+  public Resource withTemplate(String template) {
+    return new Resource(this, fileOrdinal, template, patch);
+  }
+
+  /**
+   * This resource as a kustomize patch (or not): a partial object that a kustomization merges
+   * into another, so that a field it leaves out says nothing about the result.
+   */
+  public Resource asPatch(boolean patch) {
+    return new Resource(this, fileOrdinal, template, patch);
+  }
+
+  /** The chart template this object was rendered from, or {@code null}; see {@link #withTemplate}. */
+  public String template() {
+    return template;
+  }
+
+  /** True if this object is a kustomize patch; see {@link #asPatch}. */
+  public boolean isPatch() {
+    return patch;
   }
 
   private static String emptyToNull(String s) {

@@ -11,6 +11,7 @@ import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.PartialDocument;
 import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
@@ -28,10 +29,12 @@ import java.util.Map;
  *  "findings": [{"rule", "severity", "topic", "controls", "message",
  *                "resource": {"apiVersion", "kind", "namespace", "name"},
  *                "file", "line", "column", "path", "key", "suppressed", "baselined"?, "suppression"?,
+ *                "unverified"?, "template"?,
  *                "related"?: [{"message", "file", "line", "column", "path", "resource"}]}],
  *  "errors": [{"file", "line", "column", "message"}],
  *  "baseline"?: {"file", "accepted", "unmatched": [{"key", "rule", "resource"}]},
- *  "skipped"?: [{"file", "reason"}]}
+ *  "skipped"?: [{"file", "reason"}],
+ *  "partial"?: [{"file", "line", "column", "reason"}]}
  * }</pre>
  *
  * <p>{@code summary.findings} and {@code bySeverity} count the findings that are not suppressed;
@@ -43,7 +46,11 @@ import java.util.Map;
  * {@code name}) are absent when unset. With a baseline, the findings it accepted carry
  * {@code "baselined": true} (they do not count for the exit code) and {@code baseline} says how many
  * it accepted and which of its entries matched nothing. {@code skipped} (absent when empty) names the files that
- * were not checked at all and why: they hold no Kubernetes object, or an exclude matched them. An error that concerns a whole path has line and column 0.
+ * were not checked at all and why: they hold no Kubernetes object, or an exclude matched them.
+ * {@code partial} (absent when empty) names the documents that were checked only in part: they
+ * hold template placeholders, or are kustomize patches. A finding whose verdict depends on a
+ * placeholder carries {@code "unverified": true}; a finding on an object rendered by
+ * {@code helm template} names the chart template in {@code "template"} (both absent otherwise). An error that concerns a whole path has line and column 0.
  * Printed with two-space indentation and a final newline; the same report gives the same bytes.
  */
 public final class JsonReportWriter implements ReportWriter {
@@ -116,6 +123,18 @@ public final class JsonReportWriter implements ReportWriter {
       }
       g.writeEndArray();
     }
+    if (!report.partial().isEmpty()) {
+      g.writeArrayFieldStart("partial");
+      for (PartialDocument p : report.partial()) {
+        g.writeStartObject();
+        g.writeStringField("file", p.file());
+        g.writeNumberField("line", p.line());
+        g.writeNumberField("column", p.column());
+        g.writeStringField("reason", p.reason());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
     JsonSupport.finish(g, out);
   }
@@ -139,6 +158,12 @@ public final class JsonReportWriter implements ReportWriter {
     }
     if (f.suppressed()) {
       g.writeStringField("suppression", f.suppression());
+    }
+    if (f.unverified()) {
+      g.writeBooleanField("unverified", true);
+    }
+    if (f.template() != null) {
+      g.writeStringField("template", f.template());
     }
     if (!f.related().isEmpty()) {
       g.writeArrayFieldStart("related");

@@ -7,6 +7,7 @@ package dev.kubeward.report;
 import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.PartialDocument;
 import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
@@ -26,7 +27,8 @@ import java.util.TreeMap;
  * {@code <failure>} that carries the message, {@code file:line:col} and the remediation, or
  * {@code <skipped>} with the reason when the finding is suppressed or baselined; one {@code <testcase>} with an
  * {@code <error>} per input that could not be checked, and a {@code <skipped>} one per file that
- * was not checked at all (it holds no Kubernetes object, or an exclude matched it). A finding below the severity that fails
+ * was not checked at all (it holds no Kubernetes object, or an exclude matched it) or checked only
+ * in part (template placeholders, a kustomize patch). A finding below the severity that fails
  * the build ({@link #failingAt(Severity)}, as {@code --fail-on}) is a passing test case whose
  * {@code <system-out>} carries the same text, so that the CI's test view agrees with the exit
  * code. A scan with neither findings nor errors gives one passing test case, so that CI servers
@@ -81,6 +83,13 @@ public final class JunitReportWriter implements ReportWriter {
       s.cases.add(new Case(0, 0, 0, "    <testcase classname=\"" + attr(skipped.file()) + "\" name=\"not checked\">\n"
           + "      <skipped message=\"" + attr(skipped.reason()) + "\"/>\n    </testcase>\n"));
     }
+    for (PartialDocument p : report.partial()) {
+      Suite s = suites.computeIfAbsent(p.file(), Suite::new);
+      s.skipped++;
+      s.cases.add(new Case(p.line(), p.column(), 0, "    <testcase classname=\"" + attr(p.file())
+          + "\" name=\"" + attr("checked in part (" + p.line() + ":" + p.column() + ")") + "\">\n"
+          + "      <skipped message=\"" + attr(p.reason()) + "\"/>\n    </testcase>\n"));
+    }
     if (suites.isEmpty()) {
       Suite s = new Suite("kubeward");
       s.cases.add(new Case(0, 0, 0, "    <testcase classname=\"kubeward\" name=\""
@@ -123,6 +132,7 @@ public final class JunitReportWriter implements ReportWriter {
     StringBuilder sb = new StringBuilder();
     sb.append("    <testcase classname=\"").append(attr(f.file())).append("\" name=\"").append(attr(name)).append("\">\n");
     String body = f.location() + ": " + f.severity() + " " + f.message() + " [" + f.rule() + "]"
+        + (f.unverified() ? " (unverified)" : "") + (f.template() == null ? "" : " (from " + f.template() + ")")
         + (rule == null ? "" : "\nRemediation: " + rule.remediation());
     if (f.suppressed()) {
       sb.append("      <skipped message=\"").append(attr("suppressed: " + f.suppression())).append("\"/>\n");

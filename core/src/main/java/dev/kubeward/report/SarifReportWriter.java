@@ -10,6 +10,7 @@ import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ResourceRef;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.PartialDocument;
 import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
@@ -37,7 +38,10 @@ import java.util.function.Function;
  * each result has its {@code baselineState} ({@code unchanged} when the baseline accepted it,
  * {@code new} otherwise). Input that could
  * not be checked becomes a tool execution notification (a file skipped as a whole, a note) of the one invocation, which is then not
- * successful.
+ * successful; a document checked only in part is a warning notification. A finding whose verdict
+ * depends on a template placeholder has the property {@code unverified} ({@code true}); one on an
+ * object rendered by {@code helm template} names its chart template in the property
+ * {@code template}.
  *
  * <p>File locations are relative to a base directory, the working directory unless
  * {@link #relativeTo(Path)} says otherwise: a file inside it is a relative URI reference with the
@@ -129,10 +133,21 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeArrayFieldStart("invocations");
     g.writeStartObject();
     g.writeBooleanField("executionSuccessful", report.errors().isEmpty());
-    if (!report.errors().isEmpty() || !report.skipped().isEmpty()) {
+    if (!report.errors().isEmpty() || !report.skipped().isEmpty() || !report.partial().isEmpty()) {
       g.writeArrayFieldStart("toolExecutionNotifications");
       for (LoadError e : report.errors()) {
         notification(g, e);
+      }
+      for (PartialDocument p : report.partial()) {
+        g.writeStartObject();
+        g.writeStringField("level", "warning");
+        message(g, "message", "checked in part: " + p.reason());
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        physicalLocation(g, p.file(), p.line(), p.column());
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
       }
       for (SkippedFile skipped : report.skipped()) {
         g.writeStartObject();
@@ -277,6 +292,12 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeObjectFieldStart("properties");
     g.writeStringField("severity", f.severity().name());
     JsonSupport.stringArray(g, "controls", f.controls());
+    if (f.unverified()) {
+      g.writeBooleanField("unverified", true);
+    }
+    if (f.template() != null) {
+      g.writeStringField("template", f.template());
+    }
     g.writeEndObject();
     g.writeEndObject();
   }

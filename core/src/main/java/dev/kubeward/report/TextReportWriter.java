@@ -9,6 +9,7 @@ import dev.kubeward.engine.Finding;
 import dev.kubeward.engine.RelatedLocation;
 import dev.kubeward.engine.ScanReport;
 import dev.kubeward.load.LoadError;
+import dev.kubeward.load.PartialDocument;
 import dev.kubeward.load.SkippedFile;
 import dev.kubeward.rule.Severity;
 import java.io.IOException;
@@ -23,10 +24,13 @@ import java.util.TreeMap;
  * The report for people. One line per finding, {@code file:line:col: SEVERITY message [rule-id]},
  * and per error, {@code file:line:col: ERROR message}; lines are grouped by file (files in name
  * order, a blank line between groups, lines in position order, an error before a finding at the
- * same place). A suppressed finding ends with {@code (suppressed: reason)}; the related locations of a finding
+ * same place). A suppressed finding ends with {@code (suppressed: reason)}, one whose verdict
+ * depends on a template placeholder with {@code (unverified)}, one on an object rendered by
+ * {@code helm template} with {@code (from chart/templates/x.yaml)}; the related locations of a finding
  * follow it, one per line, indented by four spaces ({@code    file:line:col: message}). A summary follows:
  * files, documents and resources checked, findings (not suppressed), suppressed findings and
- * errors, then the counts per severity and per rule.
+ * errors, then the counts per severity and per rule. Files not checked and documents checked
+ * only in part are listed before the summary.
  *
  * <p>Control characters and bidirectional controls in messages, reasons and file names are shown
  * escaped (as {@code \}{@code u001b}), so input can never drive the terminal, nor forge, hide or
@@ -114,6 +118,13 @@ public final class TextReportWriter implements ReportWriter {
       }
       sb.append('\n');
     }
+    if (!report.partial().isEmpty()) {
+      sb.append("Checked in part:\n");
+      for (PartialDocument p : report.partial()) {
+        sb.append("  ").append(paint(YELLOW, Texts.clean(p.location()) + ": " + Texts.clean(p.reason()))).append('\n');
+      }
+      sb.append('\n');
+    }
     summary(sb, report);
     out.write(sb.toString());
   }
@@ -130,11 +141,11 @@ public final class TextReportWriter implements ReportWriter {
   private void finding(StringBuilder sb, Finding f) {
     if (f.suppressed()) {
       String line = Texts.clean(f.location()) + ": " + f.severity() + " " + Texts.clean(f.message()) + " [" + f.rule()
-          + "] (suppressed: " + Texts.clean(f.suppression()) + ")";
+          + "] (suppressed: " + Texts.clean(f.suppression()) + ")" + marks(f);
       sb.append(paint(DIM, line)).append('\n');
     } else if (f.baselined()) {
       String line = Texts.clean(f.location()) + ": " + f.severity() + " " + Texts.clean(f.message()) + " [" + f.rule()
-          + "] (baselined)";
+          + "] (baselined)" + marks(f);
       sb.append(paint(DIM, line)).append('\n');
     } else {
       sb.append(bold(Texts.clean(f.location())))
@@ -144,12 +155,21 @@ public final class TextReportWriter implements ReportWriter {
           .append(Texts.clean(f.message()))
           .append(' ')
           .append(paint(DIM, "[" + f.rule() + "]"))
+          .append(marks(f))
           .append('\n');
     }
     for (RelatedLocation l : f.related()) {
       // Indented under the finding, so a line that starts with a location is always a finding.
       sb.append("    ").append(paint(DIM, Texts.clean(l.location()) + ": " + Texts.clean(l.message()))).append('\n');
     }
+  }
+
+  /** {@code (unverified)} and {@code (from template)} as they apply to {@code f}. */
+  private static String marks(Finding f) {
+    if (!f.unverified() && f.template() == null) {
+      return "";
+    }
+    return (f.unverified() ? " (unverified)" : "") + (f.template() == null ? "" : " (from " + Texts.clean(f.template()) + ")");
   }
 
   private void summary(StringBuilder sb, ScanReport report) {
@@ -164,6 +184,12 @@ public final class TextReportWriter implements ReportWriter {
         .append(plural(report.errors().size(), "error"));
     if (!report.skipped().isEmpty()) {
       sb.append(", ").append(plural(report.skipped().size(), "file")).append(" not checked");
+    }
+    if (!report.partial().isEmpty()) {
+      sb.append(", ").append(plural(report.partial().size(), "document")).append(" checked in part");
+    }
+    if (report.unverifiedCount() > 0) {
+      sb.append(", ").append(report.unverifiedCount()).append(" unverified");
     }
     sb.append('\n');
     sb.append("  by severity: ");

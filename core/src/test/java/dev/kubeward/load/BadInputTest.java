@@ -166,13 +166,13 @@ class BadInputTest {
         """ + NEXT);
 
     assertThat(errors(result)).containsExactly(
-        "in.yaml:1:1: unrendered Helm template ({{ ... }}); render it with 'helm template' first",
-        "in.yaml:11:5: unrendered Helm template ({{ ... }}); render it with 'helm template' first");
+        "in.yaml:1:1: unrendered template ({{ ... }}) that is not valid YAML; render it with the tool it is written for and scan the output (... | kubeward scan -)",
+        "in.yaml:11:5: unrendered template ({{ ... }}) that is not valid YAML; render it with the tool it is written for and scan the output (... | kubeward scan -)");
     assertThat(resources(result)).containsExactly("ConfigMap next@13:1");
   }
 
   @Test
-  void aTemplateActionInAPlainScalar() {
+  void aTemplateActionInAPlainScalarIsReadAsAPlaceholder() {
     LoadResult result = load("""
         apiVersion: apps/v1
         kind: Deployment
@@ -191,10 +191,10 @@ class BadInputTest {
           name: svc-{{ name }}
         """ + NEXT);
 
-    assertThat(errors(result)).containsExactly(
-        "in.yaml:10:18: unrendered Helm template ({{ ... }}); render it with 'helm template' first",
-        "in.yaml:15:9: unrendered Helm template ({{ ... }}); render it with 'helm template' first");
-    assertThat(resources(result)).containsExactly("ConfigMap next@17:1");
+    // Valid YAML: read and checked, and reported as checked in part.
+    assertThat(errors(result)).isEmpty();
+    assertThat(resources(result)).containsExactly("Deployment web@1:1", "Service svc-{{ name }}@12:1", "ConfigMap next@17:1");
+    assertThat(result.partial()).extracting(PartialDocument::location).containsExactly("in.yaml:10:18", "in.yaml:15:9");
   }
 
   @Test
@@ -212,7 +212,7 @@ class BadInputTest {
         """ + NEXT);
 
     assertThat(errors(result)).hasSize(2).allSatisfy(e -> assertThat(e)
-        .contains("unrendered Helm template ({{ ... }}); render it with 'helm template' first"));
+        .contains("unrendered template ({{ ... }}) that is not valid YAML; render it with the tool it is written for and scan the output (... | kubeward scan -)"));
     assertThat(errors(result).get(0)).startsWith("in.yaml:4:");
     assertThat(errors(result).get(1)).startsWith("in.yaml:9:");
     assertThat(resources(result)).containsExactly("ConfigMap next@11:1");
@@ -269,7 +269,7 @@ class BadInputTest {
     assertThat(errors(far)).containsExactly(
         "in.yaml:7:1: malformed YAML: expected a value, but found the end of the input");
     assertThat(errors(near)).containsExactly(
-        "in.yaml:5:7: unrendered Helm template ({{ ... }}); render it with 'helm template' first");
+        "in.yaml:5:7: unrendered template ({{ ... }}) that is not valid YAML; render it with the tool it is written for and scan the output (... | kubeward scan -)");
   }
 
   @Test

@@ -6,6 +6,8 @@ package dev.kubeward.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeward.model.Placeholders;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +27,7 @@ class TemplatesTest {
       "unclosed {{ action"
   })
   void deployTimeTemplatesInPlainScalars(String value) {
-    assertThat(Templates.isUnrenderedPlain(value)).isTrue();
+    assertThat(Placeholders.holdsTemplateAction(value, true)).isTrue();
   }
 
   @ParameterizedTest
@@ -42,7 +44,7 @@ class TemplatesTest {
       "single { braces }"
   })
   void runTimeTemplatesAndTextInPlainScalars(String value) {
-    assertThat(Templates.isUnrenderedPlain(value)).isFalse();
+    assertThat(Placeholders.holdsTemplateAction(value, true)).isFalse();
   }
 
   @ParameterizedTest
