@@ -12,8 +12,8 @@
 #   --config NAME   only these configurations (repeatable); default: all of them, see CONFIGS below
 #
 # Runs are interleaved (run 1 of every configuration and input, then run 2, ...), so that a change
-# of load on a shared machine spreads over every cell instead of falling on a few. Exit code 0 or 1
-# (findings) of a scan is success; anything else stops the script.
+# of load on a shared machine spreads over every cell instead of falling on a few. A scan that does
+# not print its summary stops the script.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -139,18 +139,29 @@ for home in "${jdks[@]}"; do
   done
 done
 
+opts_of() { # configuration name -> its JVM options
+  local c
+  for c in "${CONFIGS[@]}"; do
+    if [[ "${c%%|*}" == "$1" ]]; then echo "${c#*|}"; fi
+  done
+}
+
 declare -A wall cpu
 measure() { # key input-path -> appends "wall cpu" (seconds) of one scan
   local key="$1" path="$2" home="${1%%|*}" name="${1#*|}" opts t
-  opts="$(for c in "${CONFIGS[@]}"; do [[ "${c%%|*}" == "$name" ]] && echo "${c#*|}"; done)"
-  local TIMEFORMAT='%3R %3U %3S' status=0
+  opts="$(opts_of "$name")"
+  local TIMEFORMAT='%3R %3U %3S' status
   if [[ "$name" == launcher ]]; then
-    t="$( { time "$root/kubeward" scan "$path" >/dev/null 2>&1 || status=$?; } 2>&1 )"
+    t="$( { time "$root/kubeward" scan "$path" >"$work/out.txt" 2>&1; } 2>&1; echo "$?" )"
   else
     # shellcheck disable=SC2086
-    t="$( { time "$home/bin/java" $opts ${extra[$key]} -jar "$jar" scan "$path" >/dev/null 2>&1 || status=$?; } 2>&1 )"
+    t="$( { time "$home/bin/java" $opts ${extra[$key]} -jar "$jar" scan "$path" >"$work/out.txt" 2>&1; } 2>&1; echo "$?" )"
   fi
-  if [[ $status -gt 1 ]]; then
+  status="${t##*$'\n'}"
+  t="${t%$'\n'*}"
+  # Exit code 2 is also what input errors give (the corpus has unrendered templates): a scan counts when
+  # it printed its summary of at least one file.
+  if [[ $status -gt 2 ]] || ! grep -q '^Summary: [1-9]' "$work/out.txt"; then
     echo "startup.sh: scan failed (exit $status): $name on $(basename "$home"), $path" >&2
     exit 2
   fi
@@ -185,7 +196,7 @@ echo "$header"
 echo "$rule"
 for key in "${cells[@]}"; do
   home="${key%%|*}" name="${key#*|}"
-  opts="$(for c in "${CONFIGS[@]}"; do [[ "${c%%|*}" == "$name" ]] && echo "${c#*|}"; done)"
+  opts="$(opts_of "$name")"
   label="$name${opts:+ (\`$opts\`)}"
   [[ "$name" != launcher ]] || label="\`./kubeward\`, its defaults"
   row="| $(version_of "$home") | $label |"
