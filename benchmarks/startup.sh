@@ -166,12 +166,15 @@ measure() { # key input-path -> appends "wall cpu" (seconds) of one scan
     exit 2
   fi
   read -r r u s <<<"$t"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(version_of "$home")" "$name" "$3" "$r" "$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }')" \
+    >>"$work/raw.tsv"
   wall[$key|$3]+="$r "
   cpu[$key|$3]+="$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }') "
 }
 
 median() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+printf 'jdk\tconfiguration\tinput\twall\tcpu\n' >"$work/raw.tsv" # every run, for a look beyond the medians
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 for run in $(seq 1 "$runs"); do
