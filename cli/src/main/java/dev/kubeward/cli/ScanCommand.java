@@ -35,8 +35,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -220,7 +220,7 @@ final class ScanCommand implements Callable<Integer> {
     } catch (OutOfMemoryError | RuntimeException e) {
       if (outOfMemory(e)) {
         out.flush();
-        throw new UsageException(outOfMemoryMessage(filesRead.get()));
+        throw new UsageException(outOfMemoryMessage(filesRead.get(), scanner.joinScope() != JoinScope.DIRECTORY));
       }
       throw e;
     }
@@ -248,16 +248,21 @@ final class ScanCommand implements Callable<Integer> {
     return false;
   }
 
-  /** The one line a scan that ran out of heap prints, saying how to give it more. */
-  static String outOfMemoryMessage(int filesRead) {
+  /**
+   * The one line a scan that ran out of heap prints, saying how to give it more; with
+   * {@code suggestScope}, also that a narrower join scope makes smaller clusters (objects defined
+   * once per project instead of many times in one cluster).
+   */
+  static String outOfMemoryMessage(int filesRead, boolean suggestScope) {
     return "out of memory after reading " + filesRead + (filesRead == 1 ? " file" : " files")
-        + "; raise the heap with KUBEWARD_JAVA_OPTS=-Xmx" + suggestedHeap() + " or scan with --join-scope directory";
+        + "; raise the heap with KUBEWARD_JAVA_OPTS=-Xmx" + suggestedHeap()
+        + (suggestScope ? " or scan with --join-scope directory" : "");
   }
 
-  /** Twice the heap this JVM was given, in megabytes (at least 512). */
+  /** Twice the heap this JVM was given, rounded up to 256 MB (at least 512 MB). */
   private static String suggestedHeap() {
     long max = Runtime.getRuntime().maxMemory();
-    long mb = max == Long.MAX_VALUE ? 512 : Math.max(512, 2 * (max >> 20));
+    long mb = max == Long.MAX_VALUE ? 512 : Math.max(512, (2 * (max >> 20) + 255) / 256 * 256);
     return mb % 1024 == 0 ? (mb / 1024) + "g" : mb + "m";
   }
 

@@ -29,12 +29,7 @@ class OutOfMemoryCliTest {
 
   @Test
   void runningOutOfHeapIsReportedInOneLine() throws Exception {
-    Path tree = Files.createDirectory(work.resolve("tree"));
-    for (int f = 0; f < FILES; f++) {
-      configMaps(tree.resolve(String.format("maps-%02d.yaml", f)), f);
-    }
-
-    ChildCli.Result result = ChildCli.runWithHeap(work, "32m", "scan", "--format", "json", "--threads", "1", "tree")
+    ChildCli.Result result = ChildCli.runWithHeap(work, "32m", "scan", "--format", "json", "--threads", "1", tree())
         .assertNoStackTrace();
 
     assertThat(result.exitCode()).isEqualTo(2);
@@ -42,6 +37,25 @@ class OutOfMemoryCliTest {
         + " with KUBEWARD_JAVA_OPTS=-Xmx512m or scan with --join-scope directory\\R");
     int read = Integer.parseInt(result.stderr().replaceAll("(?s).*after reading ([0-9]+) .*", "$1"));
     assertThat(read).isBetween(1, FILES);
+  }
+
+  @Test
+  void aScanAlreadyJoinedByDirectoryIsOnlyToldToRaiseTheHeap() throws Exception {
+    ChildCli.Result result = ChildCli.runWithHeap(work, "32m", "scan", "--format", "json", "--threads", "1",
+        "--join-scope", "directory", tree()).assertNoStackTrace();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr()).matches("kubeward: out of memory after reading [1-9][0-9]* files?; raise the heap"
+        + " with KUBEWARD_JAVA_OPTS=-Xmx512m\\R");
+  }
+
+  /** A folder of {@link #FILES} files of ConfigMaps that do not fit 32 MB of heap together. */
+  private String tree() throws IOException {
+    Path tree = Files.createDirectory(work.resolve("tree"));
+    for (int f = 0; f < FILES; f++) {
+      configMaps(tree.resolve(String.format("maps-%02d.yaml", f)), f);
+    }
+    return "tree";
   }
 
   /** {@link #OBJECTS_PER_FILE} ConfigMaps with twenty keys each: about 0.5 MB of YAML. */
