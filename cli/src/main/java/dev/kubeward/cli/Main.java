@@ -94,6 +94,10 @@ public final class Main implements Callable<Integer> {
       err.println("kubeward: " + TextReportWriter.oneLine(e.getMessage()));
       return USAGE;
     }
+    if (ScanCommand.outOfMemory(e)) {
+      err.println("kubeward: out of memory; raise the heap with KUBEWARD_JAVA_OPTS=-Xmx... (see 'kubeward scan --help')");
+      return USAGE;
+    }
     err.println("kubeward: internal error (" + e.getClass().getName() + "); "
         + (env.debug() ? "details follow" : "set KUBEWARD_DEBUG=1 for details"));
     if (env.debug()) {

@@ -36,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -208,15 +209,25 @@ final class ScanCommand implements Callable<Integer> {
       throw new UsageException("no rule is selected, so nothing would be checked (the options and the"
           + " configuration leave none, or no rules jar is on the class path: see 'kubeward rules')");
     }
-    ScanReport report = scanner.scan(scanner.loader().followingLinks(followLinks).load(inputs, env.stdin()));
-    if (writeBaseline != null) {
-      report = writeBaseline(report);
-    }
-    if (output == null) {
-      writer.write(report, out);
-      out.flush();
-    } else {
-      writeFile(report, writer);
+    AtomicInteger filesRead = new AtomicInteger();
+    ScanReport report;
+    try {
+      report = scanner.scan(scanner.loader().followingLinks(followLinks).countingFiles(filesRead).load(inputs, env.stdin()));
+      if (writeBaseline != null) {
+        report = writeBaseline(report);
+      }
+      if (output == null) {
+        writer.write(report, out);
+        out.flush();
+      } else {
+        writeFile(report, writer);
+      }
+    } catch (OutOfMemoryError | RuntimeException e) {
+      if (outOfMemory(e)) {
+        out.flush();
+        throw new UsageException(outOfMemoryMessage(filesRead.get(), scanner.joinScope() != JoinScope.DIRECTORY));
+      }
+      throw e;
     }
     if (output != null || format != ReportFormat.TEXT) {
       for (LoadError e : report.errors()) {
@@ -235,6 +246,34 @@ final class ScanCommand implements Callable<Integer> {
           + " (template placeholders or kustomize patches; the report lists them); --allow-partial accepts them");
     }
     return report.exitCode(failOn, allowPartial);
+  }
+
+  /** True if {@code e} is, or was caused by, the heap running out (a worker thread's error arrives wrapped). */
+  static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The one line a scan that ran out of heap prints, saying how to give it more; with
+   * {@code suggestScope}, also that a narrower join scope makes smaller clusters (objects defined
+   * once per project instead of many times in one cluster).
+   */
+  static String outOfMemoryMessage(int filesRead, boolean suggestScope) {
+    return "out of memory after reading " + filesRead + (filesRead == 1 ? " file" : " files")
+        + "; raise the heap with KUBEWARD_JAVA_OPTS=-Xmx" + suggestedHeap()
+        + (suggestScope ? " or scan with --join-scope directory" : "");
+  }
+
+  /** Twice the heap this JVM was given, rounded up to 256 MB (at least 512 MB). */
+  private static String suggestedHeap() {
+    long max = Runtime.getRuntime().maxMemory();
+    long mb = max == Long.MAX_VALUE ? 512 : Math.max(512, (2 * (max >> 20) + 255) / 256 * 256);
+    return mb % 1024 == 0 ? (mb / 1024) + "g" : mb + "m";
   }
 
   private List<String> inputs() {

@@ -18,7 +18,10 @@ import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rule.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@link Context} rules report to: it runs rules (turning a failing rule into an error that
@@ -35,6 +38,8 @@ final class FindingCollector implements Context {
   final List<Finding> findings = new ArrayList<>();
   final List<LoadError> errors = new ArrayList<>();
   private Rule rule;
+  private final Map<Resource, ResourceRef> refs = new IdentityHashMap<>();
+  private final Map<String, String> texts = new HashMap<>();
 
   /** What stable keys are relative to: the folder of file names and the default namespace. */
   record KeyBase(java.nio.file.Path base, String defaultNamespace) {}
@@ -128,8 +133,8 @@ final class FindingCollector implements Context {
       Node at = r.at();
       Resource in = r.resource();
       unverified |= Placeholders.holdsPlaceholder(at);
-      related.add(new RelatedLocation(SafeText.oneLine(r.message()), ResourceRef.of(in), in.source().name(),
-          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at)));
+      related.add(new RelatedLocation(shared(SafeText.oneLine(r.message())), ref(in), in.source().name(),
+          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), shared(pointer(m, in, at))));
     }
     String suppression = suppressions.reasonFor(m.id(), resource);
     String message = SafeText.oneLine(b.message());
@@ -142,8 +147,30 @@ final class FindingCollector implements Context {
     String discriminator = b.discriminator() != null ? b.discriminator() : path;
     String key = FindingKeys.key(m.id(), FindingKeys.identity(resource, keys.defaultNamespace(), keys.base()), discriminator);
     findings.add(new Finding(m.id(), effective, m.topic(), b.controls() != null ? b.controls() : m.controls(),
-        message, ResourceRef.of(resource), resource.source().name(), line, column, path,
+        shared(message), ref(resource), resource.source().name(), line, column, shared(path),
         suppression != null, suppression, related, key, false, unverified, resource.template()));
+  }
+
+  /**
+   * The reference of {@code resource}, one instance per resource: cross-resource rules name the same
+   * resources in many findings and related locations, which then share it.
+   */
+  private ResourceRef ref(Resource resource) {
+    ResourceRef ref = refs.get(resource);
+    if (ref == null) {
+      ref = ResourceRef.of(resource);
+      refs.put(resource, ref);
+    }
+    return ref;
+  }
+
+  /**
+   * One instance of each equal text (JSON Pointers such as {@code /metadata/name}, the messages of
+   * related locations): they repeat across findings, which keep them until the report is written.
+   */
+  private String shared(String text) {
+    String known = texts.putIfAbsent(text, text);
+    return known != null ? known : text;
   }
 
   private static String pointer(RuleMetadata m, Resource resource, Node node) {

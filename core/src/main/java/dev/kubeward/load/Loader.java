@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads manifests (YAML streams, JSON values, {@code kind: List}) into {@link Resource}s with
@@ -39,16 +40,23 @@ public final class Loader {
   private final boolean followLinks;
   private final int threads;
   private final List<String> excludes;
+  private final AtomicInteger filesRead;
   private final SourceReader reader;
   private final PathWalker walker;
 
   private Loader(LoadLimits limits, WorkloadKinds workloadKinds, boolean followLinks, int threads, List<String> excludes) {
+    this(limits, workloadKinds, followLinks, threads, excludes, null);
+  }
+
+  private Loader(LoadLimits limits, WorkloadKinds workloadKinds, boolean followLinks, int threads, List<String> excludes,
+      AtomicInteger filesRead) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.workloadKinds = Objects.requireNonNull(workloadKinds, "workloadKinds");
     this.followLinks = followLinks;
     this.threads = threads;
     this.excludes = List.copyOf(excludes);
-    this.reader = new SourceReader(this.limits, new ResourceAssembler(this.workloadKinds));
+    this.filesRead = filesRead;
+    this.reader = new SourceReader(this.limits, new ResourceAssembler(this.workloadKinds), filesRead);
     this.walker = new PathWalker(reader, followLinks, threads, this.excludes);
   }
 
@@ -70,7 +78,7 @@ public final class Loader {
    * such as links to directories, are not followed.
    */
   public Loader followingLinks(boolean follow) {
-    return new Loader(limits, workloadKinds, follow, threads, excludes);
+    return new Loader(limits, workloadKinds, follow, threads, excludes, filesRead);
   }
 
   /**
@@ -81,7 +89,7 @@ public final class Loader {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive");
     }
-    return new Loader(limits, workloadKinds, followLinks, threads, excludes);
+    return new Loader(limits, workloadKinds, followLinks, threads, excludes, filesRead);
   }
 
   /**
@@ -102,7 +110,16 @@ public final class Loader {
         all.add(glob);
       }
     }
-    return new Loader(limits, workloadKinds, followLinks, threads, all);
+    return new Loader(limits, workloadKinds, followLinks, threads, all, filesRead);
+  }
+
+  /**
+   * This loader, but adding one to {@code counter} as each source's bytes have been read and
+   * before they are parsed (from any thread), so that a caller can say how far a load got when it
+   * failed, for instance by running out of memory.
+   */
+  public Loader countingFiles(AtomicInteger counter) {
+    return new Loader(limits, workloadKinds, followLinks, threads, excludes, Objects.requireNonNull(counter, "counter"));
   }
 
   /** The exclude globs of this loader. */

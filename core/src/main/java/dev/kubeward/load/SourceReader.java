@@ -24,12 +24,15 @@ final class SourceReader {
   private final LoadSettings yamlSettings;
   private final ResourceAssembler assembler;
   private final InlineComments comments;
+  /** Counts the sources read, or {@code null}. */
+  private final java.util.concurrent.atomic.AtomicInteger filesRead;
 
   LoadLimits limits() {
     return limits;
   }
 
-  SourceReader(LoadLimits limits, ResourceAssembler assembler) {
+  SourceReader(LoadLimits limits, ResourceAssembler assembler, java.util.concurrent.atomic.AtomicInteger filesRead) {
+    this.filesRead = filesRead;
     this.limits = limits;
     this.yamlSettings = YamlComposer.settings(limits);
     this.assembler = assembler;
@@ -38,6 +41,9 @@ final class SourceReader {
 
   /** Reads {@code bytes}, the whole of source {@code name}, into {@code acc}. */
   void read(Accumulator acc, String name, byte[] bytes) {
+    if (filesRead != null) {
+      filesRead.incrementAndGet();
+    }
     int firstResource = acc.resources.size();
     int firstError = acc.errors.size();
     int shapeErrors = acc.shapeErrors;

@@ -51,9 +51,14 @@ final class ChildCli {
 
   /** Runs {@code kubeward args...} in {@code workDir}: relative paths resolve there and are shown as given. */
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    return runWithHeap(workDir, "256m", args);
+  }
+
+  /** As {@link #run}, with a heap of {@code heap} ({@code -Xmx} syntax) instead of 256 MB. */
+  static Result runWithHeap(Path workDir, String heap, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
+    command.add("-Xmx" + heap);
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
