@@ -14,6 +14,7 @@ import dev.kubeward.load.LoadResult;
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.Resource;
+import dev.kubeward.report.JsonText;
 import dev.kubeward.report.TextReportWriter;
 import dev.kubeward.rule.PssLevel;
 import dev.kubeward.rule.PssVersion;
@@ -24,10 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code kubeward pss plan}: for each namespace of the manifests, the strictest Pod Security level
@@ -217,38 +218,38 @@ final class PssPlanCommand implements Callable<Integer> {
 
   private void writeJson(List<Plan> plans, List<LoadError> errors) {
     StringBuilder sb = new StringBuilder();
-    sb.append("{\n  \"schemaVersion\": 1,\n  \"pssVersion\": ").append(quote(pssVersion.toString()))
+    sb.append("{\n  \"schemaVersion\": 1,\n  \"pssVersion\": ").append(JsonText.quote(pssVersion.toString()))
         .append(",\n  \"namespaces\": [");
     for (int i = 0; i < plans.size(); i++) {
       Plan p = plans.get(i);
-      sb.append(i == 0 ? "\n" : ",\n").append("    {\"namespace\": ").append(quote(p.namespace()))
-          .append(", \"enforce\": ").append(p.enforce() == null ? "null" : quote(p.enforce()))
-          .append(", \"level\": ").append(quote(p.level().id()))
-          .append(", \"version\": ").append(quote(pssVersion.toString()))
+      sb.append(i == 0 ? "\n" : ",\n").append("    {\"namespace\": ").append(JsonText.quote(p.namespace()))
+          .append(", \"enforce\": ").append(p.enforce() == null ? "null" : JsonText.quote(p.enforce()))
+          .append(", \"level\": ").append(JsonText.quote(p.level().id()))
+          .append(", \"version\": ").append(JsonText.quote(pssVersion.toString()))
           .append(", \"workloads\": ").append(p.workloads())
-          .append(", \"nextLevel\": ").append(p.next() == null ? "null" : quote(p.next().id()))
+          .append(", \"nextLevel\": ").append(p.next() == null ? "null" : JsonText.quote(p.next().id()))
           .append(", \"rejectedAtNextLevel\": [");
       for (int j = 0; j < p.rejected().size(); j++) {
         Rejected r = p.rejected().get(j);
         Resource w = r.workload();
-        sb.append(j == 0 ? "\n" : ",\n").append("      {\"kind\": ").append(quote(w.kind()))
-            .append(", \"namespace\": ").append(quote(p.namespace()))
-            .append(", \"name\": ").append(w.name() == null ? "null" : quote(w.name()))
-            .append(", \"file\": ").append(quote(w.source().name()))
+        sb.append(j == 0 ? "\n" : ",\n").append("      {\"kind\": ").append(JsonText.quote(w.kind()))
+            .append(", \"namespace\": ").append(JsonText.quote(p.namespace()))
+            .append(", \"name\": ").append(w.name() == null ? "null" : JsonText.quote(w.name()))
+            .append(", \"file\": ").append(JsonText.quote(w.source().name()))
             .append(", \"line\": ").append(w.line())
             .append(", \"findings\": [");
         for (int k = 0; k < r.findings().size(); k++) {
           Finding f = r.findings().get(k);
-          sb.append(k == 0 ? "\n" : ",\n").append("        {\"rule\": ").append(quote(f.rule()))
+          sb.append(k == 0 ? "\n" : ",\n").append("        {\"rule\": ").append(JsonText.quote(f.rule()))
               .append(", \"controls\": [");
           for (int c = 0; c < f.controls().size(); c++) {
-            sb.append(c == 0 ? "" : ", ").append(quote(f.controls().get(c)));
+            sb.append(c == 0 ? "" : ", ").append(JsonText.quote(f.controls().get(c)));
           }
-          sb.append("], \"message\": ").append(quote(f.message()))
-              .append(", \"file\": ").append(quote(f.file()))
+          sb.append("], \"message\": ").append(JsonText.quote(f.message()))
+              .append(", \"file\": ").append(JsonText.quote(f.file()))
               .append(", \"line\": ").append(f.line())
               .append(", \"column\": ").append(f.column())
-              .append(", \"path\": ").append(quote(f.path())).append('}');
+              .append(", \"path\": ").append(JsonText.quote(f.path())).append('}');
         }
         sb.append(r.findings().isEmpty() ? "]}" : "\n      ]}");
       }
@@ -257,44 +258,14 @@ final class PssPlanCommand implements Callable<Integer> {
     sb.append(plans.isEmpty() ? "],\n" : "\n  ],\n").append("  \"errors\": [");
     for (int i = 0; i < errors.size(); i++) {
       LoadError e = errors.get(i);
-      sb.append(i == 0 ? "\n" : ",\n").append("    {\"file\": ").append(quote(e.file()))
+      sb.append(i == 0 ? "\n" : ",\n").append("    {\"file\": ").append(JsonText.quote(e.file()))
           .append(", \"line\": ").append(e.line()).append(", \"column\": ").append(e.column())
-          .append(", \"message\": ").append(quote(e.message())).append('}');
+          .append(", \"message\": ").append(JsonText.quote(e.message())).append('}');
     }
     sb.append(errors.isEmpty() ? "]\n}" : "\n  ]\n}");
     out.println(sb);
   }
 
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    return sb.append('"').toString();
-  }
 
   private List<String> inputs() {
     if (paths.isEmpty()) {

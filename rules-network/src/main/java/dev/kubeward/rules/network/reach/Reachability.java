@@ -11,6 +11,7 @@ import dev.kubeward.model.Ports;
 import dev.kubeward.model.Resource;
 import dev.kubeward.model.Selection;
 import dev.kubeward.model.SelectorField;
+import dev.kubeward.report.JsonText;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,8 +77,8 @@ public final class Reachability {
 
     @Override
     public String json() {
-      return "{\"kind\":" + Json.string(workload.kind()) + ",\"namespace\":" + Json.string(workload.namespace())
-          + ",\"name\":" + Json.string(workload.name()) + "}";
+      return "{\"kind\":" + JsonText.quote(workload.kind()) + ",\"namespace\":" + JsonText.quote(workload.namespace())
+          + ",\"name\":" + JsonText.quote(workload.name()) + "}";
     }
   }
 
@@ -97,11 +98,11 @@ public final class Reachability {
 
     @Override
     public String json() {
-      StringBuilder sb = new StringBuilder("{\"ipBlock\":").append(Json.string(block.toString()));
+      StringBuilder sb = new StringBuilder("{\"ipBlock\":").append(JsonText.quote(block.toString()));
       if (!except.isEmpty()) {
         sb.append(",\"except\":[");
         for (int i = 0; i < except.size(); i++) {
-          sb.append(i == 0 ? "" : ",").append(Json.string(except.get(i).toString()));
+          sb.append(i == 0 ? "" : ",").append(JsonText.quote(except.get(i).toString()));
         }
         sb.append(']');
       }
@@ -145,7 +146,7 @@ public final class Reachability {
     public String json(boolean why) {
       StringBuilder sb = new StringBuilder("{\"schemaVersion\":1,\"assumptions\":[");
       for (int i = 0; i < assumptions.size(); i++) {
-        sb.append(i == 0 ? "" : ",").append(Json.string(assumptions.get(i)));
+        sb.append(i == 0 ? "" : ",").append(JsonText.quote(assumptions.get(i)));
       }
       sb.append("],\"connections\":[");
       for (int i = 0; i < connections.size(); i++) {
@@ -159,7 +160,7 @@ public final class Reachability {
           List<PortSet.Range> ranges = c.ports().ranges();
           for (int j = 0; j < ranges.size(); j++) {
             PortSet.Range r = ranges.get(j);
-            sb.append(j == 0 ? "" : ",").append("{\"protocol\":").append(Json.string(r.protocol()));
+            sb.append(j == 0 ? "" : ",").append("{\"protocol\":").append(JsonText.quote(r.protocol()));
             if (!r.wholeProtocol()) {
               sb.append(",\"port\":").append(r.port());
               if (r.endPort() != r.port()) {
@@ -173,7 +174,7 @@ public final class Reachability {
         if (why) {
           sb.append(",\"why\":[");
           for (int j = 0; j < c.why().size(); j++) {
-            sb.append(j == 0 ? "" : ",").append(Json.string(c.why().get(j)));
+            sb.append(j == 0 ? "" : ",").append(JsonText.quote(c.why().get(j)));
           }
           sb.append(']');
         }
