@@ -124,6 +124,164 @@ public record Finding(
         suppression, List.of(), FindingKeys.key(rule, resource.identity(), path));
   }
 
+  /**
+   * A builder for a finding of rule {@code rule} on {@code resource}, for code that makes findings
+   * of its own (a report writer's tests, a tool that merges reports): fields added to findings
+   * later get defaults there, so such code keeps compiling. Unset, the severity is
+   * {@link Severity#MEDIUM}, the topic {@link Topic#HYGIENE}, the file {@code "-"}, line and column
+   * 1, the path empty (the object itself), and the key the stable key of rule, resource identity
+   * and path.
+   */
+  public static Builder builder(String rule, ResourceRef resource) {
+    return new Builder(rule, resource);
+  }
+
+  /** A builder holding every field of this finding. */
+  public Builder toBuilder() {
+    Builder b = new Builder(rule, resource);
+    b.severity = severity;
+    b.topic = topic;
+    b.controls = controls;
+    b.message = message;
+    b.file = file;
+    b.line = line;
+    b.column = column;
+    b.path = path;
+    b.suppressed = suppressed;
+    b.suppression = suppression;
+    b.related = related;
+    b.key = key;
+    b.baselined = baselined;
+    b.unverified = unverified;
+    b.template = template;
+    return b;
+  }
+
+  /** Builds a {@link Finding}; see {@link Finding#builder(String, ResourceRef)}. */
+  public static final class Builder {
+    private String rule;
+    private ResourceRef resource;
+    private Severity severity = Severity.MEDIUM;
+    private Topic topic = Topic.HYGIENE;
+    private List<String> controls = List.of();
+    private String message;
+    private String file = "-";
+    private int line = 1;
+    private int column = 1;
+    private String path = "";
+    private boolean suppressed;
+    private String suppression;
+    private List<RelatedLocation> related = List.of();
+    private String key;
+    private boolean baselined;
+    private boolean unverified;
+    private String template;
+
+    private Builder(String rule, ResourceRef resource) {
+      this.rule = Objects.requireNonNull(rule, "rule");
+      this.resource = Objects.requireNonNull(resource, "resource");
+    }
+
+    public Builder rule(String rule) {
+      this.rule = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    public Builder resource(ResourceRef resource) {
+      this.resource = Objects.requireNonNull(resource, "resource");
+      return this;
+    }
+
+    public Builder severity(Severity severity) {
+      this.severity = Objects.requireNonNull(severity, "severity");
+      return this;
+    }
+
+    public Builder topic(Topic topic) {
+      this.topic = Objects.requireNonNull(topic, "topic");
+      return this;
+    }
+
+    public Builder controls(List<String> controls) {
+      this.controls = List.copyOf(controls);
+      return this;
+    }
+
+    /** One sentence, no trailing period. Required. */
+    public Builder message(String message) {
+      this.message = Objects.requireNonNull(message, "message");
+      return this;
+    }
+
+    /** Where the finding is: the source name as given, 1-based line and column. */
+    public Builder at(String file, int line, int column) {
+      this.file = Objects.requireNonNull(file, "file");
+      if (line < 0 || column < 0) {
+        throw new IllegalArgumentException("line and column must not be negative");
+      }
+      this.line = line;
+      this.column = column;
+      return this;
+    }
+
+    /** The JSON Pointer into the resource; empty for the object itself. */
+    public Builder path(String path) {
+      this.path = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /** Suppressed, for {@code reason}. */
+    public Builder suppressed(String reason) {
+      this.suppressed = true;
+      this.suppression = Objects.requireNonNull(reason, "reason");
+      return this;
+    }
+
+    /** Not suppressed. */
+    public Builder unsuppressed() {
+      this.suppressed = false;
+      this.suppression = null;
+      return this;
+    }
+
+    public Builder related(List<RelatedLocation> related) {
+      this.related = List.copyOf(related);
+      return this;
+    }
+
+    /** The stable key; unset, it is made of the rule, the resource's identity and the path. */
+    public Builder key(String key) {
+      this.key = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    public Builder baselined(boolean baselined) {
+      this.baselined = baselined;
+      return this;
+    }
+
+    public Builder unverified(boolean unverified) {
+      this.unverified = unverified;
+      return this;
+    }
+
+    /** The chart template the object was rendered from, or {@code null}. */
+    public Builder template(String template) {
+      this.template = template;
+      return this;
+    }
+
+    /** The finding; {@link IllegalStateException} if no message was given. */
+    public Finding build() {
+      if (message == null) {
+        throw new IllegalStateException("a finding needs a message");
+      }
+      return new Finding(rule, severity, topic, controls, message, resource, file, line, column, path, suppressed,
+          suppression, related, key != null ? key : FindingKeys.key(rule, resource.identity(), path), baselined,
+          unverified, template);
+    }
+  }
+
   /** This finding with {@code key} instead of its own. */
   public Finding withKey(String key) {
     return new Finding(rule, severity, topic, controls, message, resource, file, line, column, path,

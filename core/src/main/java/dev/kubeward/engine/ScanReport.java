@@ -66,6 +66,121 @@ public record ScanReport(
     this(toolVersion, files, documents, resources, findings, errors, rules, severities, List.of());
   }
 
+  /**
+   * A builder for a report, for code that makes reports of its own (a tool that merges the reports
+   * of several scans, a report writer's tests): fields added to reports later get defaults there,
+   * so such code keeps compiling. Unset, the tool version is {@link Kubeward#VERSION}, the counts
+   * 0, every list empty and there is no baseline. Findings are kept in the order given; sort them
+   * with {@link Finding#ORDER} for the order of every report.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding every field of this report. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.toolVersion = toolVersion;
+    b.files = files;
+    b.documents = documents;
+    b.resources = resources;
+    b.findings = findings;
+    b.errors = errors;
+    b.rules = rules;
+    b.severities = severities;
+    b.skipped = skipped;
+    b.baseline = baseline;
+    b.partial = partial;
+    return b;
+  }
+
+  /** Builds a {@link ScanReport}; see {@link ScanReport#builder()}. */
+  public static final class Builder {
+    private String toolVersion = Kubeward.VERSION;
+    private int files;
+    private int documents;
+    private int resources;
+    private List<Finding> findings = List.of();
+    private List<LoadError> errors = List.of();
+    private List<RuleMetadata> rules = List.of();
+    private Map<String, Severity> severities = Map.of();
+    private List<SkippedFile> skipped = List.of();
+    private Baseline.Applied baseline;
+    private List<PartialDocument> partial = List.of();
+
+    private Builder() {}
+
+    public Builder toolVersion(String toolVersion) {
+      this.toolVersion = java.util.Objects.requireNonNull(toolVersion, "toolVersion");
+      return this;
+    }
+
+    /** How many files, documents and resources were read. */
+    public Builder counts(int files, int documents, int resources) {
+      if (files < 0 || documents < 0 || resources < 0) {
+        throw new IllegalArgumentException("counts must not be negative");
+      }
+      this.files = files;
+      this.documents = documents;
+      this.resources = resources;
+      return this;
+    }
+
+    public Builder findings(List<Finding> findings) {
+      this.findings = List.copyOf(findings);
+      return this;
+    }
+
+    public Builder errors(List<LoadError> errors) {
+      this.errors = List.copyOf(errors);
+      return this;
+    }
+
+    /**
+     * The rules that ran, each at its default severity unless {@link #severity(String, Severity)}
+     * says otherwise.
+     */
+    public Builder rules(List<RuleMetadata> rules) {
+      this.rules = List.copyOf(rules);
+      Map<String, Severity> merged = new java.util.LinkedHashMap<>();
+      for (RuleMetadata m : this.rules) {
+        merged.put(m.id(), m.severity());
+      }
+      merged.putAll(severities);
+      this.severities = merged;
+      return this;
+    }
+
+    /** The effective severity of rule {@code id} in the scan. */
+    public Builder severity(String id, Severity severity) {
+      Map<String, Severity> merged = new java.util.LinkedHashMap<>(severities);
+      merged.put(java.util.Objects.requireNonNull(id, "id"), java.util.Objects.requireNonNull(severity, "severity"));
+      this.severities = merged;
+      return this;
+    }
+
+    public Builder skipped(List<SkippedFile> skipped) {
+      this.skipped = List.copyOf(skipped);
+      return this;
+    }
+
+    /** What a baseline did to the report, or {@code null} for none. */
+    public Builder baseline(Baseline.Applied baseline) {
+      this.baseline = baseline;
+      return this;
+    }
+
+    public Builder partial(List<PartialDocument> partial) {
+      this.partial = List.copyOf(partial);
+      return this;
+    }
+
+    public ScanReport build() {
+      return new ScanReport(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped,
+          baseline, partial);
+    }
+  }
+
   /** This report with {@code findings} in place of its own (suppressed ones included). */
   public ScanReport withFindings(List<Finding> findings) {
     return new ScanReport(toolVersion, files, documents, resources, findings, errors, rules, severities, skipped,

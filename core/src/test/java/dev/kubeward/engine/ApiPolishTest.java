@@ -62,4 +62,43 @@ class ApiPolishTest {
     assertThat(missing.line()).isZero();
     assertThat(missing).hasMessage("does-not-exist.yaml: no such file");
   }
+
+  @Test
+  void findingsAndReportsAreBuiltWithoutTheirFullConstructors() {
+    ScanReport scanned = Kubeward.builder().rules(List.of(named)).build()
+        .scanString("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+    Finding found = scanned.findings().get(0);
+    assertThat(found.toBuilder().build()).isEqualTo(found);
+    assertThat(scanned.toBuilder().build()).isEqualTo(scanned);
+
+    ResourceRef web = new ResourceRef("apps/v1", "Deployment", "shop", "web");
+    Finding made = Finding.builder("privileged-container", web)
+        .severity(dev.kubeward.rule.Severity.HIGH)
+        .topic(dev.kubeward.rule.Topic.POD_SECURITY)
+        .message("container \"app\" runs privileged")
+        .at("web.yaml", 21, 23)
+        .path("/spec/template/spec/containers/0/securityContext/privileged")
+        .build();
+    assertThat(made.key()).isEqualTo(
+        "privileged-container|apps/Deployment/shop/web|/spec/template/spec/containers/0/securityContext/privileged");
+    assertThat(made.location()).isEqualTo("web.yaml:21:23");
+    assertThat(made.counts()).isTrue();
+    assertThat(made.toBuilder().suppressed("accepted").build().counts()).isFalse();
+    assertThat(catchThrowableOfType(() -> Finding.builder("r", web).build(), IllegalStateException.class))
+        .hasMessage("a finding needs a message");
+
+    ScanReport report = ScanReport.builder()
+        .counts(1, 1, 1)
+        .rules(List.of(metadata("privileged-container", ANY).severity(dev.kubeward.rule.Severity.HIGH).build()))
+        .findings(List.of(made))
+        .build();
+    assertThat(report.toolVersion()).isEqualTo(Kubeward.VERSION);
+    assertThat(report.severityOf("privileged-container")).isEqualTo(dev.kubeward.rule.Severity.HIGH);
+    assertThat(report.exitCode(dev.kubeward.rule.Severity.HIGH)).isEqualTo(1);
+    assertThat(report.toBuilder().severity("privileged-container", dev.kubeward.rule.Severity.LOW).build()
+        .severityOf("privileged-container")).isEqualTo(dev.kubeward.rule.Severity.LOW);
+    for (ReportFormat format : ReportFormat.values()) {
+      assertThat(format.writer().format(report)).as(format.name()).contains("web.yaml");
+    }
+  }
 }
