@@ -20,9 +20,12 @@ import dev.kubeward.rules.workload.hardening.WritableHostPath;
 import dev.kubeward.rules.workload.hardening.WritableRootFilesystem;
 import dev.kubeward.rules.workload.hygiene.AutoscalerTargetMissing;
 import dev.kubeward.rules.workload.hygiene.ContainerPortConflict;
+import dev.kubeward.rules.workload.hygiene.ContainerPortUnnamed;
 import dev.kubeward.rules.workload.hygiene.CronJobConcurrencyAllowed;
 import dev.kubeward.rules.workload.hygiene.CronJobStartingDeadlineMissing;
+import dev.kubeward.rules.workload.hygiene.DeploymentRolloutUnbounded;
 import dev.kubeward.rules.workload.hygiene.DuplicateEnvVar;
+import dev.kubeward.rules.workload.hygiene.EphemeralStorageRequirementsUnset;
 import dev.kubeward.rules.workload.hygiene.IdenticalProbes;
 import dev.kubeward.rules.workload.hygiene.KindNotServed;
 import dev.kubeward.rules.workload.hygiene.LivenessProbeMissing;
@@ -34,7 +37,9 @@ import dev.kubeward.rules.workload.hygiene.PriorityClassUnset;
 import dev.kubeward.rules.workload.hygiene.ReadinessProbeMissing;
 import dev.kubeward.rules.workload.hygiene.ReplicasNotSpread;
 import dev.kubeward.rules.workload.hygiene.ReplicasWithAutoscaler;
+import dev.kubeward.rules.workload.hygiene.RequestsNotEqualLimits;
 import dev.kubeward.rules.workload.hygiene.SelectorMismatch;
+import dev.kubeward.rules.workload.hygiene.StatefulSetHeadlessServiceMissing;
 import dev.kubeward.rules.workload.images.ImageNotPinned;
 import dev.kubeward.rules.workload.images.ImagePullPolicyNotAlways;
 import dev.kubeward.rules.workload.images.ImageRegistryNotAllowed;
@@ -112,7 +117,12 @@ public final class WorkloadRules implements RuleProvider {
         new DuplicateEnvVar(),
         new ContainerPortConflict(),
         new ReplicasNotSpread(),
-        new PriorityClassUnset()));
+        new PriorityClassUnset(),
+        new RequestsNotEqualLimits(),
+        new EphemeralStorageRequirementsUnset(),
+        new ContainerPortUnnamed(),
+        new DeploymentRolloutUnbounded(),
+        new StatefulSetHeadlessServiceMissing()));
     return List.copyOf(rules);
   }
 }

@@ -41,7 +41,9 @@ class ProfilesTest {
             "security-context-missing", "autoscaler-target-missing", "replicas-with-autoscaler",
             "pod-disruption-budget-no-policy", "pod-disruption-budget-blocks-eviction", "identical-probes",
             "selector-mismatch", "cron-job-starting-deadline-missing", "cron-job-concurrency-allowed",
-            "duplicate-env-var", "container-port-conflict", "replicas-not-spread", "priority-class-unset");
+            "duplicate-env-var", "container-port-conflict", "replicas-not-spread", "priority-class-unset",
+            "requests-not-equal-limits", "ephemeral-storage-requirements-unset", "container-port-unnamed",
+            "deployment-rollout-unbounded", "stateful-set-headless-service-missing");
   }
 
   @Test
@@ -56,7 +58,7 @@ class ProfilesTest {
   @Test
   void hygieneRulesAreLowOrInfo() {
     assertThat(beyondPss()).filteredOn(m -> m.topic().id().equals("hygiene"))
-        .hasSize(17)
+        .hasSize(22)
         .allMatch(m -> !m.severity().isAtLeast(dev.kubeward.rule.Severity.MEDIUM));
   }
 }

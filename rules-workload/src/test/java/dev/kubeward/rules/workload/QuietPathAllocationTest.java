@@ -49,7 +49,8 @@ class QuietPathAllocationTest {
       "          image: registry.example.com/shop/migrate:4.17@sha256:"
           + "0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31",
       "          imagePullPolicy: Always",
-      "          resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {cpu: 200m, memory: 128Mi}}",
+      "          resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {cpu: 100m, memory: 64Mi,"
+          + " ephemeral-storage: 64Mi}}",
       "          securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false,"
           + " privileged: false, capabilities: {drop: [ALL]}}",
       "      containers:",
@@ -61,7 +62,9 @@ class QuietPathAllocationTest {
       "            - {name: LOG_LEVEL, value: info}",
       "            - {name: DB_PASSWORD_FILE, value: /run/secrets/db/password}",
       "            - {name: TOKEN_TTL, value: \"3600\"}",
-      "          resources: {requests: {cpu: 250m, memory: 256Mi}, limits: {cpu: \"1\", memory: 512Mi}}",
+      "          ports: [{name: http, containerPort: 8080}]",
+      "          resources: {requests: {cpu: \"1\", memory: 512Mi, ephemeral-storage: 1Gi},"
+          + " limits: {cpu: 1000m, memory: 0.5Gi, ephemeral-storage: 2Gi}}",
       "          livenessProbe: {httpGet: {path: /healthz, port: 8080}}",
       "          readinessProbe: {httpGet: {path: /ready, port: 8080}}",
       "          securityContext:",
@@ -137,11 +140,12 @@ class QuietPathAllocationTest {
       }
     }
     assertThat(rules).extracting(r -> r.metadata().id()).contains("low-replica-count", "pod-disruption-budget-missing",
-        "automount-service-account-token", "pod-security-admission");
+        "automount-service-account-token", "pod-security-admission", "readiness-probe-missing",
+        "deployment-rollout-unbounded", "stateful-set-headless-service-missing");
     QuietPath.of(rules).assertAllocatesNothingPerQuietResource(QuietPathAllocationTest::shop);
   }
 
-  /** {@code n} hardened Deployments with labels, their PodDisruptionBudget and ServiceAccount. */
+  /** {@code n} hardened Deployments with labels, their PodDisruptionBudget, ServiceAccount and Service. */
   private static List<Resource> shop(int n) {
     StringBuilder yaml = new StringBuilder(String.join("\n",
         "apiVersion: policy/v1",
@@ -153,6 +157,11 @@ class QuietPathAllocationTest {
         "kind: ServiceAccount",
         "metadata: {name: web, namespace: shop}",
         "automountServiceAccountToken: false",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: {name: web, namespace: shop}",
+        "spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}",
         ""));
     String labelled = DEPLOYMENT;
     for (int i = 0; i < n; i++) {
@@ -160,7 +169,7 @@ class QuietPathAllocationTest {
     }
     LoadResult loaded = Loader.defaults().loadString("shop.yaml", yaml.toString());
     assertThat(loaded.errors()).isEmpty();
-    assertThat(loaded.resources()).hasSize(n + 2);
+    assertThat(loaded.resources()).hasSize(n + 3);
     return loaded.resources();
   }
 
