@@ -32,6 +32,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
@@ -43,12 +44,14 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * throughput score is bytes per second (divide by 10<sup>6</sup> for MB/s) and, with
  * {@code -prof gc}, {@code gc.alloc.rate.norm} is the number of bytes allocated per input byte.
  * <ul>
- *   <li>{@link #kubeward}: {@link Loader#loadBytes}: split at {@code ---}, UTF-8 check, events,
+ *   <li>{@link #kubeward}: {@link Loader#loadBytes}: split at {@code ---}, UTF-8 check, tokens,
  *       Kubeward's tree with positions, duplicate keys, resources with their pod spec views;
  *   <li>{@link #snakeyamlEvents}: the floor: decode the bytes and drain snakeyaml-engine's
  *       low-level {@link ParserImpl} events; Kubeward cannot be faster than its parser;
  *   <li>{@link #snakeyamlEventsPerDocument}: the floor with one parser per {@code ---} document,
- *       as the loader parses;
+ *       as the loader parsed before it read tokens;
+ *   <li>{@link #snakeyamlTokens}: the layer below: drain snakeyaml-engine's {@link ScannerImpl}
+ *       tokens, which Kubeward's loader composes from (its own floor);
  *   <li>{@link #snakeyamlCompose}: snakeyaml-engine's node graph ({@link Compose});
  *   <li>{@link #snakeyamlLoad}: snakeyaml-engine's plain Java maps and lists ({@link Load});
  *   <li>{@link #fabric8}: fabric8's {@link KubernetesSerialization}: typed model objects, or
@@ -137,6 +140,18 @@ public class LoadBenchmark {
       Parser parser = new ParserImpl(settings, new StreamReader(settings, text));
       while (parser.hasNext()) {
         bh.consume(parser.next());
+      }
+    }
+  }
+
+  /** The scanner alone: the tokens the parser reads, without events. */
+  @Benchmark
+  public void snakeyamlTokens(Blackhole bh) {
+    for (Corpus.File f : files) {
+      String text = new String(f.bytes(), StandardCharsets.UTF_8);
+      ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+      while (scanner.hasNext()) {
+        bh.consume(scanner.next());
       }
     }
   }

@@ -35,7 +35,7 @@ class BenchmarkSmokeTest {
   @Test
   void loadBenchmarkRunsEveryContender() throws RunnerException {
     assertRan(run(LoadBenchmark.class, "", Map.of()),
-        "kubeward", "snakeyamlEvents", "snakeyamlEventsPerDocument", "snakeyamlCompose", "snakeyamlLoad", "fabric8");
+        "kubeward", "snakeyamlEvents", "snakeyamlTokens", "snakeyamlEventsPerDocument", "snakeyamlCompose", "snakeyamlLoad", "fabric8");
   }
 
   @Test

@@ -94,7 +94,7 @@ final class Kustomizations {
 
   private static Node parse(String text, LoadLimits limits) throws LoadFailure {
     Node[] root = {Node.MISSING};
-    new YamlComposer(YamlComposer.settings(limits), limits, 0, false).compose(text, document -> {
+    new TokenComposer(YamlComposer.settings(limits), limits, 0, false).compose(text, document -> {
       if (root[0].isMissing() && document.root() != null) {
         root[0] = document.root();
       }

@@ -214,7 +214,7 @@ final class SourceReader {
     List<List<InlineSuppression>> found = suppressions ? comments.scan(text, start, end, line) : List.of();
     int[] ordinal = {0};
     try {
-      new YamlComposer(yamlSettings, limits, line - 1, hint).compose(text, start, end, document -> {
+      new TokenComposer(yamlSettings, limits, line - 1, hint).compose(text, start, end, document -> {
         int i = ordinal[0]++;
         if (document.root() != null) {
           doc.accept(document.root(), i < found.size() ? found.get(i) : List.of());

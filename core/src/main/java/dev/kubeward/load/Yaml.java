@@ -44,7 +44,7 @@ public final class Yaml {
     }
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     try {
-      new YamlComposer(YamlComposer.settings(limits), limits, 0, false).compose(body, document -> {
+      new TokenComposer(YamlComposer.settings(limits), limits, 0, false).compose(body, document -> {
         if (document.root() != null) {
           documents.add(document);
         }
