@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * A scan that evaluates one cluster of the join scope ({@link JoinScope#ARGUMENT},
  * {@link JoinScope#DIRECTORY}) as soon as the load has read its last source, and then lets its
- * resources go: the heap holds the trees of the clusters still being read, not of the whole scan.
+ * resources go: the heap holds the trees of the clusters still being read, not of the whole scan,
+ * and the findings compressed ({@link FindingStore}).
  * Its findings and errors are those of {@link Evaluation#run} over everything loaded at once, in the
  * same order: load errors, then errors of per-resource rules in load order, then errors of
  * cross-resource rules in the order of the clusters' names.
@@ -36,8 +37,7 @@ final class ClusterScan implements Loader.Listener {
   private final List<LoadError> loadErrors = new ArrayList<>();
   private final List<SkippedFile> skipped = new ArrayList<>();
   private final List<PartialDocument> partial = new ArrayList<>();
-  private final List<Finding> findings = new ArrayList<>();
-  private final TreeMap<String, List<Finding>> clusterFindings = new TreeMap<>();
+  private final FindingStore.Builder findings = new FindingStore.Builder();
   private final List<OrderedError> resourceErrors = new ArrayList<>();
   private final TreeMap<String, List<LoadError>> clusterErrors = new TreeMap<>();
   private int files;
@@ -97,14 +97,12 @@ final class ClusterScan implements Loader.Listener {
     if (cluster.resources.isEmpty()) {
       return;
     }
-    evaluation.resourceRules(cluster.resources, findings,
+    List<Finding> found = new ArrayList<>();
+    evaluation.resourceRules(cluster.resources, found,
         (i, e) -> resourceErrors.add(new OrderedError(cluster.ordinals[i], e)));
     List<LoadError> errors = new ArrayList<>();
-    List<Finding> found = new ArrayList<>();
     evaluation.inventoryRules(cluster.resources, found, errors);
-    if (!found.isEmpty()) {
-      clusterFindings.computeIfAbsent(name, k -> new ArrayList<>()).addAll(found);
-    }
+    findings.add(name, found);
     if (!errors.isEmpty()) {
       clusterErrors.computeIfAbsent(name, k -> new ArrayList<>()).addAll(errors);
     }
@@ -146,14 +144,11 @@ final class ClusterScan implements Loader.Listener {
   }
 
   /**
-   * The findings of every cluster, in report order with unique keys. Findings that the order does
-   * not tell apart keep the order of a scan of everything at once: those of per-resource rules,
-   * then those of cross-resource rules by cluster name.
+   * The findings of every cluster, in report order with unique keys, kept compressed until a report
+   * reads them. Findings that the order does not tell apart keep the order of a scan of everything
+   * at once: those of per-resource rules, then those of cross-resource rules by cluster name.
    */
   List<Finding> findings() {
-    clusterFindings.values().forEach(findings::addAll);
-    clusterFindings.clear();
-    findings.sort(Finding.ORDER);
-    return FindingKeys.unique(findings);
+    return findings.build();
   }
 }
