@@ -4,14 +4,21 @@
  */
 package dev.kubeward.benchmarks;
 
+import dev.kubeward.engine.JoinScope;
+import dev.kubeward.engine.Kubeward;
 import dev.kubeward.load.LoadResult;
 import dev.kubeward.load.Loader;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +35,8 @@ import org.snakeyaml.engine.v2.api.Load;
  *
  * <p>It measures the generated clusters of 1,000, 10,000 and 100,000 resources read by Kubeward,
  * and the benchmark corpus read by Kubeward, by snakeyaml-engine's {@code Load} (plain maps and
- * lists) and by fabric8 (typed objects).
+ * lists) and by fabric8 (typed objects); then what a scan of the corpus keeps when it ends, loaded at
+ * once or streamed by directory ({@link #measureScans}).
  */
 public final class Footprint {
 
@@ -102,6 +110,39 @@ public final class Footprint {
       }
       return kept;
     }));
+    out.addAll(measureScans(corpus));
+    return out;
+  }
+
+  /**
+   * The heap a scan of the corpus keeps per resource when it ends: the loaded trees and the report
+   * of a scan of everything loaded at once (findings as objects), against the report of a scan
+   * joined by directory that lets each directory's trees go once evaluated and keeps its findings
+   * compressed. The corpus is written to a temporary folder, one file per corpus file.
+   */
+  static List<Measurement> measureScans(List<Corpus.File> corpus) {
+    Path root;
+    try {
+      root = Files.createTempDirectory("footprint");
+      for (Corpus.File f : corpus) {
+        Path file = root.resolve(f.name());
+        Files.createDirectories(file.getParent());
+        Files.write(file, f.bytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the corpus to a temporary folder", e);
+    }
+    Kubeward scanner = Kubeward.builder().joinScope(JoinScope.DIRECTORY).build();
+    List<String> paths = List.of(root.toString());
+    List<Measurement> out = new ArrayList<>();
+    out.add(measure("Kubeward scan, corpus, loaded at once", Corpus.RESOURCES, Corpus.BYTES, () -> {
+      LoadResult loaded = scanner.loader().load(paths, InputStream.nullInputStream());
+      return List.of(loaded, scanner.scan(loaded));
+    }));
+    out.add(measure("Kubeward scan, corpus, report only", Corpus.RESOURCES, Corpus.BYTES,
+        () -> scanner.scan(scanner.loader().load(paths, InputStream.nullInputStream()))));
+    out.add(measure("Kubeward scan, corpus, by directory, streamed", Corpus.RESOURCES, Corpus.BYTES,
+        () -> scanner.scan(scanner.loader(), paths, InputStream.nullInputStream())));
     return out;
   }
 

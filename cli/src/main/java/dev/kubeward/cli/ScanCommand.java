@@ -212,7 +212,7 @@ final class ScanCommand implements Callable<Integer> {
     AtomicInteger filesRead = new AtomicInteger();
     ScanReport report;
     try {
-      report = scanner.scan(scanner.loader().followingLinks(followLinks).countingFiles(filesRead).load(inputs, env.stdin()));
+      report = scanner.scan(scanner.loader().followingLinks(followLinks).countingFiles(filesRead), inputs, env.stdin());
       if (writeBaseline != null) {
         report = writeBaseline(report);
       }

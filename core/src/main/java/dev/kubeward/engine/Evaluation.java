@@ -11,6 +11,7 @@ import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.ScanSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,42 +64,7 @@ final class Evaluation {
    */
   List<Finding> run(List<Resource> resources, List<LoadError> errors, Inventory prebuilt) {
     List<Finding> findings = new ArrayList<>();
-    if (threads <= 1 || resources.size() < 64) {
-      FindingCollector collector = collector();
-      for (Resource r : resources) {
-        dispatch.evaluate(r, collector);
-      }
-      findings.addAll(collector.findings);
-      errors.addAll(collector.errors);
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        int chunk = Math.max(16, resources.size() / (threads * 4));
-        List<Future<FindingCollector>> futures = new ArrayList<>();
-        for (int from = 0; from < resources.size(); from += chunk) {
-          List<Resource> slice = resources.subList(from, Math.min(resources.size(), from + chunk));
-          futures.add(pool.submit(() -> {
-            FindingCollector c = collector();
-            for (Resource r : slice) {
-              dispatch.evaluate(r, c);
-            }
-            return c;
-          }));
-        }
-        for (Future<FindingCollector> f : futures) {
-          FindingCollector c = f.get();
-          findings.addAll(c.findings);
-          errors.addAll(c.errors);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("scan interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("scan failed", e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-    }
+    resourceRules(resources, findings, (i, e) -> errors.add(e));
     List<InventoryRule> inventoryRules = dispatch.inventoryRules();
     if (!inventoryRules.isEmpty()) {
       FindingCollector collector = collector();
@@ -112,6 +78,97 @@ final class Evaluation {
     }
     findings.sort(Finding.ORDER);
     return FindingKeys.unique(findings);
+  }
+
+  /** Receives an error of a per-resource rule with the index of the resource it failed on. */
+  interface ResourceErrors {
+    void add(int resource, LoadError error);
+  }
+
+  /**
+   * Runs the per-resource rules over {@code resources} (on several threads when asked): their
+   * findings are added to {@code findings}, and their errors to {@code errors} in resource order.
+   */
+  void resourceRules(List<Resource> resources, List<Finding> findings, ResourceErrors errors) {
+    if (threads <= 1 || resources.size() < 64) {
+      FindingCollector collector = collector();
+      for (int i = 0; i < resources.size(); i++) {
+        int before = collector.errors.size();
+        dispatch.evaluate(resources.get(i), collector);
+        for (int e = before; e < collector.errors.size(); e++) {
+          errors.add(i, collector.errors.get(e));
+        }
+      }
+      findings.addAll(collector.findings);
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      int chunk = Math.max(16, resources.size() / (threads * 4));
+      List<Future<FindingCollector>> futures = new ArrayList<>();
+      for (int from = 0; from < resources.size(); from += chunk) {
+        int start = from;
+        List<Resource> slice = resources.subList(from, Math.min(resources.size(), from + chunk));
+        futures.add(pool.submit(() -> {
+          FindingCollector c = collector();
+          int[] errorOwners = new int[0];
+          for (int i = 0; i < slice.size(); i++) {
+            dispatch.evaluate(slice.get(i), c);
+            if (c.errors.size() > errorOwners.length) {
+              int old = errorOwners.length;
+              errorOwners = Arrays.copyOf(errorOwners, c.errors.size());
+              Arrays.fill(errorOwners, old, errorOwners.length, start + i);
+            }
+          }
+          c.errorOwners = errorOwners;
+          return c;
+        }));
+      }
+      for (Future<FindingCollector> f : futures) {
+        FindingCollector c = f.get();
+        findings.addAll(c.findings);
+        for (int e = 0; e < c.errors.size(); e++) {
+          errors.add(c.errorOwners[e], c.errors.get(e));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("scan failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs the cross-resource rules over one cluster, {@code resources} (kustomize patches are left
+   * out of its inventory); their findings are added to {@code findings} and their errors to
+   * {@code errors}. A cluster of nothing but patches is not evaluated.
+   */
+  void inventoryRules(List<Resource> resources, List<Finding> findings, List<LoadError> errors) {
+    List<InventoryRule> inventoryRules = dispatch.inventoryRules();
+    if (inventoryRules.isEmpty()) {
+      return;
+    }
+    if (resources.stream().anyMatch(Resource::isPatch)) {
+      resources = resources.stream().filter(r -> !r.isPatch()).toList();
+    }
+    if (resources.isEmpty()) {
+      return;
+    }
+    FindingCollector collector = collector();
+    Inventory inventory = Inventory.of(resources, settings.defaultNamespace());
+    for (InventoryRule rule : inventoryRules) {
+      collector.run(rule, inventory);
+    }
+    findings.addAll(collector.findings);
+    errors.addAll(collector.errors);
+  }
+
+  /** The join scope of this evaluation. */
+  JoinScope joinScope() {
+    return joinScope;
   }
 
   /**

@@ -37,6 +37,8 @@ final class FindingCollector implements Context {
   private final KeyBase keys;
   final List<Finding> findings = new ArrayList<>();
   final List<LoadError> errors = new ArrayList<>();
+  /** For each of {@link #errors} of per-resource rules run on a slice, the index of the resource it failed on. */
+  int[] errorOwners;
   private Rule rule;
   private final Map<Resource, ResourceRef> refs = new IdentityHashMap<>();
   private final Map<String, String> texts = new HashMap<>();

@@ -5,6 +5,7 @@
 package dev.kubeward.engine;
 
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.Source;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,11 +39,16 @@ public enum JoinScope {
 
   /** The cluster {@code resource} belongs to under this scope. */
   String clusterOf(Resource resource) {
+    return clusterOf(resource.source());
+  }
+
+  /** The cluster the resources of {@code source} belong to under this scope. */
+  String clusterOf(Source source) {
     switch (this) {
       case ARGUMENT:
-        return resource.source().argument();
+        return source.argument();
       case DIRECTORY:
-        String name = resource.source().name();
+        String name = source.name();
         try {
           Path parent = Path.of(name).getParent();
           return parent == null ? "" : parent.normalize().toString();

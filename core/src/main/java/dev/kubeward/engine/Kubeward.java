@@ -171,7 +171,28 @@ public final class Kubeward {
 
   /** Loads and scans files, directories and {@code -} (read from {@code stdin}). */
   public ScanReport scan(List<String> paths, InputStream stdin) {
-    return scan(loader.load(paths, stdin));
+    return scan(loader, paths, stdin);
+  }
+
+  /**
+   * Loads files, directories and {@code -} with {@code loader} (this scanner's {@link #loader()},
+   * or a variant of it) and scans them. The report is that of {@code scan(loader.load(paths, stdin))};
+   * but with a {@linkplain #joinScope() join scope} of {@code argument} or {@code directory}, each
+   * cluster is evaluated as soon as its last file is read and its resources are then let go, so the
+   * heap holds the trees of one cluster at a time (a few with several threads), not of the whole
+   * input.
+   */
+  public ScanReport scan(Loader loader, List<String> paths, InputStream stdin) {
+    if (joinScope == JoinScope.ALL) {
+      return scan(loader.load(paths, stdin));
+    }
+    ClusterScan clusters = new ClusterScan(evaluation);
+    loader.load(paths, stdin, clusters);
+    List<LoadError> errors = clusters.errors();
+    ScanReport report = new ScanReport(VERSION, clusters.files(), clusters.documents(), clusters.resources(),
+        clusters.findings(), errors, ruleSet.rules().stream().map(Rule::metadata).toList(), ruleSet.severities(),
+        clusters.skipped(), null, clusters.partial());
+    return baseline == null ? report : baseline.apply(report);
   }
 
   /** Loads and scans files and directories. */

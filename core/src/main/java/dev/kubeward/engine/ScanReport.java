@@ -39,7 +39,8 @@ public record ScanReport(
     List<PartialDocument> partial) {
 
   public ScanReport {
-    findings = List.copyOf(findings);
+    // A scan's compressed findings are immutable already: copying them would expand every one.
+    findings = findings instanceof FindingStore ? findings : List.copyOf(findings);
     errors = List.copyOf(errors);
     rules = List.copyOf(rules);
     severities = Map.copyOf(severities);

@@ -5,14 +5,20 @@
 package dev.kubeward.load;
 
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.Source;
 import dev.kubeward.model.WorkloadKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,7 +63,7 @@ public final class Loader {
     this.excludes = List.copyOf(excludes);
     this.filesRead = filesRead;
     this.reader = new SourceReader(this.limits, new ResourceAssembler(this.workloadKinds), filesRead);
-    this.walker = new PathWalker(reader, followLinks, threads, this.excludes);
+    this.walker = new PathWalker(reader, followLinks, this.excludes);
   }
 
   /** A loader with default limits and the built-in workload kinds. */
@@ -145,32 +151,148 @@ public final class Loader {
   }
 
   /**
+   * Receives a load as it is read, so that a caller can use each part and let it go before the
+   * next is read ({@link #load(List, InputStream, Listener)}). Calls come on the thread that called
+   * {@code load}, in load order; the parts, put together in that order, are what
+   * {@link #load(List, InputStream)} returns.
+   */
+  public interface Listener {
+
+    /**
+     * Called once, before anything is read, with every source the load will read (its name as
+     * reports show it and the argument it was found through), in load order.
+     */
+    void planned(List<Source> sources);
+
+    /**
+     * What one step of the load gave: with {@code source} the index of a source of
+     * {@link #planned}, its resources, errors, skipped files, partial documents and counts (its
+     * file counts once it could be read); with {@code source} -1, an error or a skipped file that a
+     * directory walk met.
+     */
+    void loaded(int source, LoadResult part);
+  }
+
+  /**
    * Loads each argument: a file (any extension), a directory (recursively, {@code *.yaml},
    * {@code *.yml}, {@code *.json}, in name order) or {@code -} for {@code stdin}.
    */
   public LoadResult load(List<String> arguments, InputStream stdin) {
-    Accumulator acc = new Accumulator();
+    Collecting all = new Collecting();
+    load(arguments, stdin, all);
+    return all.acc.result();
+  }
+
+  /**
+   * Loads as {@link #load(List, InputStream)} does, but hands each source's part to
+   * {@code listener} as soon as it is read, in load order, and keeps nothing: what the listener lets
+   * go of can be collected before the rest is read. With several threads, a few sources ahead are
+   * read in parallel.
+   */
+  public void load(List<String> arguments, InputStream stdin, Listener listener) {
+    List<PathWalker.Step> steps = new ArrayList<>();
     for (String argument : arguments) {
-      acc.argument = argument;
       if (argument.equals("-")) {
-        try {
-          acc.files++;
-          reader.read(acc, "-", stdin.readAllBytes());
-        } catch (IOException e) {
-          acc.errors.add(new LoadError("-", 0, 0, "cannot read standard input: " + Messages.redact(e.getMessage())));
-        }
+        steps.add(PathWalker.Step.standardInput());
       } else {
-        walker.loadPath(acc, argument, Path.of(argument));
+        walker.plan(steps, argument, argument, Path.of(argument));
       }
     }
-    return acc.result();
+    run(steps, stdin, listener);
   }
 
   /** Loads a file or directory; names are shown as {@code path} is written. */
   public LoadResult load(Path path) {
+    List<PathWalker.Step> steps = new ArrayList<>();
+    walker.plan(steps, path.toString(), path.toString(), path);
+    Collecting all = new Collecting();
+    run(steps, InputStream.nullInputStream(), all);
+    return all.acc.result();
+  }
+
+  /** A listener that puts the parts together. */
+  private static final class Collecting implements Listener {
+    final Accumulator acc = new Accumulator();
+
+    @Override
+    public void planned(List<Source> sources) {}
+
+    @Override
+    public void loaded(int source, LoadResult part) {
+      acc.resources.addAll(part.resources());
+      acc.errors.addAll(part.errors());
+      acc.skipped.addAll(part.skipped());
+      acc.partial.addAll(part.partial());
+      acc.files += part.files();
+      acc.documents += part.documents();
+    }
+  }
+
+  private void run(List<PathWalker.Step> steps, InputStream stdin, Listener listener) {
+    List<Source> sources = new ArrayList<>();
+    for (PathWalker.Step step : steps) {
+      if (step.isSource()) {
+        sources.add(Source.of(step.display(), step.argument()));
+      }
+    }
+    listener.planned(List.copyOf(sources));
+    if (threads <= 1 || sources.size() < 2) {
+      int source = 0;
+      for (PathWalker.Step step : steps) {
+        listener.loaded(step.isSource() ? source++ : -1, read(step, stdin));
+      }
+      return;
+    }
+    // Sources are read on the pool a few ahead of the one handed over, so that the listener
+    // gets them in order while the heap holds only a window of them.
+    int window = threads * 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      ArrayDeque<Future<LoadResult>> ahead = new ArrayDeque<>();
+      int next = 0;
+      int source = 0;
+      for (PathWalker.Step step : steps) {
+        while (next < steps.size() && ahead.size() < window) {
+          PathWalker.Step s = steps.get(next++);
+          ahead.add(pool.submit(() -> read(s, stdin)));
+        }
+        LoadResult part = ahead.removeFirst().get();
+        listener.loaded(step.isSource() ? source++ : -1, part);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("loading interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("loading failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** What one step gives: the source read, or the walk's error or skipped file. */
+  private LoadResult read(PathWalker.Step step, InputStream stdin) {
     Accumulator acc = new Accumulator();
-    acc.argument = path.toString();
-    walker.loadPath(acc, path.toString(), path);
+    if (step.error() != null) {
+      acc.errors.add(step.error());
+    } else if (step.skipped() != null) {
+      acc.skipped.add(step.skipped());
+    } else if (step.stdin()) {
+      acc.argument = "-";
+      try {
+        acc.files++;
+        reader.read(acc, "-", stdin.readAllBytes());
+      } catch (IOException e) {
+        acc.errors.add(new LoadError("-", 0, 0, "cannot read standard input: " + Messages.redact(e.getMessage())));
+      }
+    } else {
+      walker.read(acc, step);
+    }
     return acc.result();
   }
 

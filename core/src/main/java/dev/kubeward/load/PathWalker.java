@@ -26,31 +26,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * Finds and reads the files of a path: a file, or a directory walked recursively for
  * {@code *.yaml}, {@code *.yml} and {@code *.json} in name order, with symbolic links judged as
- * {@link Loader#followingLinks(boolean)} says, on one or more threads. Hands each file's bytes to
- * a {@link SourceReader}. Immutable and thread-safe.
+ * {@link Loader#followingLinks(boolean)} says: first the plan of a load (its {@link Step}s), then
+ * each file's bytes handed to a {@link SourceReader}. Immutable and thread-safe.
  */
 final class PathWalker {
 
   private final SourceReader reader;
   private final boolean followLinks;
-  private final int threads;
   private final List<String> excludes;
   private final List<PathMatcher> byName = new ArrayList<>();
   private final List<PathMatcher> byPath = new ArrayList<>();
 
-  PathWalker(SourceReader reader, boolean followLinks, int threads, List<String> excludes) {
+  PathWalker(SourceReader reader, boolean followLinks, List<String> excludes) {
     this.reader = reader;
     this.followLinks = followLinks;
-    this.threads = threads;
     this.excludes = excludes;
     for (String glob : excludes) {
       (isPathGlob(glob) ? byPath : byName).add(matcher(glob));
@@ -100,14 +94,46 @@ final class PathWalker {
     return null;
   }
 
-  /** Loads the file or directory {@code path}, its names shown under {@code display}. */
-  void loadPath(Accumulator acc, String display, Path path) {
+  /**
+   * One step of a load, in load order: a source to read ({@link #path} set, or standard input), or
+   * an error or skipped file the walk met.
+   */
+  record Step(String argument, String display, Path path, Kustomizations.Patch patch, boolean stdin,
+      LoadError error, SkippedFile skipped) {
+
+    static Step file(String argument, String display, Path path, Kustomizations.Patch patch) {
+      return new Step(argument, display, path, patch, false, null, null);
+    }
+
+    static Step standardInput() {
+      return new Step("-", "-", null, null, true, null, null);
+    }
+
+    static Step error(String argument, LoadError error) {
+      return new Step(argument, null, null, null, false, error, null);
+    }
+
+    static Step skipped(String argument, SkippedFile skipped) {
+      return new Step(argument, null, null, null, false, null, skipped);
+    }
+
+    boolean isSource() {
+      return path != null || stdin;
+    }
+  }
+
+  /**
+   * Adds to {@code steps} what loading the file or directory {@code path} (given as
+   * {@code argument}, its names shown under {@code display}) takes: its files in name order, after
+   * the errors and exclusions of the walk. Nothing is read yet.
+   */
+  void plan(List<Step> steps, String argument, String display, Path path) {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-      acc.errors.add(new LoadError(display, 0, 0, "no such file or directory"));
+      steps.add(Step.error(argument, new LoadError(display, 0, 0, "no such file or directory")));
       return;
     }
     if (Files.isDirectory(path)) {
-      walk(acc, display, path);
+      walk(steps, argument, display, path);
       return;
     }
     Map<Path, Kustomizations.Patch> patches = new HashMap<>();
@@ -116,13 +142,16 @@ final class PathWalker {
       int slash = display.lastIndexOf('/');
       Kustomizations.collect(parent, slash < 0 ? "." : display.substring(0, slash), reader.limits(), patches);
     }
-    loadFile(acc, display, path, patches.get(path.toAbsolutePath().normalize()));
+    steps.add(Step.file(argument, display, path, patches.get(path.toAbsolutePath().normalize())));
   }
 
-  private void loadFile(Accumulator acc, String display, Path path, Kustomizations.Patch patch) {
+  /** Reads the file of {@code step} into {@code acc}. */
+  void read(Accumulator acc, Step step) {
+    acc.argument = step.argument();
+    String display = step.display();
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = Files.readAllBytes(step.path());
     } catch (AccessDeniedException e) {
       acc.errors.add(new LoadError(display, 0, 0, "cannot read file: permission denied"));
       return;
@@ -134,8 +163,8 @@ final class PathWalker {
       return;
     }
     acc.files++;
-    acc.file = path;
-    acc.patch = patch;
+    acc.file = step.path();
+    acc.patch = step.patch();
     try {
       reader.read(acc, display, bytes);
     } finally {
@@ -144,12 +173,12 @@ final class PathWalker {
     }
   }
 
-  private void walk(Accumulator acc, String display, Path root) {
+  private void walk(List<Step> steps, String argument, String display, Path root) {
     Path realRoot;
     try {
       realRoot = root.toRealPath();
     } catch (IOException e) {
-      acc.errors.add(new LoadError(display, 0, 0, "cannot read directory: " + Messages.redact(e.getMessage())));
+      steps.add(Step.error(argument, new LoadError(display, 0, 0, "cannot read directory: " + Messages.redact(e.getMessage()))));
       return;
     }
     TreeMap<String, Path> files = new TreeMap<>();
@@ -216,53 +245,12 @@ final class PathWalker {
         }
       });
     } catch (IOException e) {
-      acc.errors.add(new LoadError(display, 0, 0, "cannot read directory: " + Messages.redact(e.getMessage())));
+      steps.add(Step.error(argument, new LoadError(display, 0, 0, "cannot read directory: " + Messages.redact(e.getMessage()))));
     }
     // In name order, like the files: the walk's own order depends on the file system.
-    acc.errors.addAll(walkErrors.values());
-    excluded.forEach((name, glob) -> acc.skipped.add(SkippedFile.excluded(name, glob)));
-    if (threads <= 1 || files.size() < 2) {
-      files.forEach((name, file) -> loadFile(acc, name, file, patches.get(file.toAbsolutePath().normalize())));
-    } else {
-      loadInParallel(acc, new ArrayList<>(files.entrySet()), patches);
-    }
-  }
-
-  /** Loads {@code files} in slices on {@link #threads} threads, then adds the slices in order. */
-  private void loadInParallel(Accumulator acc, List<Map.Entry<String, Path>> files,
-      Map<Path, Kustomizations.Patch> patches) {
-    int slice = Math.max(1, files.size() / (threads * 8));
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<Accumulator>> parts = new ArrayList<>();
-      for (int from = 0; from < files.size(); from += slice) {
-        List<Map.Entry<String, Path>> part = files.subList(from, Math.min(files.size(), from + slice));
-        parts.add(pool.submit(() -> {
-          Accumulator a = new Accumulator();
-          a.argument = acc.argument;
-          for (Map.Entry<String, Path> f : part) {
-            loadFile(a, f.getKey(), f.getValue(), patches.get(f.getValue().toAbsolutePath().normalize()));
-          }
-          return a;
-        }));
-      }
-      for (Future<Accumulator> part : parts) {
-        acc.addAll(part.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("loading interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("loading failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    walkErrors.values().forEach(error -> steps.add(Step.error(argument, error)));
+    excluded.forEach((name, glob) -> steps.add(Step.skipped(argument, SkippedFile.excluded(name, glob))));
+    files.forEach((name, file) -> steps.add(Step.file(argument, name, file, patches.get(file.toAbsolutePath().normalize()))));
   }
 
   /**

@@ -67,15 +67,16 @@ public final class JunitReportWriter implements ReportWriter {
       s.errors++;
       s.cases.add(new Case(e.line(), e.column(), 0, errorCase(e)));
     }
-    for (Finding f : report.findings()) {
+    List<Finding> findings = report.findings();
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
       Suite s = suites.computeIfAbsent(f.file(), Suite::new);
-      boolean failure = f.counts() && f.severity().isAtLeast(failOn);
       if (!f.counts()) {
         s.skipped++;
-      } else if (failure) {
+      } else if (failure(f)) {
         s.failures++;
       }
-      s.cases.add(new Case(f.line(), f.column(), 1, findingCase(f, rules.get(f.rule()), failure)));
+      s.cases.add(new Case(f.line(), f.column(), 1, null, i));
     }
     for (SkippedFile skipped : report.skipped()) {
       Suite s = suites.computeIfAbsent(skipped.file(), Suite::new);
@@ -116,7 +117,12 @@ public final class JunitReportWriter implements ReportWriter {
           .append("\" skipped=\"").append(s.skipped).append("\">\n");
       s.cases.sort(Case.ORDER);
       for (Case c : s.cases) {
-        sb.append(c.xml);
+        if (c.xml() != null) {
+          sb.append(c.xml());
+        } else {
+          Finding f = findings.get(c.finding());
+          sb.append(findingCase(f, rules.get(f.rule()), failure(f)));
+        }
       }
       sb.append("  </testsuite>\n");
       out.write(sb.toString());
@@ -125,6 +131,10 @@ public final class JunitReportWriter implements ReportWriter {
     sb.append("</testsuites>\n");
     out.write(sb.toString());
     out.flush();
+  }
+
+  private boolean failure(Finding f) {
+    return f.counts() && f.severity().isAtLeast(failOn);
   }
 
   private static String findingCase(Finding f, RuleMetadata rule, boolean failure) {
@@ -212,7 +222,15 @@ public final class JunitReportWriter implements ReportWriter {
   }
 
   /** One test case: an error (kind 0) or a finding (kind 1), ordered by position in its file. */
-  private record Case(int line, int column, int kind, String xml) {
+  /**
+   * One test case: its XML, or for a finding, the finding's index in the report, turned into XML
+   * when its suite is written (a large report's findings are not all held as text at once).
+   */
+  private record Case(int line, int column, int kind, String xml, int finding) {
+    Case(int line, int column, int kind, String xml) {
+      this(line, column, kind, xml, -1);
+    }
+
     static final Comparator<Case> ORDER = Comparator.comparingInt(Case::line)
         .thenComparingInt(Case::column)
         .thenComparingInt(Case::kind);

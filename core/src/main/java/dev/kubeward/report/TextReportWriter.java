@@ -81,26 +81,39 @@ public final class TextReportWriter implements ReportWriter {
 
   @Override
   public void write(ScanReport report, Writer out) throws IOException {
-    Map<String, List<Entry>> byFile = new TreeMap<>();
+    TreeMap<String, List<Entry>> byFile = new TreeMap<>();
     for (LoadError e : report.errors()) {
       byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(new Entry(e.line(), e.column(), 0, e, null));
     }
-    for (Finding f : report.findings()) {
-      byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Entry(f.line(), f.column(), 1, null, f));
-    }
     StringBuilder sb = new StringBuilder();
-    for (List<Entry> entries : byFile.values()) {
-      entries.sort(Entry.ORDER);
-      for (Entry entry : entries) {
-        if (entry.error != null) {
-          error(sb, entry.error);
-        } else {
-          finding(sb, entry.finding);
+    List<Finding> findings = report.findings();
+    if (inFileOrder(findings)) {
+      // One file's findings at a time, merged with the errors of the files before it: the
+      // findings of a large scan are not all held as objects at once.
+      TreeMap<String, List<Entry>> errors = byFile;
+      int i = 0;
+      while (i < findings.size()) {
+        String file = findings.get(i).file();
+        while (!errors.isEmpty() && errors.firstKey().compareTo(file) < 0) {
+          writeFile(sb, errors.pollFirstEntry().getValue(), out);
         }
+        List<Entry> entries = errors.containsKey(file) ? errors.remove(file) : new ArrayList<>();
+        for (; i < findings.size() && findings.get(i).file().equals(file); i++) {
+          Finding f = findings.get(i);
+          entries.add(new Entry(f.line(), f.column(), 1, null, f));
+        }
+        writeFile(sb, entries, out);
       }
-      sb.append('\n');
-      out.write(sb.toString());
-      sb.setLength(0);
+      while (!errors.isEmpty()) {
+        writeFile(sb, errors.pollFirstEntry().getValue(), out);
+      }
+    } else {
+      for (Finding f : findings) {
+        byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Entry(f.line(), f.column(), 1, null, f));
+      }
+      for (List<Entry> entries : byFile.values()) {
+        writeFile(sb, entries, out);
+      }
     }
     if (report.baseline() != null && !report.baseline().unmatched().isEmpty()) {
       sb.append("Baseline entries that match no finding (remove them from ")
@@ -127,6 +140,33 @@ public final class TextReportWriter implements ReportWriter {
     }
     summary(sb, report);
     out.write(sb.toString());
+  }
+
+  /** True if the findings of each file follow each other and files come in name order. */
+  private static boolean inFileOrder(List<Finding> findings) {
+    String previous = null;
+    for (Finding f : findings) {
+      if (previous != null && previous != f.file() && previous.compareTo(f.file()) > 0) {
+        return false;
+      }
+      previous = f.file();
+    }
+    return true;
+  }
+
+  /** The errors and findings of one file, by position (errors first), then an empty line. */
+  private void writeFile(StringBuilder sb, List<Entry> entries, Writer out) throws IOException {
+    entries.sort(Entry.ORDER);
+    for (Entry entry : entries) {
+      if (entry.error != null) {
+        error(sb, entry.error);
+      } else {
+        finding(sb, entry.finding);
+      }
+    }
+    sb.append('\n');
+    out.write(sb.toString());
+    sb.setLength(0);
   }
 
   private void error(StringBuilder sb, LoadError e) {
