@@ -47,7 +47,14 @@ public final class BenchmarkRules {
         System.err.println("[kubeward-benchmarks] measuring " + discovered + " discovered rules");
         return builder;
       default:
-        throw new IllegalArgumentException("unknown rule set '" + rules + "' (expected auto or discovered)");
+        if (rules.startsWith("ids:")) {
+          // Only the named rules (joined by '+', since JMH splits parameter values at commas): to
+          // compare two commits on the rules both have.
+          Set<String> ids = new LinkedHashSet<>(java.util.Arrays.asList(rules.substring(4).split("\\+")));
+          System.err.println("[kubeward-benchmarks] measuring the " + ids.size() + " named rules");
+          return builder.onlyRules(ids);
+        }
+        throw new IllegalArgumentException("unknown rule set '" + rules + "' (expected auto, discovered or ids:ID+ID...)");
     }
   }
 

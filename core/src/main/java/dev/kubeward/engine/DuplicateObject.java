@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * The engine's own rule: the same object (group, kind, namespace it is applied to, name) defined
- * more than once in one scan. Every copy is reported, naming the others; cross-resource rules count
- * every copy.
+ * more than once in one scan. Every copy is reported, naming the next copy in source order (the
+ * last names the first) and how many more there are; cross-resource rules count every copy.
  */
 final class DuplicateObject implements InventoryRule {
 
@@ -46,23 +46,19 @@ final class DuplicateObject implements InventoryRule {
     for (List<Resource> copies : inventory.duplicates()) {
       for (int i = 0; i < copies.size(); i++) {
         Resource copy = copies.get(i);
-        StringBuilder others = new StringBuilder();
-        for (Resource other : copies) {
-          if (other != copy) {
-            others.append(others.length() == 0 ? "" : ", ").append(other.source().name()).append(':')
-                .append(other.line());
-          }
-        }
-        Node name = copy.root().get("metadata").get("name");
-        FindingBuilder f = context.finding(copy, name)
-            .message(copy.displayName() + " is defined " + copies.size() + " times; also at " + others)
-            .key("copy " + (i + 1) + " of " + copies.size());
-        for (Resource other : copies) {
-          if (other != copy) {
-            f.related(other, other.root().get("metadata").get("name"), "another definition of " + other.displayName());
-          }
-        }
-        f.report();
+        // Each copy names one other (the next in source order, the first for the last): every copy
+        // has its own finding, so the report still lists them all, and n copies make n findings of
+        // constant size rather than n findings naming n - 1 others each.
+        Resource other = copies.get(i + 1 < copies.size() ? i + 1 : 0);
+        int more = copies.size() - 2;
+        String message = copy.displayName() + " is defined " + copies.size() + " times; also at "
+            + other.source().name() + ':' + other.line()
+            + (more == 0 ? "" : " and " + more + (more == 1 ? " other place" : " other places"));
+        context.finding(copy, copy.root().get("metadata").get("name"))
+            .message(message)
+            .key("copy " + (i + 1) + " of " + copies.size())
+            .related(other, other.root().get("metadata").get("name"), "another definition of " + other.displayName())
+            .report();
       }
     }
   }

@@ -41,6 +41,9 @@ final class FindingCollector implements Context {
   int[] errorOwners;
   private Rule rule;
   private final Map<Resource, ResourceRef> refs = new IdentityHashMap<>();
+  private final Map<Resource, String> identities = new IdentityHashMap<>();
+  /** Where JSON Pointers are written before they are copied into a finding. */
+  private final StringBuilder scratch = new StringBuilder(128);
   private final Map<String, String> texts = new HashMap<>();
 
   /** What stable keys are relative to: the folder of file names and the default namespace. */
@@ -130,24 +133,26 @@ final class FindingCollector implements Context {
     boolean unverified = Placeholders.holdsPlaceholder(node);
     int line = b.line() > 0 ? b.line() : node.isMissing() ? resource.line() : node.line();
     int column = b.line() > 0 ? b.column() : node.isMissing() ? resource.column() : node.column();
-    List<RelatedLocation> related = new ArrayList<>(b.related().size());
-    for (FindingBuilder.Related r : b.related()) {
+    List<FindingBuilder.Related> relatedAsked = b.related();
+    List<RelatedLocation> related = relatedAsked.isEmpty() ? List.of() : new ArrayList<>(relatedAsked.size());
+    for (FindingBuilder.Related r : relatedAsked) {
       Node at = r.at();
       Resource in = r.resource();
       unverified |= Placeholders.holdsPlaceholder(at);
       related.add(new RelatedLocation(shared(SafeText.oneLine(r.message())), ref(in), in.source().name(),
           at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), shared(pointer(m, in, at))));
     }
-    String suppression = suppressions.reasonFor(m.id(), resource);
+    String declared = suppressions.declared(m.id(), resource);
+    String suppression = suppressions.activeReason(declared);
     String message = SafeText.oneLine(b.message());
-    if (suppression == null) {
-      String expired = suppressions.expiredNote(m.id(), resource);
+    if (suppression == null && declared != null) {
+      String expired = suppressions.expiredNote(declared);
       if (expired != null) {
         message = message + " (" + SafeText.oneLine(expired) + ")";
       }
     }
     String discriminator = b.discriminator() != null ? b.discriminator() : path;
-    String key = FindingKeys.key(m.id(), FindingKeys.identity(resource, keys.defaultNamespace(), keys.base()), discriminator);
+    String key = FindingKeys.key(m.id(), identity(resource), discriminator);
     findings.add(new Finding(m.id(), effective, m.topic(), b.controls() != null ? b.controls() : m.controls(),
         shared(message), ref(resource), resource.source().name(), line, column, shared(path),
         suppression != null, suppression, related, key, false, unverified, resource.template()));
@@ -166,6 +171,16 @@ final class FindingCollector implements Context {
     return ref;
   }
 
+  /** The identity of {@code resource} in finding keys, built once per resource. */
+  private String identity(Resource resource) {
+    String identity = identities.get(resource);
+    if (identity == null) {
+      identity = FindingKeys.identity(resource, keys.defaultNamespace(), keys.base());
+      identities.put(resource, identity);
+    }
+    return identity;
+  }
+
   /**
    * One instance of each equal text (JSON Pointers such as {@code /metadata/name}, the messages of
    * related locations): they repeat across findings, which keep them until the report is written.
@@ -175,8 +190,8 @@ final class FindingCollector implements Context {
     return known != null ? known : text;
   }
 
-  private static String pointer(RuleMetadata m, Resource resource, Node node) {
-    String path = node.isMissing() ? "" : resource.pointerOf(node);
+  private String pointer(RuleMetadata m, Resource resource, Node node) {
+    String path = node.isMissing() ? "" : resource.pointerOf(node, scratch);
     if (path == null) {
       throw new IllegalArgumentException("rule " + m.id() + " reported a node outside " + resource.displayName());
     }

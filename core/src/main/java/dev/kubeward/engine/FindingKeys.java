@@ -58,7 +58,7 @@ final class FindingKeys {
    * {@code #3}... in report order.
    */
   static List<Finding> unique(List<Finding> findings) {
-    Map<String, Integer> seen = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>(findings.size() * 4 / 3 + 1);
     List<Finding> out = null;
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);

@@ -45,8 +45,7 @@ final class Suppressions {
 
   /** Why findings of {@code ruleId} on {@code resource} are suppressed, or {@code null}. */
   String reasonFor(String ruleId, Resource resource) {
-    String reason = declared(ruleId, resource);
-    return reason == null || expiry(reason) != null ? null : reason;
+    return activeReason(declared(ruleId, resource));
   }
 
   /**
@@ -55,8 +54,17 @@ final class Suppressions {
    * finding is reported and not suppressed.
    */
   String expiredNote(String ruleId, Resource resource) {
-    String reason = declared(ruleId, resource);
-    Matcher m = reason == null ? null : expiry(reason);
+    return expiredNote(declared(ruleId, resource));
+  }
+
+  /** {@link #reasonFor} from what {@link #declared} gave, so a finding looks its suppression up once. */
+  String activeReason(String declared) {
+    return declared == null || expiry(declared) != null ? null : declared;
+  }
+
+  /** {@link #expiredNote(String, Resource)} from what {@link #declared} gave. */
+  String expiredNote(String declared) {
+    Matcher m = declared == null ? null : expiry(declared);
     return m == null ? null : "suppression expired on " + m.group(1) + ": " + m.group(2).strip();
   }
 
@@ -81,7 +89,7 @@ final class Suppressions {
    * object or on its pod template (Helm charts often let users set only the latter), a comment in
    * its document, or an exemption; or {@code null}.
    */
-  private String declared(String ruleId, Resource resource) {
+  String declared(String ruleId, Resource resource) {
     Map<String, String> annotations = resource.annotations();
     String name = null;
     if (!annotations.isEmpty()) {

@@ -45,14 +45,49 @@ public final class Inventory {
       .thenComparingInt(Resource::line)
       .thenComparingInt(Resource::column);
 
-  private record Key(GroupKind kind, String namespace, String name) {}
+  /**
+   * The objects of one group-kind in one effective namespace ({@code null} for a cluster-scoped
+   * kind): in scan order, and by name, each name's copies sorted by source and position.
+   */
+  private static final class Bucket {
+    List<Resource> inOrder = new ArrayList<>(4);
+    /**
+     * By name: a {@link Resource} for an object defined once (most are; its one-element list is
+     * made only when asked for), a list of its copies otherwise.
+     */
+    final Map<String, Object> byName = new HashMap<>(4);
+
+    /** The copies named {@code name}, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    List<Resource> named(String name) {
+      Object known = byName.get(name);
+      return known == null ? null : known instanceof Resource r ? r.asList() : (List<Resource>) known;
+    }
+
+    /** Adds {@code r} by its name; returns its name's list of copies if {@code r} made one. */
+    @SuppressWarnings("unchecked")
+    List<Resource> addNamed(Resource r) {
+      Object known = byName.putIfAbsent(r.name(), r);
+      if (known == null) {
+        return null;
+      }
+      if (known instanceof Resource first) {
+        List<Resource> copies = new ArrayList<>(2);
+        copies.add(first);
+        copies.add(r);
+        byName.put(r.name(), copies);
+        return copies;
+      }
+      ((List<Resource>) known).add(r);
+      return null;
+    }
+  }
 
   private final List<Resource> all;
   private final String defaultNamespace;
   private final Map<GroupKind, List<Resource>> byKind;
-  private final Map<Key, List<Resource>> byKey;
   /** Group-kind, then effective namespace: nested so that a look-up allocates no key. */
-  private final Map<GroupKind, Map<String, List<Resource>>> byKindInNamespace;
+  private final Map<GroupKind, Map<String, Bucket>> buckets;
   private final Map<String, List<Resource>> byNamespace;
   private final List<Resource> workloads;
   private final List<List<Resource>> duplicates;
@@ -66,20 +101,24 @@ public final class Inventory {
       throw new IllegalArgumentException("the default namespace must not be empty");
     }
     Map<GroupKind, List<Resource>> kinds = new HashMap<>();
-    Map<Key, List<Resource>> keys = new HashMap<>();
-    Map<GroupKind, Map<String, List<Resource>>> kindInNamespace = new HashMap<>();
+    Map<GroupKind, Map<String, Bucket>> kindInNamespace = new HashMap<>();
     Map<String, List<Resource>> inNamespace = new HashMap<>();
     List<Resource> carriers = new ArrayList<>();
     Set<String> named = new TreeSet<>();
+    List<List<Resource>> copies = new ArrayList<>();
     for (Resource r : all) {
       GroupKind gk = r.groupKind();
       String ns = namespaceOf(r);
       kinds.computeIfAbsent(gk, k -> new ArrayList<>()).add(r);
+      Bucket bucket = kindInNamespace.computeIfAbsent(gk, k -> new HashMap<>()).computeIfAbsent(ns, k -> new Bucket());
+      bucket.inOrder.add(r);
       if (r.name() != null) {
-        keys.computeIfAbsent(new Key(gk, ns, r.name()), k -> new ArrayList<>(1)).add(r);
+        List<Resource> newCopies = bucket.addNamed(r);
+        if (newCopies != null) {
+          copies.add(newCopies);
+        }
       }
       if (ns != null) {
-        kindInNamespace.computeIfAbsent(gk, k -> new HashMap<>()).computeIfAbsent(ns, k -> new ArrayList<>()).add(r);
         inNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(r);
       }
       if (r.isWorkload()) {
@@ -92,22 +131,28 @@ public final class Inventory {
         named.add(r.name());
       }
     }
-    List<List<Resource>> copies = new ArrayList<>();
-    for (Map.Entry<Key, List<Resource>> e : keys.entrySet()) {
-      List<Resource> list = e.getValue();
-      if (list.size() > 1) {
-        list.sort(SOURCE_ORDER);
-        copies.add(Collections.unmodifiableList(list));
+    for (Map<String, Bucket> byNs : kindInNamespace.values()) {
+      for (Bucket bucket : byNs.values()) {
+        bucket.inOrder = Collections.unmodifiableList(bucket.inOrder);
+        if (!copies.isEmpty()) {
+          bucket.byName.replaceAll((name, known) -> {
+            if (known instanceof Resource) {
+              return known;
+            }
+            @SuppressWarnings("unchecked")
+            List<Resource> list = (List<Resource>) known;
+            list.sort(SOURCE_ORDER);
+            return Collections.unmodifiableList(list);
+          });
+        }
       }
-      e.setValue(list.size() == 1 ? List.of(list.get(0)) : Collections.unmodifiableList(list));
     }
     copies.sort(Comparator.comparing((List<Resource> l) -> l.get(0), SOURCE_ORDER));
+    copies.replaceAll(Collections::unmodifiableList);
     kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
-    kindInNamespace.values().forEach(m -> m.replaceAll((k, v) -> Collections.unmodifiableList(v)));
     inNamespace.replaceAll((k, v) -> Collections.unmodifiableList(v));
     this.byKind = kinds;
-    this.byKey = keys;
-    this.byKindInNamespace = kindInNamespace;
+    this.buckets = kindInNamespace;
     this.byNamespace = inNamespace;
     this.workloads = Collections.unmodifiableList(carriers);
     this.duplicates = Collections.unmodifiableList(copies);
@@ -156,8 +201,12 @@ public final class Inventory {
 
   /** Every resource of {@code kind} whose effective namespace is {@code namespace}, in scan order. */
   public List<Resource> ofKind(GroupKind kind, String namespace) {
-    Map<String, List<Resource>> byNs = byKindInNamespace.get(kind);
-    return byNs == null ? List.of() : byNs.getOrDefault(namespace, List.of());
+    if (namespace == null) {
+      return List.of();
+    }
+    Map<String, Bucket> byNs = buckets.get(kind);
+    Bucket bucket = byNs == null ? null : byNs.get(namespace);
+    return bucket == null ? List.of() : bucket.inOrder;
   }
 
   /** Every namespaced resource whose effective namespace is {@code namespace}, in scan order. */
@@ -195,7 +244,10 @@ public final class Inventory {
    */
   public List<Resource> named(GroupKind kind, String namespace, String name) {
     String ns = kind.isClusterScoped() ? null : namespace == null || namespace.isEmpty() ? defaultNamespace : namespace;
-    return byKey.getOrDefault(new Key(kind, ns, name), List.of());
+    Map<String, Bucket> byNs = buckets.get(kind);
+    Bucket bucket = byNs == null ? null : byNs.get(ns);
+    List<Resource> copies = bucket == null || name == null ? null : bucket.named(name);
+    return copies == null ? List.of() : copies;
   }
 
   /** True if an object of {@code kind} named {@code name} is in {@code namespace} (see {@link #named}). */

@@ -34,6 +34,10 @@ public final class Resource {
   private final String template;
   /** True if the object is a kustomize patch: a partial object. */
   private final boolean patch;
+  /** {@link #asList()}, made on first use. */
+  private List<Resource> asList;
+  /** {@link #displayName()}, made on first use: messages name the same resource many times. */
+  private String displayName;
 
   private Resource(Source source, int documentIndex, MapNode root, WorkloadKinds workloadKinds,
       List<InlineSuppression> inlineSuppressions) {
@@ -217,6 +221,19 @@ public final class Resource {
     return podSpec;
   }
 
+  /**
+   * This resource as a one-element list, made once: what {@link Inventory#named} gives for an object
+   * defined once, without a list per object in the index or per look-up.
+   */
+  List<Resource> asList() {
+    List<Resource> known = asList;
+    if (known == null) {
+      known = List.of(this); // racy but safe: an immutable list of the same element
+      asList = known;
+    }
+    return known;
+  }
+
   /** True if this object carries a pod template. */
   public boolean isWorkload() {
     return podSpec != null;
@@ -228,11 +245,19 @@ public final class Resource {
    * rare case of reporting a finding.
    */
   public String pointerOf(Node node) {
+    return pointerOf(node, new StringBuilder(96)); // the pointers of pod fields are about this long
+  }
+
+  /**
+   * {@link #pointerOf(Node)}, written in {@code scratch} (emptied first) before it is copied into
+   * the result: a caller that reports many findings passes the same builder each time.
+   */
+  public String pointerOf(Node node, StringBuilder scratch) {
     if (node == root) {
       return "";
     }
-    StringBuilder sb = new StringBuilder();
-    return Pointers.find(root, node, sb) ? sb.toString() : null;
+    scratch.setLength(0);
+    return Pointers.find(root, node, scratch) ? scratch.toString() : null;
   }
 
   /**
@@ -267,6 +292,16 @@ public final class Resource {
    * object without one.
    */
   public String displayName() {
+    String known = displayName;
+    if (known == null) {
+      // Racy but safe: every thread computes the same immutable String.
+      known = computeDisplayName();
+      displayName = known;
+    }
+    return known;
+  }
+
+  private String computeDisplayName() {
     if (name == null && !isIdentifiedByFile()) {
       // An object without a name is named by its metadata.generateName and a star (Job ci/build-*).
       String generated = root.get("metadata").get("generateName").text();

@@ -114,6 +114,26 @@ class JoinsAndKeysTest {
     assertThat(report.findings()).extracting(Finding::key).doesNotHaveDuplicates();
   }
 
+
+  @Test
+  void manyCopiesEachNameTheNextAndHowManyMoreSoTheReportGrowsLinearly(@TempDir Path dir) throws IOException {
+    for (String name : List.of("a.yaml", "b.yaml", "c.yaml", "d.yaml")) {
+      Files.writeString(dir.resolve(name), REAL);
+    }
+
+    ScanReport report = Kubeward.builder().rules(List.of()).build().scan(List.of(dir.toString()));
+
+    assertThat(report.findings()).extracting(Finding::file).containsExactly(
+        dir.resolve("a.yaml").toString(), dir.resolve("b.yaml").toString(),
+        dir.resolve("c.yaml").toString(), dir.resolve("d.yaml").toString());
+    assertThat(report.findings().get(0).message())
+        .isEqualTo("ServiceAccount shop/app is defined 4 times; also at " + dir.resolve("b.yaml") + ":1 and 2 other places");
+    assertThat(report.findings().get(3).message())
+        .isEqualTo("ServiceAccount shop/app is defined 4 times; also at " + dir.resolve("a.yaml") + ":1 and 2 other places");
+    assertThat(report.findings()).allSatisfy(f -> assertThat(f.related()).hasSize(1));
+    assertThat(report.findings().get(2).related().get(0).file()).isEqualTo(dir.resolve("d.yaml").toString());
+    assertThat(report.findings()).extracting(Finding::key).doesNotHaveDuplicates();
+  }
   @Test
   void anUnsetNamespaceAndTheDefaultNamespaceAreTheSameObjectButAClusterScopedNamespaceIsIgnored() {
     String yaml = """

@@ -143,6 +143,15 @@ public final class SecretInConfigMap implements ResourceRule {
     if (text == null || text.isEmpty()) {
       return;
     }
+    if (!SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes()) && holdsNoCandidate(text, params)) {
+      return; // nothing in the value could be reported, parsed or not: no need to parse it
+    }
+    inspectParsed(key, value, text, params, defaultsShown, sink);
+  }
+
+  /** {@link #inspect} without the pre-check: the value parsed whenever it may hold a document. */
+  static void inspectParsed(String key, Node value, String text, HardcodedEnvSecret.Params params, boolean defaultsShown,
+      Sink sink) {
     Node document = embedded(text);
     if (document != null) {
       int[] found = {0};
@@ -164,6 +173,18 @@ public final class SecretInConfigMap implements ResourceRule {
     if (kind != null) {
       sink.found(value, key, null, null, kind);
     }
+  }
+
+  /**
+   * True if no key or scalar of a document parsed from {@code text} can be reported: the text holds
+   * no credential format and none of the secret-looking words. Every key and scalar of a parsed
+   * document is a piece of the text (aliases and merge keys repeat pieces, folding only turns line
+   * breaks into spaces), except where an escape sequence or a PEM header broken over lines makes
+   * the parsed text differ: then the value is parsed.
+   */
+  static boolean holdsNoCandidate(String text, HardcodedEnvSecret.Params params) {
+    return text.indexOf('\\') < 0 && !text.contains("-----BEGIN") && SecretPatterns.credentialIn(text) == null
+        && !SecretPatterns.mentionsAny(text, params.namePatterns());
   }
 
   /** The mapping or list a multi-line or bracketed value holds as YAML or JSON, or {@code null}. */

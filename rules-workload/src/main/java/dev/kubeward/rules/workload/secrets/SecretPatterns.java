@@ -93,6 +93,23 @@ final class SecretPatterns {
     return false;
   }
 
+  /**
+   * True if one of {@code words} occurs anywhere in {@code text} as {@link #nameLooksSecret} matches
+   * it in a name (ignoring case and separators, but not looking at word boundaries): false means no
+   * name taken from the text can look secret.
+   */
+  static boolean mentionsAny(String text, String[] words) {
+    for (String word : words) {
+      char first = word.charAt(0);
+      for (int start = 0; start < text.length(); start++) {
+        if (Character.toUpperCase(text.charAt(start)) == first && matchAt(text, start, word) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** End index of {@code word} matched at {@code start}, skipping separators in the name; or -1. */
   private static int matchAt(String name, int start, String word) {
     int i = start;
