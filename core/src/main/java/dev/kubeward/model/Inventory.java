@@ -45,7 +45,20 @@ public final class Inventory {
       .thenComparingInt(Resource::line)
       .thenComparingInt(Resource::column);
 
-  private record Key(GroupKind kind, String namespace, String name) {}
+  private record Key(GroupKind kind, String namespace, String name) {
+    // Written out (the values of a record's generated methods) so that the first look-up does not
+    // bootstrap java.lang.runtime.ObjectMethods at start-up.
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof Key other && Objects.equals(kind, other.kind)
+          && Objects.equals(namespace, other.namespace) && Objects.equals(name, other.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Objects.hashCode(kind) + Objects.hashCode(namespace)) * 31 + Objects.hashCode(name);
+    }
+  }
 
   private final List<Resource> all;
   private final String defaultNamespace;
