@@ -25,7 +25,8 @@ jdks=()
 only=()
 
 # name|JVM options; "cds" in the name adds a dynamic AppCDS archive made by a training run with the
-# same options, "aot" an AOT cache (JDK 25 and later, JEP 483/514) made the same way.
+# same options, "static" a static one (-Xshare:dump from the classes the training run loaded, what
+# ./kubeward makes), "aot" an AOT cache (JDK 25 and later, JEP 483/514) made the same way.
 CONFIGS=(
   "g1|"
   "parallel|-XX:+UseParallelGC"
@@ -37,6 +38,7 @@ CONFIGS=(
   "cds serial|-XX:+UseSerialGC"
   "c1 cds parallel|-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
   "c1 cds serial|-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  "c1 static serial|-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   "aot serial|-XX:+UseSerialGC"
   "c1 aot serial|-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   "launcher|"
@@ -119,6 +121,15 @@ for home in "${jdks[@]}"; do
       [[ "$home" == "${jdks[0]}" ]] || continue # the launcher runs the java on the PATH
       "$root/kubeward" --version >/dev/null # builds the jar and the launcher's archive if needed
       extra[$key]=""
+    elif [[ "$name" == *static* ]]; then
+      jsa="$work/$(basename "$home")-${name// /-}.jsa"
+      rm -f "$jsa" "$jsa.classes"
+      # shellcheck disable=SC2086
+      train "$home/bin/java" $opts -XX:DumpLoadedClassList="$jsa.classes"
+      # shellcheck disable=SC2086
+      "$home/bin/java" $opts -Xshare:dump -XX:SharedClassListFile="$jsa.classes" -XX:SharedArchiveFile="$jsa" \
+        -cp "$jar" >/dev/null 2>&1
+      extra[$key]="-XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
     elif [[ "$name" == *cds* ]]; then
       jsa="$work/$(basename "$home")-${name// /-}.jsa"
       rm -f "$jsa"

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.ServiceConfigurationError;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = VersionProvider.class,
     description = "Finds security problems in Kubernetes manifests and points at the exact line.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = CommandLine.HelpCommand.class,
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  nothing at or above --fail-on",
@@ -42,6 +42,9 @@ public final class Main implements Callable<Integer> {
 
   /** Exit code for usage errors and input that could not be checked. */
   static final int USAGE = 2;
+
+  /** The commands below {@code kubeward} other than {@code help}. */
+  private static final Set<String> COMMANDS = Set.of("scan", "rules", "explain", "network", "rbac", "pss");
 
   private final PrintWriter err;
 
@@ -60,12 +63,32 @@ public final class Main implements Callable<Integer> {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(env.stderr(), StandardCharsets.UTF_8));
     try {
       CommandLine cl = new CommandLine(new Main(err));
-      cl.addSubcommand(new ScanCommand(env, out, err));
-      cl.addSubcommand(new RulesCommand(env, out));
-      cl.addSubcommand(new ExplainCommand(env, out));
-      cl.addSubcommand("network", NetworkReachCommand.command(env, out, err));
-      cl.addSubcommand(RbacCommand.commandLine(env, out, err));
-      cl.addSubcommand(PssPlanCommand.commandLine(env, out, err));
+      // Picocli reads a command's annotations when the command is added, which costs start-up time
+      // (reflection, annotation proxies, converters): when the first argument names a command, only
+      // that one is added. Everything else (no command, an option, help, an unknown command) sees
+      // them all, help first.
+      String only = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
+      if (only == null) {
+        cl.addSubcommand(new CommandLine.HelpCommand());
+      }
+      if (only == null || only.equals("scan")) {
+        cl.addSubcommand(new ScanCommand(env, out, err));
+      }
+      if (only == null || only.equals("rules")) {
+        cl.addSubcommand(new RulesCommand(env, out));
+      }
+      if (only == null || only.equals("explain")) {
+        cl.addSubcommand(new ExplainCommand(env, out));
+      }
+      if (only == null || only.equals("network")) {
+        cl.addSubcommand("network", NetworkReachCommand.command(env, out, err));
+      }
+      if (only == null || only.equals("rbac")) {
+        cl.addSubcommand(RbacCommand.commandLine(env, out, err));
+      }
+      if (only == null || only.equals("pss")) {
+        cl.addSubcommand(PssPlanCommand.commandLine(env, out, err));
+      }
       cl.setExpandAtFiles(false);
       cl.setOut(out);
       cl.setErr(err);

@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
 
 /**
  * One scan's evaluation: per-resource rules over every resource (on several threads when asked),
- * then cross-resource rules once per cluster of the join scope, then findings in report order
- * with unique keys. The result is the same whatever the number of threads and the load order.
+ * then cross-resource rules once per cluster of the join scope (on several threads when asked, one
+ * rule per task), then findings in report order with unique keys. The result is the same whatever the number of threads and the load order.
  */
 final class Evaluation {
 
@@ -67,14 +67,9 @@ final class Evaluation {
     resourceRules(resources, findings, (i, e) -> errors.add(e));
     List<InventoryRule> inventoryRules = dispatch.inventoryRules();
     if (!inventoryRules.isEmpty()) {
-      FindingCollector collector = collector();
       for (Inventory inventory : clusters(resources, prebuilt)) {
-        for (InventoryRule rule : inventoryRules) {
-          collector.run(rule, inventory);
-        }
+        inventoryRules(inventory, inventoryRules, findings, errors);
       }
-      findings.addAll(collector.findings);
-      errors.addAll(collector.errors);
     }
     findings.sort(Finding.ORDER);
     return FindingKeys.unique(findings);
@@ -157,13 +152,48 @@ final class Evaluation {
     if (resources.isEmpty()) {
       return;
     }
-    FindingCollector collector = collector();
-    Inventory inventory = Inventory.of(resources, settings.defaultNamespace());
-    for (InventoryRule rule : inventoryRules) {
-      collector.run(rule, inventory);
+    inventoryRules(Inventory.of(resources, settings.defaultNamespace()), inventoryRules, findings, errors);
+  }
+
+  /**
+   * Runs {@code inventoryRules} over {@code inventory} (on several threads when asked, one task per
+   * rule, for clusters of 64 resources and more): their findings and errors are added to
+   * {@code findings} and {@code errors} in rule order, as one thread adds them.
+   */
+  private void inventoryRules(Inventory inventory, List<InventoryRule> inventoryRules, List<Finding> findings,
+      List<LoadError> errors) {
+    if (threads <= 1 || inventoryRules.size() < 2 || inventory.all().size() < 64) {
+      FindingCollector collector = collector();
+      for (InventoryRule rule : inventoryRules) {
+        collector.run(rule, inventory);
+      }
+      findings.addAll(collector.findings);
+      errors.addAll(collector.errors);
+      return;
     }
-    findings.addAll(collector.findings);
-    errors.addAll(collector.errors);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<FindingCollector>> futures = new ArrayList<>(inventoryRules.size());
+      for (InventoryRule rule : inventoryRules) {
+        futures.add(pool.submit(() -> {
+          FindingCollector c = collector();
+          c.run(rule, inventory);
+          return c;
+        }));
+      }
+      for (Future<FindingCollector> f : futures) {
+        FindingCollector c = f.get();
+        findings.addAll(c.findings);
+        errors.addAll(c.errors);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("scan failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The join scope of this evaluation. */

@@ -295,6 +295,20 @@ public record GroupKind(String group, String kind) {
     return resource.groupKind().equals(this);
   }
 
+  // equals and hashCode are written out (with the values a record's generated methods give): the
+  // generated ones bootstrap java.lang.runtime.ObjectMethods on first use, which spins method handles
+  // at every start of the command line (see benchmarks/README.md, "Start-up").
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof GroupKind other && kind.equals(other.kind) && group.equals(other.group);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * group.hashCode() + kind.hashCode();
+  }
+
   /** kubectl's form: {@code Deployment.apps}, {@code Pod} for the core group. */
   @Override
   public String toString() {

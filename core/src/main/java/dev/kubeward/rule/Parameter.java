@@ -32,4 +32,18 @@ public record Parameter(String name, Type type, String defaultValue, String desc
     Objects.requireNonNull(defaultValue, "defaultValue");
     Objects.requireNonNull(description, "description");
   }
+
+  // equals and hashCode are written out (with the values a record's generated methods give) so that
+  // their first use does not bootstrap java.lang.runtime.ObjectMethods at start-up.
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof Parameter other && name.equals(other.name) && type == other.type
+        && defaultValue.equals(other.defaultValue) && description.equals(other.description);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((31 * name.hashCode() + type.hashCode()) * 31 + defaultValue.hashCode()) * 31 + description.hashCode();
+  }
 }

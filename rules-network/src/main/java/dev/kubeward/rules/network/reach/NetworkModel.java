@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the network policies of one scan say, under the semantics of the Kubernetes API: which
@@ -236,7 +237,20 @@ public final class NetworkModel {
   // ---------------------------------------------------------------------------------------------
   // Workloads
 
-  private record Identity(String kind, String namespace, String name) {}
+  private record Identity(String kind, String namespace, String name) {
+    // Written out (the values of a record's generated methods) so that the first use does not
+    // bootstrap java.lang.runtime.ObjectMethods at start-up.
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof Identity other && Objects.equals(kind, other.kind)
+          && Objects.equals(namespace, other.namespace) && Objects.equals(name, other.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Objects.hashCode(kind) + Objects.hashCode(namespace)) * 31 + Objects.hashCode(name);
+    }
+  }
 
   private List<Workload> buildWorkloads() {
     Map<Object, List<Member>> groups = new LinkedHashMap<>();

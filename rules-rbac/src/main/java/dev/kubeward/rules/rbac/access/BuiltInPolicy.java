@@ -14,13 +14,15 @@ import java.util.List;
 
 /**
  * The default ClusterRoles and ClusterRoleBindings of the API server, read once from the data in
- * {@code kubeward-rbac/} (copied from the Kubernetes bootstrap policy, see its README).
+ * {@code kubeward-rbac/} (copied from the Kubernetes bootstrap policy, see its README). The data is
+ * JSON rather than YAML because every scan with a workload reads it, and JSON reads in about half
+ * the time while the loader's code is still interpreted (see benchmarks/README.md, "Start-up").
  */
 final class BuiltInPolicy {
 
-  static final String CLUSTER_ROLES = "kubeward-rbac/cluster-roles.yaml";
-  static final String CLUSTER_ROLE_BINDINGS = "kubeward-rbac/cluster-role-bindings.yaml";
-  static final String NAMESPACE_ROLES = "kubeward-rbac/namespace-roles.yaml";
+  static final String CLUSTER_ROLES = "kubeward-rbac/cluster-roles.json";
+  static final String CLUSTER_ROLE_BINDINGS = "kubeward-rbac/cluster-role-bindings.json";
+  static final String NAMESPACE_ROLES = "kubeward-rbac/namespace-roles.json";
 
   private static final List<Resource> ROLES = load(CLUSTER_ROLES);
   private static final List<Resource> BINDINGS = load(CLUSTER_ROLE_BINDINGS);

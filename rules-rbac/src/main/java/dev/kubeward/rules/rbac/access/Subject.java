@@ -91,6 +91,20 @@ public record Subject(String kind, String namespace, String name) {
     return namespace == null ? kind + " " + name : kind + " " + namespace + "/" + name;
   }
 
+  // equals and hashCode are written out (with the values a record's generated methods give) so that
+  // their first use does not bootstrap java.lang.runtime.ObjectMethods at start-up.
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof Subject other && kind.equals(other.kind)
+        && Objects.equals(namespace, other.namespace) && name.equals(other.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * kind.hashCode() + Objects.hashCode(namespace)) * 31 + name.hashCode();
+  }
+
   @Override
   public String toString() {
     return displayName();

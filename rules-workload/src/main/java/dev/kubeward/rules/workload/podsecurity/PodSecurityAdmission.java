@@ -385,7 +385,22 @@ public final class PodSecurityAdmission implements InventoryRule {
   // ---- label resolution ------------------------------------------------------------------------
 
   /** One admission mode of a namespace, resolved: level, version and how to name its labels. */
-  record Mode(String name, PssLevel level, PssVersion version, String describe) {}
+  record Mode(String name, PssLevel level, PssVersion version, String describe) {
+    // equals and hashCode are written out (the values of a record's generated methods) here and in
+    // NamespacePolicy: the generated ones bootstrap java.lang.runtime.ObjectMethods on first use, at
+    // every start of the command line.
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof Mode other && Objects.equals(name, other.name) && level == other.level
+          && Objects.equals(version, other.version) && Objects.equals(describe, other.describe);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((31 * Objects.hashCode(name) + Objects.hashCode(level)) * 31 + Objects.hashCode(version)) * 31
+          + Objects.hashCode(describe);
+    }
+  }
 
   /** The modes of one namespace that evaluate anything (privileged ones are left out). */
   record NamespacePolicy(String name, List<Mode> modes) {
@@ -437,6 +452,17 @@ public final class PodSecurityAdmission implements InventoryRule {
         }
       }
       return modes.isEmpty() ? null : new NamespacePolicy(namespace.name(), List.copyOf(modes));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof NamespacePolicy other && Objects.equals(name, other.name)
+          && Objects.equals(modes, other.modes);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(name) + Objects.hashCode(modes);
     }
   }
 

@@ -26,7 +26,9 @@ import dev.kubeward.rules.rbac.access.PathStep;
 import dev.kubeward.rules.rbac.access.PolicyRule;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -178,6 +180,11 @@ public final class WorkloadPermission implements InventoryRule, FamilyRule {
       return;
     }
     AccessModel model = AccessModel.of(inventory);
+    // The workloads of one service account share its list of grants, and accounts share most policy rules
+    // (those of the built-in roles bound to every authenticated user): each list is searched and each rule
+    // judged once per check, not once per workload.
+    Map<PolicyRule, Boolean> verdicts = new IdentityHashMap<>();
+    Map<List<Grant>, Match> matches = new IdentityHashMap<>();
     for (int i = 0; i < workloads.size(); i++) {
       Resource w = workloads.get(i);
       PodSpec pod = w.podSpec();
@@ -187,26 +194,48 @@ public final class WorkloadPermission implements InventoryRule, FamilyRule {
       }
       String account = ServiceAccounts.nameOf(pod.spec());
       List<Grant> grants = model.serviceAccountGrants(ns, account);
-      Grant first = null;
-      int count = 0;
-      for (int g = 0; g < grants.size(); g++) {
-        Grant grant = grants.get(g);
-        if ((row.clusterOnly() && !grant.clusterWide()) || !row.grants().test(grant.rule())) {
-          continue;
-        }
-        count++;
-        if (first == null || (grant.clusterWide() && !first.clusterWide())) {
-          first = grant;
-        }
+      Match match = matches.get(grants);
+      if (match == null) {
+        match = match(grants, verdicts);
+        matches.put(grants, match);
       }
-      if (first != null) {
-        report(inventory, context, w, pod, account, grants, first, count);
+      if (match.first() != null) {
+        report(inventory, context, w, pod, account, grants, match.first(), match.count(), verdicts);
       }
     }
   }
 
+  /** The grants of one list that give this row's permission: the first (cluster-wide ones first) and how many. */
+  private record Match(Grant first, int count) {}
+
+  private Match match(List<Grant> grants, Map<PolicyRule, Boolean> verdicts) {
+    Grant first = null;
+    int count = 0;
+    for (int g = 0; g < grants.size(); g++) {
+      Grant grant = grants.get(g);
+      if ((row.clusterOnly() && !grant.clusterWide()) || !grants(verdicts, grant.rule())) {
+        continue;
+      }
+      count++;
+      if (first == null || (grant.clusterWide() && !first.clusterWide())) {
+        first = grant;
+      }
+    }
+    return new Match(first, count);
+  }
+
+  /** Whether {@code rule} grants this row's permission, judged once per check. */
+  private boolean grants(Map<PolicyRule, Boolean> verdicts, PolicyRule rule) {
+    Boolean verdict = verdicts.get(rule);
+    if (verdict == null) {
+      verdict = row.grants().test(rule);
+      verdicts.put(rule, verdict);
+    }
+    return verdict;
+  }
+
   private void report(Inventory inventory, Context context, Resource w, PodSpec pod, String account,
-      List<Grant> grants, Grant first, int count) {
+      List<Grant> grants, Grant first, int count, Map<PolicyRule, Boolean> verdicts) {
     boolean mounted = ServiceAccounts.tokenMount(inventory, w).mounted();
     StringBuilder message = new StringBuilder(w.displayName()).append(" can ").append(row.phrase())
         .append(first.clusterWide() ? " in all namespaces" : " in namespace " + first.namespace())
@@ -227,7 +256,7 @@ public final class WorkloadPermission implements InventoryRule, FamilyRule {
     List<Grant> ordered = new ArrayList<>();
     ordered.add(first);
     for (Grant g : grants) {
-      if (g != first && (!row.clusterOnly() || g.clusterWide()) && row.grants().test(g.rule())) {
+      if (g != first && (!row.clusterOnly() || g.clusterWide()) && grants(verdicts, g.rule())) {
         ordered.add(g);
       }
     }
