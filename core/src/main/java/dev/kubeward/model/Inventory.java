@@ -50,24 +50,55 @@ public final class Inventory {
    * kind): in scan order, and by name, each name's copies sorted by source and position.
    */
   private static final class Bucket {
-    List<Resource> inOrder = new ArrayList<>(4);
+    final List<Resource> inOrder = new ArrayList<>(2);
+    /** The read-only view of {@link #inOrder}, made on first use (racy but safe: its fields are final). */
+    private List<Resource> view;
     /**
-     * By name: a {@link Resource} for an object defined once (most are; its one-element list is
-     * made only when asked for), a list of its copies otherwise.
+     * By name: {@code null}, the {@link Resource} when only one object has a name (most buckets),
+     * or a map from name to a {@link Resource} (an object defined once, whose one-element list is
+     * made only when asked for) or to the list of its copies.
      */
-    final Map<String, Object> byName = new HashMap<>(4);
+    private Object names;
+
+    List<Resource> inOrder() {
+      List<Resource> v = view;
+      if (v == null) {
+        v = Collections.unmodifiableList(inOrder);
+        view = v;
+      }
+      return v;
+    }
 
     /** The copies named {@code name}, or {@code null}. */
     @SuppressWarnings("unchecked")
     List<Resource> named(String name) {
-      Object known = byName.get(name);
-      return known == null ? null : known instanceof Resource r ? r.asList() : (List<Resource>) known;
+      Object n = names;
+      Object known = n instanceof Resource only ? (only.name().equals(name) ? only : null)
+          : n == null ? null : ((Map<String, Object>) n).get(name);
+      if (known == null) {
+        return null;
+      }
+      // Copies are rare: their read-only view is made per look-up.
+      return known instanceof Resource r ? r.asList() : Collections.unmodifiableList((List<Resource>) known);
     }
 
     /** Adds {@code r} by its name; returns its name's list of copies if {@code r} made one. */
     @SuppressWarnings("unchecked")
     List<Resource> addNamed(Resource r) {
-      Object known = byName.putIfAbsent(r.name(), r);
+      Object n = names;
+      if (n == null) {
+        names = r;
+        return null;
+      }
+      Map<String, Object> map;
+      if (n instanceof Resource first) {
+        map = new HashMap<>(4);
+        map.put(first.name(), first);
+        names = map;
+      } else {
+        map = (Map<String, Object>) n;
+      }
+      Object known = map.putIfAbsent(r.name(), r);
       if (known == null) {
         return null;
       }
@@ -75,7 +106,7 @@ public final class Inventory {
         List<Resource> copies = new ArrayList<>(2);
         copies.add(first);
         copies.add(r);
-        byName.put(r.name(), copies);
+        map.put(r.name(), copies);
         return copies;
       }
       ((List<Resource>) known).add(r);
@@ -131,21 +162,8 @@ public final class Inventory {
         named.add(r.name());
       }
     }
-    for (Map<String, Bucket> byNs : kindInNamespace.values()) {
-      for (Bucket bucket : byNs.values()) {
-        bucket.inOrder = Collections.unmodifiableList(bucket.inOrder);
-        if (!copies.isEmpty()) {
-          bucket.byName.replaceAll((name, known) -> {
-            if (known instanceof Resource) {
-              return known;
-            }
-            @SuppressWarnings("unchecked")
-            List<Resource> list = (List<Resource>) known;
-            list.sort(SOURCE_ORDER);
-            return Collections.unmodifiableList(list);
-          });
-        }
-      }
+    for (List<Resource> list : copies) {
+      list.sort(SOURCE_ORDER); // the same lists the buckets map the names to
     }
     copies.sort(Comparator.comparing((List<Resource> l) -> l.get(0), SOURCE_ORDER));
     copies.replaceAll(Collections::unmodifiableList);
@@ -206,7 +224,7 @@ public final class Inventory {
     }
     Map<String, Bucket> byNs = buckets.get(kind);
     Bucket bucket = byNs == null ? null : byNs.get(namespace);
-    return bucket == null ? List.of() : bucket.inOrder;
+    return bucket == null ? List.of() : bucket.inOrder();
   }
 
   /** Every namespaced resource whose effective namespace is {@code namespace}, in scan order. */

@@ -77,20 +77,39 @@ final class SecretPatterns {
    * non-letter, a camel-case hump, or a plural {@code s}) and ends with none of {@code suffixes}.
    */
   static boolean nameLooksSecret(String name, String[] words, String[] suffixes) {
+    // The words first: most names hold none of them, and then the suffixes need no look.
+    if (!holdsWord(name, words)) {
+      return false;
+    }
     for (String suffix : suffixes) {
       if (endsWithWord(name, suffix)) {
         return false;
       }
     }
-    for (String word : words) {
-      for (int start = 0; start < name.length(); start++) {
-        int end = matchAt(name, start, word);
-        if (end >= 0 && rightBoundary(name, end)) {
-          return true;
+    return true;
+  }
+
+  private static boolean holdsWord(String name, String[] words) {
+    for (int start = 0; start < name.length(); start++) {
+      char first = upper(name.charAt(start));
+      for (String word : words) {
+        if (word.charAt(0) == first) {
+          int end = matchAt(name, start, word);
+          if (end >= 0 && rightBoundary(name, end)) {
+            return true;
+          }
         }
       }
     }
     return false;
+  }
+
+  /** {@link Character#toUpperCase(char)}, without its table look-up for ASCII. */
+  private static char upper(char c) {
+    if (c < 128) {
+      return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+    }
+    return Character.toUpperCase(c);
   }
 
   /**
@@ -99,10 +118,10 @@ final class SecretPatterns {
    * name taken from the text can look secret.
    */
   static boolean mentionsAny(String text, String[] words) {
-    for (String word : words) {
-      char first = word.charAt(0);
-      for (int start = 0; start < text.length(); start++) {
-        if (Character.toUpperCase(text.charAt(start)) == first && matchAt(text, start, word) >= 0) {
+    for (int start = 0; start < text.length(); start++) {
+      char first = upper(text.charAt(start));
+      for (String word : words) {
+        if (word.charAt(0) == first && matchAt(text, start, word) >= 0) {
           return true;
         }
       }
@@ -117,7 +136,7 @@ final class SecretPatterns {
       while (k > 0 && i < name.length() && isSeparator(name.charAt(i))) {
         i++;
       }
-      if (i >= name.length() || Character.toUpperCase(name.charAt(i)) != word.charAt(k)) {
+      if (i >= name.length() || upper(name.charAt(i)) != word.charAt(k)) {
         return -1;
       }
       i++;
