@@ -104,6 +104,20 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void loadProfileBreaksDownARecordingAndComparesLoaders(@TempDir Path dir) throws IOException {
+    Path recording = dir.resolve("loader.jfr");
+    String tables = LoadProfile.profile("loader", Map.of("warmup", "0.2", "seconds", "0.5", "period-ms", "1",
+        "out", recording.toString()));
+    assertThat(recording).exists();
+    assertThat(tables).contains("| scanner: ScannerImpl |", "| TokenComposer (grammar) |", "Top owners");
+    assertThat(JfrBreakdown.render(JfrBreakdown.read(recording, Thread.currentThread().getName())))
+        .isEqualTo(tables.substring(tables.indexOf('\n') + 1));
+    String table = LoadProfile.compare(Map.of("forks", "0", "rounds", "2", "warmup-rounds", "1", "iteration-ms", "1",
+        "contenders", "loader,events,tokens", "jars", "isolated=" + System.getProperty("java.class.path")));
+    assertThat(table).contains("| loader |", "| events | ", "| tokens |", "| isolated |");
+  }
+
+  @Test
   void warmScanTimesTheScansAfterItsWarmUp(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
         + "spec: {containers: [{name: c, image: nginx}]}\n");

@@ -24,6 +24,12 @@ final class Documents {
   private int next;
   /** The chart template named by the {@code # Source:} comment of the document being read, or null. */
   String template;
+  /**
+   * False while the document being read cannot hold a placeholder: its text has none of the
+   * characters that every placeholder needs ({@code <}, {@code {{}, {@code ${}) and no backslash
+   * that an escape could make one of them with, so its tree need not be walked for one.
+   */
+  boolean mayHoldPlaceholder = true;
   /** The chart folder beside or above the file, once looked up. */
   private String chart;
   private boolean chartLooked;
@@ -67,7 +73,7 @@ final class Documents {
         acc.resources.set(i, r.withTemplate(template).asPatch(patch));
       }
     }
-    Node placeholder = firstPlaceholder(root);
+    Node placeholder = mayHoldPlaceholder ? firstPlaceholder(root) : null;
     if (placeholder != null) {
       String c = chart();
       acc.partial.add(new PartialDocument(source.name(), placeholder.line(), placeholder.column(),

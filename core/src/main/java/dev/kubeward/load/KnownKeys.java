@@ -4,6 +4,8 @@
  */
 package dev.kubeward.load;
 
+import java.util.List;
+
 /**
  * One shared string for each map key that Kubernetes manifests use over and over. The parser makes
  * a new string for every key it reads; a document's tree keeps the shared one instead, so that a
@@ -121,19 +123,34 @@ final class KnownKeys {
 
   /** The shared string equal to {@code key}, or {@code key} itself if there is none. */
   static String canonical(String key) {
+    String known = known(key);
+    return known == null ? key : known;
+  }
+
+  /**
+   * The shared string equal to {@code key}, or null if there is none. Every known key, written
+   * plain, is a string to YAML 1.1 (none is a boolean, a null or a number), so a plain key found
+   * here needs no further resolution.
+   */
+  static String known(String key) {
     int n = key.length();
     if (n == 0 || n > MAX_LENGTH) {
-      return key;
+      return null;
     }
     for (int i = hash(key) & MASK; ; i = (i + 1) & MASK) {
       String known = TABLE[i];
       if (known == null) {
-        return key;
+        return null;
       }
       if (known.equals(key)) {
         return known;
       }
     }
+  }
+
+  /** Every known key (for tests). */
+  static List<String> all() {
+    return List.of(KEYS);
   }
 
   /** How many keys the table holds (for tests). */

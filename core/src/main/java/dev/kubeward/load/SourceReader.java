@@ -83,22 +83,38 @@ final class SourceReader {
     boolean plain = ascii.indexOf('\uFFFD') < 0 && ascii.indexOf('\0') < 0;
     int template = plain ? ascii.indexOf("{{") : -1;
     int marker = plain ? ascii.indexOf(InlineSuppression.MARKER) : -1;
+    // What a placeholder needs (see Documents.mayHoldPlaceholder), found once per file like the above.
+    int angle = plain ? ascii.indexOf('<') : -1;
+    int substitution = plain ? ascii.indexOf("${") : -1;
+    int escape = plain ? ascii.indexOf('\\') : -1;
     String latin1 = plain ? ascii : new String(data, offset, data.length - offset, StandardCharsets.ISO_8859_1);
     for (Chunk chunk : DocumentSplitter.split(latin1)) {
       if (plain) {
-        int end = chunk.start() + chunk.length();
-        if (template >= 0 && template < chunk.start()) {
-          template = ascii.indexOf("{{", chunk.start());
-        }
-        if (marker >= 0 && marker < chunk.start()) {
-          marker = ascii.indexOf(InlineSuppression.MARKER, chunk.start());
-        }
-        readText(doc, ascii, chunk.start(), end, chunk.line(), template >= 0 && template < end,
-            marker >= 0 && marker < end);
+        int start = chunk.start();
+        int end = start + chunk.length();
+        template = next(ascii, "{{", template, start);
+        marker = next(ascii, InlineSuppression.MARKER, marker, start);
+        angle = next(ascii, "<", angle, start);
+        substitution = next(ascii, "${", substitution, start);
+        escape = next(ascii, "\\", escape, start);
+        doc.mayHoldPlaceholder = within(template, end) || within(angle, end) || within(substitution, end)
+            || within(escape, end);
+        readText(doc, ascii, start, end, chunk.line(), within(template, end), within(marker, end), true);
+        doc.mayHoldPlaceholder = true;
       } else {
         readChunk(doc, data, offset, chunk);
       }
     }
+  }
+
+  /** The first index of {@code s} in {@code text} from {@code from}, given {@code found}, the first before. */
+  private static int next(String text, String s, int found, int from) {
+    return found >= 0 && found < from ? text.indexOf(s, from) : found;
+  }
+
+  /** True if {@code found} is an index before {@code end}. */
+  private static boolean within(int found, int end) {
+    return found >= 0 && found < end;
   }
 
   private void readJson(Documents doc, byte[] data, int offset) {
@@ -148,7 +164,10 @@ final class SourceReader {
           + " use a plain line feed", (int) text.charAt(separator)));
       return;
     }
-    readText(doc, text, 0, text.length(), chunk.line(), text.contains("{{"), text.contains(InlineSuppression.MARKER));
+    boolean hint = text.contains("{{");
+    doc.mayHoldPlaceholder = hint || text.indexOf('<') >= 0 || text.contains("${") || text.indexOf('\\') >= 0;
+    readText(doc, text, 0, text.length(), chunk.line(), hint, text.contains(InlineSuppression.MARKER), false);
+    doc.mayHoldPlaceholder = true;
   }
 
   /** The comment that {@code helm template} writes before each document it renders. */
@@ -193,9 +212,11 @@ final class SourceReader {
   /**
    * Reads the chunk {@code text[start, end)}, which starts at line {@code line}; {@code hint}
    * tells whether it holds {@code {{}, so that a template may be the cause of a failure;
-   * {@code suppressions} whether it holds {@code kubeward:ignore}, so that its comments are read.
+   * {@code suppressions} whether it holds {@code kubeward:ignore}, so that its comments are read;
+   * {@code ascii} whether {@code text} is known to be ASCII.
    */
-  private void readText(Documents doc, String text, int start, int end, int line, boolean hint, boolean suppressions) {
+  private void readText(Documents doc, String text, int start, int end, int line, boolean hint, boolean suppressions,
+      boolean ascii) {
     if (tooLarge(doc, end - start, line)) {
       return;
     }
@@ -214,7 +235,8 @@ final class SourceReader {
     List<List<InlineSuppression>> found = suppressions ? comments.scan(text, start, end, line) : List.of();
     int[] ordinal = {0};
     try {
-      new TokenComposer(yamlSettings, limits, line - 1, hint).compose(text, start, end, document -> {
+      TokenComposer composer = new TokenComposer(yamlSettings, limits, line - 1, hint);
+      (ascii ? composer.asciiText() : composer).compose(text, start, end, document -> {
         int i = ordinal[0]++;
         if (document.root() != null) {
           doc.accept(document.root(), i < found.size() ? found.get(i) : List.of());

@@ -42,8 +42,12 @@ final class TokenComposer {
   private ScannerImpl scanner;
   /** The next token, peeked and not yet taken, or null. */
   private Token next;
+  /** The id of {@link #next}. */
+  private Token.ID nextId;
   /** How many documents went to the sink. */
   private int delivered;
+  /** True if the text is known to be ASCII: see {@link #asciiText()}. */
+  private boolean ascii;
 
   /** Thrown where the token path stops; the reason does not matter, the fallback reports it. */
   private static final class NotTaken extends RuntimeException {
@@ -78,6 +82,15 @@ final class TokenComposer {
     this.lineOffset = lineOffset;
     this.templateHint = templateHint;
     this.tree = new TreeBuilder(limits, lineOffset, templateHint);
+  }
+
+  /**
+   * Tells this composer that the text it will read is ASCII, so that positions inside it need no
+   * walk over code points; returns this composer.
+   */
+  TokenComposer asciiText() {
+    ascii = true;
+    return this;
   }
 
   /** As {@link YamlComposer#compose(String, YamlComposer.DocumentSink)}. */
@@ -125,22 +138,22 @@ final class TokenComposer {
    * does not take.
    */
   private void composeTokens(String text, int start, int end, YamlComposer.DocumentSink sink) throws LoadFailure {
-    tree.region(text, start, end);
+    tree.region(text, start, end, ascii);
     StreamReader reader = start == 0 && end == text.length()
         ? new StreamReader(settings, text)
         : new StreamReader(settings, new YamlComposer.Region(text, start, end));
     scanner = new ScannerImpl(settings, reader);
     scanner.next(); // StreamStart, there from the start, as the parser takes it
-    Token.ID id = peek().getTokenId();
+    Token.ID id = peekId();
     if (id != Token.ID.Directive && id != Token.ID.DocumentStart && id != Token.ID.StreamEnd) {
       // An implicit document: a block node, with no room for an empty one.
       document(sink, false);
     }
     while (true) {
-      while (peek().getTokenId() == Token.ID.DocumentEnd) {
+      while (peekId() == Token.ID.DocumentEnd) {
         take();
       }
-      id = peek().getTokenId();
+      id = peekId();
       if (id == Token.ID.StreamEnd) {
         take();
         return;
@@ -159,7 +172,7 @@ final class TokenComposer {
     tree.startDocument();
     Token first = peek();
     Node root;
-    Token.ID id = first.getTokenId();
+    Token.ID id = nextId;
     if (explicit && (id == Token.ID.Directive || id == Token.ID.DocumentStart || id == Token.ID.DocumentEnd
         || id == Token.ID.StreamEnd)) {
       Mark mark = mark(first.getStartMark());
@@ -167,7 +180,7 @@ final class TokenComposer {
     } else {
       root = node(true, false, 1, false);
     }
-    id = peek().getTokenId();
+    id = peekId();
     if (id == Token.ID.DocumentEnd) {
       take();
     } else if (id == Token.ID.Directive) {
@@ -196,8 +209,20 @@ final class TokenComposer {
     if (t == null) {
       t = scanner.peekToken();
       next = t;
+      nextId = t.getTokenId();
     }
     return t;
+  }
+
+  /**
+   * The id of the next token: kept with it, since asking a token for its id is a call that the
+   * compiler cannot inline (every kind of token answers it in its own class).
+   */
+  private Token.ID peekId() {
+    if (next == null) {
+      peek();
+    }
+    return nextId;
   }
 
   /** Takes the token that {@link #peek()} returned (the scanner hands out only peeked tokens). */
@@ -239,7 +264,7 @@ final class TokenComposer {
    */
   private Node node(boolean block, boolean indentless, int depth, boolean key) throws LoadFailure {
     Token t = peek();
-    Token.ID id = t.getTokenId();
+    Token.ID id = nextId;
     if (id == Token.ID.Alias) {
       take();
       Mark m = mark(t.getStartMark());
@@ -258,14 +283,14 @@ final class TokenComposer {
       take();
       start = mark(t.getStartMark());
       anchor = ((AnchorToken) t).getValue().getValue();
-      if (peek().getTokenId() == Token.ID.Tag) {
+      if (peekId() == Token.ID.Tag) {
         tag = ((TagToken) take()).getValue();
       }
     } else if (id == Token.ID.Tag) {
       take();
       start = mark(t.getStartMark());
       tag = ((TagToken) t).getValue();
-      if (peek().getTokenId() == Token.ID.Anchor) {
+      if (peekId() == Token.ID.Anchor) {
         anchor = ((AnchorToken) take()).getValue().getValue();
       }
     }
@@ -286,7 +311,7 @@ final class TokenComposer {
       }
     }
     t = peek();
-    id = t.getTokenId();
+    id = nextId;
     if (start == null) {
       start = mark(t.getStartMark());
     }
@@ -350,10 +375,10 @@ final class TokenComposer {
     int base = tree.openSequence();
     while (true) {
       Token t = peek();
-      Token.ID id = t.getTokenId();
+      Token.ID id = nextId;
       if (id == Token.ID.BlockEntry) {
         take();
-        if (!is(peek().getTokenId(), Token.ID.BlockEntry, Token.ID.BlockEnd)) {
+        if (!is(peekId(), Token.ID.BlockEntry, Token.ID.BlockEnd)) {
           tree.push(node(true, false, depth + 1, false));
         } else {
           tree.push(empty(mark(t.getEndMark()), depth + 1, false));
@@ -371,11 +396,11 @@ final class TokenComposer {
     int base = tree.openSequence();
     while (true) {
       Token t = peek();
-      if (t.getTokenId() != Token.ID.BlockEntry) {
+      if (nextId != Token.ID.BlockEntry) {
         return tree.closeSequence(base, line, column);
       }
       take();
-      Token.ID id = peek().getTokenId();
+      Token.ID id = peekId();
       if (!is(id, Token.ID.BlockEntry, Token.ID.Key, Token.ID.Value) && id != Token.ID.BlockEnd) {
         tree.push(node(true, false, depth + 1, false));
       } else {
@@ -389,21 +414,22 @@ final class TokenComposer {
     TreeBuilder.MapFrame frame = tree.openMapping(depth);
     while (true) {
       Token t = peek();
-      Token.ID id = t.getTokenId();
+      Token.ID id = nextId;
       if (id == Token.ID.Key) {
         take();
-        Node keyNode = is(peek().getTokenId(), Token.ID.Key, Token.ID.Value, Token.ID.BlockEnd)
+        Node keyNode = is(peekId(), Token.ID.Key, Token.ID.Value, Token.ID.BlockEnd)
             ? empty(mark(t.getEndMark()), depth + 1, true)
             : node(true, true, depth + 1, true);
         ScalarNode key = tree.key(keyNode);
         Node value;
         Token v = peek();
-        if (v.getTokenId() == Token.ID.Value) {
+        Token.ID vid = nextId;
+        if (vid == Token.ID.Value) {
           take();
-          value = is(peek().getTokenId(), Token.ID.Key, Token.ID.Value, Token.ID.BlockEnd)
+          value = is(peekId(), Token.ID.Key, Token.ID.Value, Token.ID.BlockEnd)
               ? empty(mark(v.getEndMark()), depth + 1, false)
               : node(true, true, depth + 1, false);
-        } else if (v.getTokenId() == Token.ID.Scalar) {
+        } else if (vid == Token.ID.Scalar) {
           value = node(true, true, depth + 1, false);
         } else {
           value = empty(mark(v.getStartMark()), depth + 1, false);
@@ -423,14 +449,14 @@ final class TokenComposer {
     int base = tree.openSequence();
     boolean first = true;
     while (true) {
-      Token.ID id = peek().getTokenId();
+      Token.ID id = peekId();
       if (id != Token.ID.FlowSequenceEnd) {
         if (!first) {
           if (id != Token.ID.FlowEntry) {
             throw NotTaken.INSTANCE; // "expected ',' or ']'"
           }
           take();
-          id = peek().getTokenId();
+          id = peekId();
         }
         first = false;
         if (id == Token.ID.Key) {
@@ -456,15 +482,15 @@ final class TokenComposer {
     tree.count(line, column);
     TreeBuilder.MapFrame frame = tree.openMapping(depth);
     take(); // Key
-    Node keyNode = is(peek().getTokenId(), Token.ID.Value, Token.ID.FlowEntry, Token.ID.FlowSequenceEnd)
+    Node keyNode = is(peekId(), Token.ID.Value, Token.ID.FlowEntry, Token.ID.FlowSequenceEnd)
         ? empty(mark(k.getEndMark()), depth + 1, true)
         : node(false, false, depth + 1, true);
     ScalarNode key = tree.key(keyNode);
     Node value;
     Token v = peek();
-    if (v.getTokenId() == Token.ID.Value) {
+    if (nextId == Token.ID.Value) {
       take();
-      value = is(peek().getTokenId(), Token.ID.FlowEntry, Token.ID.FlowSequenceEnd)
+      value = is(peekId(), Token.ID.FlowEntry, Token.ID.FlowSequenceEnd)
           ? empty(mark(v.getEndMark()), depth + 1, false)
           : node(false, false, depth + 1, false);
     } else {
@@ -480,7 +506,7 @@ final class TokenComposer {
     boolean first = true;
     while (true) {
       Token t = peek();
-      Token.ID id = t.getTokenId();
+      Token.ID id = nextId;
       if (id != Token.ID.FlowMappingEnd) {
         if (!first) {
           if (id != Token.ID.FlowEntry) {
@@ -488,20 +514,20 @@ final class TokenComposer {
           }
           take();
           t = peek();
-          id = t.getTokenId();
+          id = nextId;
         }
         first = false;
         if (id == Token.ID.Key) {
           take();
-          Node keyNode = is(peek().getTokenId(), Token.ID.Value, Token.ID.FlowEntry, Token.ID.FlowMappingEnd)
+          Node keyNode = is(peekId(), Token.ID.Value, Token.ID.FlowEntry, Token.ID.FlowMappingEnd)
               ? empty(mark(t.getEndMark()), depth + 1, true)
               : node(false, false, depth + 1, true);
           ScalarNode key = tree.key(keyNode);
           Node value;
           Token v = peek();
-          if (v.getTokenId() == Token.ID.Value) {
+          if (nextId == Token.ID.Value) {
             take();
-            value = is(peek().getTokenId(), Token.ID.FlowEntry, Token.ID.FlowMappingEnd)
+            value = is(peekId(), Token.ID.FlowEntry, Token.ID.FlowMappingEnd)
                 ? empty(mark(v.getEndMark()), depth + 1, false)
                 : node(false, false, depth + 1, false);
           } else {

@@ -54,6 +54,7 @@ final class TreeBuilder {
   private int regionEnd;
   private int codePointCursor;
   private int charCursor;
+  private boolean oneCharPerCodePoint;
   private int aliasNodes;
 
   TreeBuilder(LoadLimits limits, int lineOffset, boolean templateHint) {
@@ -64,9 +65,18 @@ final class TreeBuilder {
 
   /** Starts on the region {@code text[start, end)}. */
   void region(String text, int start, int end) {
+    region(text, start, end, false);
+  }
+
+  /**
+   * Starts on the region {@code text[start, end)}; {@code oneCharPerCodePoint} if it is known to
+   * hold no surrogate pair (ASCII text), so that a code point index is a char index.
+   */
+  void region(String text, int start, int end, boolean oneCharPerCodePoint) {
     this.text = text;
     this.regionStart = start;
     this.regionEnd = end;
+    this.oneCharPerCodePoint = oneCharPerCodePoint;
     this.codePointCursor = 0;
     this.charCursor = start;
   }
@@ -126,7 +136,16 @@ final class TreeBuilder {
    * included), used to find the content column of a literal block scalar.
    */
   ScalarNode scalar(String raw, String tag, boolean plain, boolean literal, int markIndex, int line, int column, boolean key) {
-    String value = key ? KnownKeys.canonical(raw) : raw;
+    String value = raw;
+    if (key) {
+      String known = KnownKeys.known(raw);
+      if (known != null) {
+        if (plain && tag == null) {
+          return ScalarNode.ofString(line, column, known, true); // what resolvePlain makes of every known key
+        }
+        value = known;
+      }
+    }
     if (tag != null && tag.startsWith(TAG_PREFIX)) {
       String t = tag.substring(TAG_PREFIX.length());
       if (t.equals("str") || t.equals("binary")) {
@@ -145,6 +164,9 @@ final class TreeBuilder {
 
   /** The char index in {@code text} of code point {@code index} of the region, scanning forward from the last one. */
   private int charIndex(int index) {
+    if (oneCharPerCodePoint) {
+      return regionStart + Math.min(index, regionEnd - regionStart);
+    }
     if (index < codePointCursor) {
       codePointCursor = 0;
       charCursor = regionStart;

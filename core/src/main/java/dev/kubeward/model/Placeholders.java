@@ -42,13 +42,6 @@ public final class Placeholders {
       "\\.(Labels|Value|Annotations|ExternalLabels|ExternalURL|CommonLabels|CommonAnnotations"
           + "|GroupLabels|Status|Alerts|Receiver|StartsAt|EndsAt|GeneratorURL|Fingerprint)");
 
-  /**
-   * A {@code ${NAME}} substitution as envsubst and deploy scripts write it: an upper-case name.
-   * Lower-case names and others ({@code ${binary_remote_addr}}, {@code ${pvc.name}}, {@code ${2}})
-   * are the run-time variables of ingress controllers, CSI drivers and relabelling rules.
-   */
-  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{[A-Z_][A-Z0-9_]*(:?[-=?+][^}]*)?}");
-
   private Placeholders() {}
 
   /**
@@ -91,7 +84,45 @@ public final class Placeholders {
     if (v.contains("{{") && holdsTemplateAction(v, scalar.isPlain())) {
       return true;
     }
-    return v.contains("${") && !containsWhitespace(v) && SUBSTITUTION.matcher(v).find();
+    return v.contains("${") && !containsWhitespace(v) && holdsSubstitution(v);
+  }
+
+  /**
+   * True if {@code v} holds a {@code ${NAME}} substitution as envsubst and deploy scripts write it:
+   * an upper-case name, maybe with a default or a check ({@code ${TAG:-latest}}, {@code ${TAG?}}),
+   * that is {@code \$\{[A-Z_][A-Z0-9_]*(:?[-=?+][^}]*)?\}} somewhere in it. Lower-case names and
+   * others ({@code ${binary_remote_addr}}, {@code ${pvc.name}}, {@code ${2}}) are the run-time
+   * variables of ingress controllers, CSI drivers and relabelling rules. Written out rather than
+   * as a regular expression: values without spaces can be long (a dashboard's JSON), and a
+   * search would start a match at every character of them.
+   */
+  static boolean holdsSubstitution(String v) {
+    int n = v.length();
+    for (int at = v.indexOf("${"); at >= 0; at = v.indexOf("${", at + 2)) {
+      int i = at + 2;
+      if (i >= n || !(isUpper(v.charAt(i)) || v.charAt(i) == '_')) {
+        continue;
+      }
+      i++;
+      while (i < n && (isUpper(v.charAt(i)) || v.charAt(i) == '_' || (v.charAt(i) >= '0' && v.charAt(i) <= '9'))) {
+        i++;
+      }
+      if (i >= n) {
+        return false; // no closing brace after any later "${" either
+      }
+      if (v.charAt(i) == '}') {
+        return true;
+      }
+      int operator = v.charAt(i) == ':' ? i + 1 : i;
+      if (operator < n && "-=?+".indexOf(v.charAt(operator)) >= 0 && v.indexOf('}', operator + 1) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   private static boolean noInnerAngles(String v) {

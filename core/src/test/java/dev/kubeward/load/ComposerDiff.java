@@ -40,6 +40,7 @@ final class ComposerDiff {
   void check(String name, String text, LoadLimits limits) {
     LoadSettings settings = YamlComposer.settings(limits);
     boolean hint = text.contains("{{");
+    boolean ascii = text.chars().allMatch(c -> c < 0x80);
     for (DocumentSplitter.Chunk chunk : DocumentSplitter.split(text)) {
       int start = chunk.start();
       int end = start + chunk.length();
@@ -50,6 +51,15 @@ final class ComposerDiff {
       if (!reference.equals(tokens)) {
         throw new AssertionError(name + " at line " + chunk.line() + ", limits " + limits + ": the token composer reads\n"
             + tokens + "\nbut the event composer\n" + reference);
+      }
+      if (ascii) {
+        // The loader tells the composer when a text is ASCII, which spares it the walk over code points.
+        String asAscii = outcome(sink -> new TokenComposer(settings, limits, offset, hint).asciiText()
+            .compose(text, start, end, sink));
+        if (!reference.equals(asAscii)) {
+          throw new AssertionError(name + " at line " + chunk.line() + ", limits " + limits
+              + ": the token composer told the text is ASCII reads\n" + asAscii + "\nbut the event composer\n" + reference);
+        }
       }
       boolean[] taken = {false};
       String alone = outcome(sink -> taken[0] = new TokenComposer(settings, limits, offset, hint)

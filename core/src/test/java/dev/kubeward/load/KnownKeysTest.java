@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.ScalarNode;
+import dev.kubeward.model.Scalars;
 import org.junit.jupiter.api.Test;
 
 /** Map keys that manifests repeat are held once, and are the same instances as string literals. */
@@ -29,6 +31,16 @@ class KnownKeysTest {
       String fresh = new String(key);
       assertThat(KnownKeys.canonical(fresh)).isSameAs(fresh);
     }
+  }
+
+  @Test
+  void everyKnownKeyWrittenPlainIsAString() {
+    // The tree builder relies on it: a plain key found in the table is made a string without resolving it.
+    for (String key : KnownKeys.all()) {
+      assertThat(Scalars.resolvePlain(1, 1, key).type()).as(key).isEqualTo(ScalarNode.Type.STRING);
+      assertThat(KnownKeys.known(new String(key))).isSameAs(key);
+    }
+    assertThat(KnownKeys.known(new String("not-a-known-key"))).isNull();
   }
 
   @Test

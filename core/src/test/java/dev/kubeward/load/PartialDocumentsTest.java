@@ -58,6 +58,27 @@ class PartialDocumentsTest {
   }
 
   @Test
+  void aPlaceholderWrittenWithEscapesIsFoundAndEachDocumentOfAFileIsLookedAtOnItsOwn() {
+    // The loader walks a tree for placeholders only when the document's text could make one: an
+    // escape can write "<" and "{" without the characters themselves.
+    String head = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  k: ";
+    for (String value : new String[] {"\"\\x3cyour-password\\x3e\"", "\"\\u007b{ .Values.x }}\"", "\"\\x24{TAG}\""}) {
+      assertThat(Loader.defaults().loadString("c.yaml", head + value + "\n").partial())
+          .extracting(PartialDocument::toString).as(value).containsExactly(
+              "c.yaml:5:6: holds template placeholders; findings that depend on them are marked unverified");
+    }
+    String plain = head + "plain\n";
+    String withPlaceholder = head + "${TAG}\n";
+    LoadResult r = Loader.defaults().loadString("c.yaml", plain + "---\n" + withPlaceholder + "---\n" + plain);
+    assertThat(r.resources()).hasSize(3);
+    assertThat(r.partial()).extracting(PartialDocument::toString).containsExactly(
+        "c.yaml:11:6: holds template placeholders; findings that depend on them are marked unverified");
+    LoadResult before = Loader.defaults().loadString("c.yaml", withPlaceholder + "---\n" + plain + "---\n" + plain);
+    assertThat(before.partial()).extracting(PartialDocument::toString).containsExactly(
+        "c.yaml:5:6: holds template placeholders; findings that depend on them are marked unverified");
+  }
+
+  @Test
   void aTemplateThatBreaksTheYamlIsAnErrorWhoseAdviceDependsOnAChart(@TempDir Path dir) throws IOException {
     String broken = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n"
         + "    {{- include \"labels\" . | nindent 4 }}\n";

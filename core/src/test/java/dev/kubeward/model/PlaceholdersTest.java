@@ -6,6 +6,9 @@ package dev.kubeward.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +25,27 @@ class PlaceholdersTest {
   @ValueSource(strings = {"s3cr3t-Passw0rd", "$(DB_PASSWORD)", "xx", "<a", "x>", "${A", "{{ a }", "XXXa", "hunter2"})
   void realValuesAndReferencesAreNot(String value) {
     assertThat(Placeholders.isPlaceholder(value)).isFalse();
+  }
+
+  @Test
+  void substitutionsAreFoundAsTheirRegularExpressionFindsThem() {
+    // The check is written out for speed; this is the expression it stands for.
+    Pattern substitution = Pattern.compile("\\$\\{[A-Z_][A-Z0-9_]*(:?[-=?+][^}]*)?}");
+    for (String v : new String[] {"${TAG}", "x${TAG}y", "${TAG:-latest}", "${TAG-x}", "${A?}", "${A:=b}", "${A:+}",
+        "${a}", "${2}", "${A", "${A:x}", "${A:}", "${}", "$${A}", "${${A}}", "${A.b}", "${A}${b}", "${b}${A}",
+        "${_}", "${_9}", "${9A}", "${A:-}", "${A:-x", "${A:-x}}"}) {
+      assertThat(Placeholders.holdsSubstitution(v)).as(v).isEqualTo(substitution.matcher(v).find());
+    }
+    Random random = new Random(7);
+    String alphabet = "${}AZ_09a:-=?+x";
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = random.nextInt(14); k > 0; k--) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String v = sb.toString();
+      assertThat(Placeholders.holdsSubstitution(v)).as(v).isEqualTo(substitution.matcher(v).find());
+    }
   }
 
   @ParameterizedTest
