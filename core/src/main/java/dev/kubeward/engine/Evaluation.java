@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,8 @@ import java.util.concurrent.Future;
 /**
  * One scan's evaluation: per-resource rules over every resource (on several threads when asked),
  * then cross-resource rules once per cluster of the join scope (on several threads when asked, one
- * rule per task), then findings in report order with unique keys. The result is the same whatever the number of threads and the load order.
+ * rule per task), then findings in report order with unique keys. The result is the same whatever
+ * the number of threads and the load order.
  */
 final class Evaluation {
 
@@ -97,35 +99,47 @@ final class Evaluation {
       findings.addAll(collector.findings);
       return;
     }
+    int chunk = Math.max(16, resources.size() / (threads * 4));
+    List<Callable<FindingCollector>> tasks = new ArrayList<>();
+    for (int from = 0; from < resources.size(); from += chunk) {
+      int start = from;
+      List<Resource> slice = resources.subList(from, Math.min(resources.size(), from + chunk));
+      tasks.add(() -> {
+        FindingCollector c = collector();
+        int[] errorOwners = new int[0];
+        for (int i = 0; i < slice.size(); i++) {
+          dispatch.evaluate(slice.get(i), c);
+          if (c.errors.size() > errorOwners.length) {
+            int old = errorOwners.length;
+            errorOwners = Arrays.copyOf(errorOwners, c.errors.size());
+            Arrays.fill(errorOwners, old, errorOwners.length, start + i);
+          }
+        }
+        c.errorOwners = errorOwners;
+        return c;
+      });
+    }
+    for (FindingCollector c : inParallel(tasks)) {
+      findings.addAll(c.findings);
+      for (int e = 0; e < c.errors.size(); e++) {
+        errors.add(c.errorOwners[e], c.errors.get(e));
+      }
+    }
+  }
+
+  /** Runs {@code tasks} on {@link #threads} threads; their collectors in task order. */
+  private List<FindingCollector> inParallel(List<Callable<FindingCollector>> tasks) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      int chunk = Math.max(16, resources.size() / (threads * 4));
-      List<Future<FindingCollector>> futures = new ArrayList<>();
-      for (int from = 0; from < resources.size(); from += chunk) {
-        int start = from;
-        List<Resource> slice = resources.subList(from, Math.min(resources.size(), from + chunk));
-        futures.add(pool.submit(() -> {
-          FindingCollector c = collector();
-          int[] errorOwners = new int[0];
-          for (int i = 0; i < slice.size(); i++) {
-            dispatch.evaluate(slice.get(i), c);
-            if (c.errors.size() > errorOwners.length) {
-              int old = errorOwners.length;
-              errorOwners = Arrays.copyOf(errorOwners, c.errors.size());
-              Arrays.fill(errorOwners, old, errorOwners.length, start + i);
-            }
-          }
-          c.errorOwners = errorOwners;
-          return c;
-        }));
+      List<Future<FindingCollector>> futures = new ArrayList<>(tasks.size());
+      for (Callable<FindingCollector> task : tasks) {
+        futures.add(pool.submit(task));
       }
+      List<FindingCollector> done = new ArrayList<>(tasks.size());
       for (Future<FindingCollector> f : futures) {
-        FindingCollector c = f.get();
-        findings.addAll(c.findings);
-        for (int e = 0; e < c.errors.size(); e++) {
-          errors.add(c.errorOwners[e], c.errors.get(e));
-        }
+        done.add(f.get());
       }
+      return done;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("scan interrupted", e);
@@ -171,28 +185,17 @@ final class Evaluation {
       errors.addAll(collector.errors);
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<FindingCollector>> futures = new ArrayList<>(inventoryRules.size());
-      for (InventoryRule rule : inventoryRules) {
-        futures.add(pool.submit(() -> {
-          FindingCollector c = collector();
-          c.run(rule, inventory);
-          return c;
-        }));
-      }
-      for (Future<FindingCollector> f : futures) {
-        FindingCollector c = f.get();
-        findings.addAll(c.findings);
-        errors.addAll(c.errors);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("scan interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("scan failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Callable<FindingCollector>> tasks = new ArrayList<>(inventoryRules.size());
+    for (InventoryRule rule : inventoryRules) {
+      tasks.add(() -> {
+        FindingCollector c = collector();
+        c.run(rule, inventory);
+        return c;
+      });
+    }
+    for (FindingCollector c : inParallel(tasks)) {
+      findings.addAll(c.findings);
+      errors.addAll(c.errors);
     }
   }
 

@@ -481,8 +481,18 @@ final class TokenComposer {
     tree.checkDepth(depth, line, column);
     tree.count(line, column);
     TreeBuilder.MapFrame frame = tree.openMapping(depth);
+    explicitEntry(frame, k, Token.ID.FlowSequenceEnd, depth);
+    return tree.closeMapping(frame, line, column);
+  }
+
+  /**
+   * The entry that the Key token {@code k} (next in the stream) starts inside a flow collection
+   * closed by {@code end}: its key, and its value after a Value token; an absent key or value is an
+   * empty scalar at the position the parser gives it.
+   */
+  private void explicitEntry(TreeBuilder.MapFrame frame, Token k, Token.ID end, int depth) throws LoadFailure {
     take(); // Key
-    Node keyNode = is(peekId(), Token.ID.Value, Token.ID.FlowEntry, Token.ID.FlowSequenceEnd)
+    Node keyNode = is(peekId(), Token.ID.Value, Token.ID.FlowEntry, end)
         ? empty(mark(k.getEndMark()), depth + 1, true)
         : node(false, false, depth + 1, true);
     ScalarNode key = tree.key(keyNode);
@@ -490,14 +500,13 @@ final class TokenComposer {
     Token v = peek();
     if (nextId == Token.ID.Value) {
       take();
-      value = is(peekId(), Token.ID.FlowEntry, Token.ID.FlowSequenceEnd)
+      value = is(peekId(), Token.ID.FlowEntry, end)
           ? empty(mark(v.getEndMark()), depth + 1, false)
           : node(false, false, depth + 1, false);
     } else {
       value = empty(mark(v.getStartMark()), depth + 1, false);
     }
     tree.entry(frame, key, value);
-    return tree.closeMapping(frame, line, column);
   }
 
   private Node flowMapping(int line, int column, int depth) throws LoadFailure {
@@ -518,22 +527,7 @@ final class TokenComposer {
         }
         first = false;
         if (id == Token.ID.Key) {
-          take();
-          Node keyNode = is(peekId(), Token.ID.Value, Token.ID.FlowEntry, Token.ID.FlowMappingEnd)
-              ? empty(mark(t.getEndMark()), depth + 1, true)
-              : node(false, false, depth + 1, true);
-          ScalarNode key = tree.key(keyNode);
-          Node value;
-          Token v = peek();
-          if (nextId == Token.ID.Value) {
-            take();
-            value = is(peekId(), Token.ID.FlowEntry, Token.ID.FlowMappingEnd)
-                ? empty(mark(v.getEndMark()), depth + 1, false)
-                : node(false, false, depth + 1, false);
-          } else {
-            value = empty(mark(v.getStartMark()), depth + 1, false);
-          }
-          tree.entry(frame, key, value);
+          explicitEntry(frame, t, Token.ID.FlowMappingEnd, depth);
           continue;
         } else if (id != Token.ID.FlowMappingEnd) {
           ScalarNode key = tree.key(node(false, false, depth + 1, true));

@@ -153,6 +153,33 @@ class EvaluationTest {
    * every 20, privileged, runAsNonRoot every 12), ConfigMaps (every other one makes a rule fail),
    * CronJobs with an untagged image suppressed by annotation (with an empty reason every 12), Pods.
    */
+  @Test
+  void crossResourceRulesOnSeveralThreadsGiveTheSameReportAsOnOne() {
+    // Each rule reports every tenth workload, and one fails: findings and errors keep rule order.
+    List<Rule> rules = new ArrayList<>();
+    for (int n = 0; n < 4; n++) {
+      int rule = n;
+      rules.add(new TestRules.Cross(metadata("cross-" + n, RuleMetadata.WORKLOADS).build(), (inventory, c) -> {
+        List<Resource> workloads = inventory.workloads();
+        for (int i = rule; i < workloads.size(); i += 10) {
+          c.report(workloads.get(i), workloads.get(i).root().get("metadata").get("name"),
+              "cross " + rule + " on " + workloads.get(i).displayName());
+        }
+        if (rule == 2) {
+          throw new IllegalStateException("boom");
+        }
+      }));
+    }
+    String yaml = generated(400);
+
+    ScanReport single = Kubeward.builder().rules(rules).threads(1).build().scanString("gen.yaml", yaml);
+    ScanReport parallel = Kubeward.builder().rules(rules).threads(4).build().scanString("gen.yaml", yaml);
+
+    assertThat(single.findings()).filteredOn(f -> f.rule().startsWith("cross-")).hasSize(120); // 300 workloads, every tenth, four rules
+    assertThat(single.errors()).extracting(LoadError::message).containsExactly("rule cross-2 failed: IllegalStateException");
+    assertThat(parallel).isEqualTo(single);
+  }
+
   private static String generated(int count) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < count; i++) {

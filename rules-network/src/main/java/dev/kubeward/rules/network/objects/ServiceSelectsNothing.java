@@ -4,10 +4,10 @@
  */
 package dev.kubeward.rules.network.objects;
 
+import dev.kubeward.model.ControllerLabels;
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.MapNode;
-import dev.kubeward.model.Node;
 import dev.kubeward.model.Resource;
 import dev.kubeward.model.Selection;
 import dev.kubeward.model.SelectorField;
@@ -29,12 +29,6 @@ import java.util.Set;
  * postgresql cluster), since the scan then does not show every pod there.
  */
 public final class ServiceSelectsNothing implements InventoryRule {
-
-  /** Labels controllers put on the pods they create, which no pod template carries. */
-  private static final Set<String> CONTROLLER_LABELS = Set.of(
-      "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "controller-revision-hash",
-      "pod-template-hash", "pod-template-generation", "job-name", "controller-uid",
-      "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index");
 
   /** Groups of custom resources that never make pods. */
   private static final Set<String> PODLESS_GROUPS = Set.of(
@@ -99,25 +93,11 @@ public final class ServiceSelectsNothing implements InventoryRule {
     List<Resource> all = inventory.inNamespace(namespace);
     for (int i = 0; i < all.size(); i++) {
       Resource r = all.get(i);
-      if (r.isWorkload() && r.podSpec() != null && matches(selector, r.podSpec().metadata().get("labels"))) {
+      if (r.isWorkload() && r.podSpec() != null && ControllerLabels.matchedEntries(selector, r.podSpec().metadata().get("labels")) >= 0) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean matches(MapNode selector, Node labels) {
-    for (int i = 0; i < selector.size(); i++) {
-      String key = selector.key(i);
-      if (CONTROLLER_LABELS.contains(key)) {
-        continue;
-      }
-      Node value = labels.get(key);
-      if (value.isMissing() || !value.text("").equals(selector.value(i).text(""))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

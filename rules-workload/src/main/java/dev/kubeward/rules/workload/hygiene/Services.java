@@ -5,10 +5,10 @@
 package dev.kubeward.rules.workload.hygiene;
 
 import dev.kubeward.model.Container;
+import dev.kubeward.model.ControllerLabels;
 import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.ListNode;
-import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Ports;
@@ -16,7 +16,6 @@ import dev.kubeward.model.Resource;
 import dev.kubeward.model.Selection;
 import dev.kubeward.model.SelectorField;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Which Service of the scan sends traffic to a workload's pods: one of the workload's namespace
@@ -25,16 +24,6 @@ import java.util.Set;
  * look-up allocates nothing.
  */
 final class Services {
-
-  /**
-   * Labels that controllers put on the pods they create, which no pod template carries (as in
-   * rules-network's service-selects-nothing): a selector entry on one of them is left out of the
-   * match, and a selector of nothing else is not read as routing to a particular workload.
-   */
-  private static final Set<String> CONTROLLER_LABELS = Set.of(
-      "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "controller-revision-hash",
-      "pod-template-hash", "pod-template-generation", "job-name", "controller-uid",
-      "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index");
 
   private Services() {}
 
@@ -181,20 +170,8 @@ final class Services {
     if (SelectorField.SERVICE_SELECTOR.kindOf(service.root(), service.apiVersion()) != Selection.Kind.MATCHING) {
       return false;
     }
-    MapNode selector = selector(service).asMap();
-    boolean matchedOne = false;
-    for (int i = 0; i < selector.size(); i++) {
-      String key = selector.key(i);
-      if (CONTROLLER_LABELS.contains(key)) {
-        continue;
-      }
-      Node value = labels.get(key);
-      if (value.isMissing() || !value.text("").equals(selector.value(i).text(""))) {
-        return false;
-      }
-      matchedOne = true;
-    }
-    return matchedOne;
+    // A selector of controller labels only is not read as routing to a particular workload.
+    return ControllerLabels.matchedEntries(selector(service).asMap(), labels) > 0;
   }
 
   /** The selector node of {@code service}, or {@code MISSING}, for related locations. */
