@@ -291,10 +291,16 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
               + " or limit it with resourceNames to identities with no more rights than the subject."));
 
   private final Row row;
+  /** The bit of this row in {@link GrantIndex}'s masks. */
+  private final long rowBit;
+  /** The bit of this row's companion targets in {@link GrantIndex}'s masks. */
+  private final long companionBit;
   private final RuleMetadata metadata;
 
-  private DangerousGrant(Row row) {
+  private DangerousGrant(int index, Row row) {
     this.row = row;
+    this.rowBit = 1L << index;
+    this.companionBit = 1L << (GrantIndex.COMPANION + index);
     this.metadata = RuleMetadata.builder(row.id())
         .title(row.title())
         .severity(row.severity())
@@ -309,8 +315,8 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
   /** One rule per row of the family. */
   static List<Rule> rules() {
     List<Rule> rules = new ArrayList<>(ROWS.size());
-    for (Row r : ROWS) {
-      rules.add(new DangerousGrant(r));
+    for (int i = 0; i < ROWS.size(); i++) {
+      rules.add(new DangerousGrant(i, ROWS.get(i)));
     }
     return rules;
   }
@@ -322,82 +328,75 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
 
   @Override
   public void check(Inventory inventory, Context context) {
-    checkRoles(inventory.ofKind(GroupKind.ROLE), context);
-    checkRoles(inventory.ofKind(GroupKind.CLUSTER_ROLE), context);
-    checkBindings(inventory, inventory.ofKind(GroupKind.ROLE_BINDING), context);
-    checkBindings(inventory, inventory.ofKind(GroupKind.CLUSTER_ROLE_BINDING), context);
-  }
-
-  private void checkRoles(List<Resource> roles, Context context) {
+    // Every entry of every role was matched once for the whole family: this row judges only the
+    // entries that may grant one of its targets, and only the bindings of roles that hold one.
+    GrantIndex index = inventory.derived(GrantIndex.KEY);
+    List<GrantIndex.Candidates> roles = index.roles();
     for (int r = 0; r < roles.size(); r++) {
-      Resource role = roles.get(r);
-      if (PolicyRules.isAggregated(role)) {
-        continue;
+      if (roles.get(r).mayAny(rowBit)) {
+        checkRole(roles.get(r), context);
       }
-      Node rules = role.root().get("rules");
-      KubeVersions.Applied version = context.kubeVersion(role);
-      int minor = version.version().minor();
-      boolean namespacedOnly = role.is(GroupKind.ROLE);
-      for (int i = 0; i < rules.size(); i++) {
-        Node entry = rules.get(i);
-        if (!entry.isMap() || PolicyRules.isFullWildcard(entry)) {
-          continue;
-        }
-        PolicyRules.Grant g = PolicyRules.grant(role, i, entry, row.targets(), namespacedOnly, minor);
-        if (g == null) {
-          continue;
-        }
-        boolean companion = grantsCompanion(PolicyRules.own(role), namespacedOnly, minor);
-        StringBuilder message = new StringBuilder(role.displayName()).append(" can ").append(row.phrase())
-            .append(" (").append(g.describe()).append(')');
-        notes(message, g, companion, version);
-        context.finding(role, g.at()).message(message.toString()).severity(severity(g, companion)).report();
+    }
+    List<GrantIndex.Bound> bindings = index.bindings();
+    for (int b = 0; b < bindings.size(); b++) {
+      if ((bindings.get(b).rows() & rowBit) != 0) {
+        checkBinding(inventory, index, bindings.get(b), context);
       }
     }
   }
 
-  private void checkBindings(Inventory inventory, List<Resource> bindings, Context context) {
-    for (int b = 0; b < bindings.size(); b++) {
-      Resource binding = bindings.get(b);
-      if (binding.root().get("subjects").size() == 0) {
+  private void checkRole(GrantIndex.Candidates candidates, Context context) {
+    Resource role = candidates.role();
+    KubeVersions.Applied version = context.kubeVersion(role);
+    int minor = version.version().minor();
+    boolean namespacedOnly = role.is(GroupKind.ROLE);
+    for (int i = 0; i < candidates.size(); i++) {
+      if (!candidates.may(i, rowBit)) {
         continue;
       }
-      List<Resource> roles = Bindings.roles(inventory, binding);
-      if (roles.isEmpty()) {
+      PolicyRules.Grant g = PolicyRules.grant(candidates.entry(i), row.targets(), namespacedOnly, minor);
+      if (g == null) {
         continue;
       }
-      boolean namespacedOnly = binding.is(GroupKind.ROLE_BINDING);
-      KubeVersions.Applied version = context.kubeVersion(binding);
-      int minor = version.version().minor();
-      List<PolicyRules.Grant> grants = null;
-      for (int r = 0; r < roles.size(); r++) {
-        Resource role = roles.get(r);
-        List<PolicyRules.Grant> own = null;
-        if (PolicyRules.isAggregated(role)) {
-          for (PolicyRules.Entry e : PolicyRules.effective(inventory, role)) {
-            own = add(own, e.isFullWildcard() ? null : PolicyRules.grant(e, row.targets(), namespacedOnly, minor));
-          }
+      boolean companion = grantsCompanion(candidates, namespacedOnly, minor);
+      StringBuilder message = new StringBuilder(role.displayName()).append(" can ").append(row.phrase())
+          .append(" (").append(g.describe()).append(')');
+      notes(message, g, companion, version);
+      context.finding(role, g.at()).message(message.toString()).severity(severity(g, companion)).report();
+    }
+  }
+
+  private void checkBinding(Inventory inventory, GrantIndex index, GrantIndex.Bound bound, Context context) {
+    Resource binding = bound.binding();
+    List<Resource> roles = bound.roles();
+    boolean namespacedOnly = binding.is(GroupKind.ROLE_BINDING);
+    KubeVersions.Applied version = context.kubeVersion(binding);
+    int minor = version.version().minor();
+    List<PolicyRules.Grant> grants = null;
+    for (int r = 0; r < roles.size(); r++) {
+      Resource role = roles.get(r);
+      // An aggregated ClusterRole's candidates are those of the ClusterRoles it aggregates.
+      GrantIndex.Candidates candidates = index.candidates(role);
+      if (candidates == null || !candidates.mayAny(rowBit)) {
+        continue;
+      }
+      List<PolicyRules.Grant> own = null;
+      for (int i = 0; i < candidates.size(); i++) {
+        if (candidates.may(i, rowBit)) {
+          own = add(own, PolicyRules.grant(candidates.entry(i), row.targets(), namespacedOnly, minor));
+        }
+      }
+      // A suppression of the rule on the role covers the bindings that bind it.
+      if (own != null && !context.isSuppressed(row.id(), role)) {
+        if (grants == null) {
+          grants = own;
         } else {
-          Node rules = role.root().get("rules");
-          for (int i = 0; i < rules.size(); i++) {
-            Node entry = rules.get(i);
-            if (entry.isMap() && !PolicyRules.isFullWildcard(entry)) {
-              own = add(own, PolicyRules.grant(role, i, entry, row.targets(), namespacedOnly, minor));
-            }
-          }
-        }
-        // A suppression of the rule on the role covers the bindings that bind it.
-        if (own != null && !context.isSuppressed(row.id(), role)) {
-          if (grants == null) {
-            grants = own;
-          } else {
-            grants.addAll(own);
-          }
+          grants.addAll(own);
         }
       }
-      if (grants != null) {
-        report(inventory, binding, roles, grants, namespacedOnly, version, context);
-      }
+    }
+    if (grants != null) {
+      report(inventory, index, binding, roles, grants, namespacedOnly, version, context);
     }
   }
 
@@ -410,15 +409,15 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
     return out;
   }
 
-  private void report(Inventory inventory, Resource binding, List<Resource> roles, List<PolicyRules.Grant> grants,
-      boolean namespacedOnly, KubeVersions.Applied version, Context context) {
+  private void report(Inventory inventory, GrantIndex index, Resource binding, List<Resource> roles,
+      List<PolicyRules.Grant> grants, boolean namespacedOnly, KubeVersions.Applied version, Context context) {
     List<Bindings.Subject> subjects = Bindings.subjects(inventory, binding);
     if (subjects.isEmpty()) {
       return;
     }
     boolean companion = false;
     for (Resource role : roles) {
-      companion |= grantsCompanion(PolicyRules.effective(inventory, role), namespacedOnly, version.version().minor());
+      companion |= grantsCompanion(index.candidates(role), namespacedOnly, version.version().minor());
     }
     Severity severity = null;
     for (PolicyRules.Grant g : grants) {
@@ -446,12 +445,20 @@ public final class DangerousGrant implements InventoryRule, FamilyRule {
     finding.report();
   }
 
-  private boolean grantsCompanion(List<PolicyRules.Entry> entries, boolean namespacedOnly, int minor) {
+  /**
+   * True if the role whose candidates are {@code candidates} ({@code null} for none) grants the
+   * row's companion too, or the row needs none.
+   */
+  private boolean grantsCompanion(GrantIndex.Candidates candidates, boolean namespacedOnly, int minor) {
     if (row.companion().isEmpty()) {
       return true;
     }
-    for (PolicyRules.Entry e : entries) {
-      if (PolicyRules.grant(e, row.companion(), namespacedOnly, minor) != null) {
+    if (candidates == null || !candidates.mayAny(companionBit)) {
+      return false;
+    }
+    for (int i = 0; i < candidates.size(); i++) {
+      if (candidates.may(i, companionBit)
+          && PolicyRules.grant(candidates.entry(i), row.companion(), namespacedOnly, minor) != null) {
         return true;
       }
     }

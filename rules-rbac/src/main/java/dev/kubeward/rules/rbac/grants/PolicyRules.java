@@ -91,17 +91,6 @@ final class PolicyRules {
     }
   }
 
-  /**
-   * The entries of {@code role}'s own {@code rules}; none for a ClusterRole with an
-   * {@code aggregationRule}, whose rules the aggregation controller overwrites.
-   */
-  static List<Entry> own(Resource role) {
-    if (isAggregated(role)) {
-      return List.of();
-    }
-    return entries(role);
-  }
-
   private static List<Entry> entries(Resource role) {
     Node rules = role.root().get("rules");
     List<Entry> out = new ArrayList<>(rules.size());
