@@ -18,6 +18,7 @@ import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rule.Severity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -45,6 +46,15 @@ final class FindingCollector implements Context {
   /** Where JSON Pointers are written before they are copied into a finding. */
   private final StringBuilder scratch = new StringBuilder(128);
   private final Map<String, String> texts = new HashMap<>();
+  /**
+   * The JSON Pointers of the last nodes of {@link #pointersOf} findings were reported at: the rules
+   * of one resource report at the same few nodes (a container, its securityContext). Kept per
+   * resource, as the items of one {@code kind: List} may share a node through an alias.
+   */
+  private final Node[] pointedNodes = new Node[8];
+  private final String[] pointedPaths = new String[8];
+  private Resource pointersOf;
+  private int nextPointed;
 
   /** What stable keys are relative to: the folder of file names and the default namespace. */
   record KeyBase(java.nio.file.Path base, String defaultNamespace) {}
@@ -140,7 +150,7 @@ final class FindingCollector implements Context {
       Resource in = r.resource();
       unverified |= Placeholders.holdsPlaceholder(at);
       related.add(new RelatedLocation(shared(SafeText.oneLine(r.message())), ref(in), in.source().name(),
-          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), shared(pointer(m, in, at))));
+          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at)));
     }
     String declared = suppressions.declared(m.id(), resource);
     String suppression = suppressions.activeReason(declared);
@@ -154,7 +164,7 @@ final class FindingCollector implements Context {
     String discriminator = b.discriminator() != null ? b.discriminator() : path;
     String key = FindingKeys.key(m.id(), identity(resource), discriminator);
     findings.add(new Finding(m.id(), effective, m.topic(), b.controls() != null ? b.controls() : m.controls(),
-        shared(message), ref(resource), resource.source().name(), line, column, shared(path),
+        message, ref(resource), resource.source().name(), line, column, path,
         suppression != null, suppression, related, key, false, unverified, resource.template()));
   }
 
@@ -191,10 +201,26 @@ final class FindingCollector implements Context {
   }
 
   private String pointer(RuleMetadata m, Resource resource, Node node) {
-    String path = node.isMissing() ? "" : resource.pointerOf(node, scratch);
+    if (node.isMissing()) {
+      return "";
+    }
+    if (resource != pointersOf) {
+      Arrays.fill(pointedNodes, null);
+      pointersOf = resource;
+    }
+    for (int i = 0; i < pointedNodes.length; i++) {
+      if (pointedNodes[i] == node) {
+        return pointedPaths[i];
+      }
+    }
+    String path = resource.pointerOf(node, scratch);
     if (path == null) {
       throw new IllegalArgumentException("rule " + m.id() + " reported a node outside " + resource.displayName());
     }
+    path = shared(path);
+    pointedNodes[nextPointed] = node;
+    pointedPaths[nextPointed] = path;
+    nextPointed = (nextPointed + 1) & (pointedNodes.length - 1);
     return path;
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,13 +136,21 @@ public final class Inventory {
     Map<GroupKind, Map<String, Bucket>> kindInNamespace = new HashMap<>();
     Map<String, List<Resource>> inNamespace = new HashMap<>();
     List<Resource> carriers = new ArrayList<>();
-    Set<String> named = new TreeSet<>();
+    Set<String> named = new HashSet<>(); // sorted once at the end
+    GroupKind lastKind = null;
+    Map<String, Bucket> lastKindBuckets = null;
+    List<Resource> lastKindList = null;
     List<List<Resource>> copies = new ArrayList<>();
     for (Resource r : all) {
       GroupKind gk = r.groupKind();
       String ns = namespaceOf(r);
-      kinds.computeIfAbsent(gk, k -> new ArrayList<>()).add(r);
-      Bucket bucket = kindInNamespace.computeIfAbsent(gk, k -> new HashMap<>()).computeIfAbsent(ns, k -> new Bucket());
+      if (gk != lastKind) { // resources of one kind often come together: one look-up for them
+        lastKind = gk;
+        lastKindBuckets = kindInNamespace.computeIfAbsent(gk, k -> new HashMap<>());
+        lastKindList = kinds.computeIfAbsent(gk, k -> new ArrayList<>());
+      }
+      lastKindList.add(r);
+      Bucket bucket = lastKindBuckets.computeIfAbsent(ns, k -> new Bucket());
       bucket.inOrder.add(r);
       if (r.name() != null) {
         List<Resource> newCopies = bucket.addNamed(r);
@@ -174,7 +183,7 @@ public final class Inventory {
     this.byNamespace = inNamespace;
     this.workloads = Collections.unmodifiableList(carriers);
     this.duplicates = Collections.unmodifiableList(copies);
-    this.namespaces = Collections.unmodifiableSet(named);
+    this.namespaces = Collections.unmodifiableSet(new TreeSet<>(named));
   }
 
   /** An inventory of {@code resources}, in the given order, with {@code default} as the default namespace. */

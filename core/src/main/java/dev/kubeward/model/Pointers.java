@@ -53,14 +53,16 @@ public final class Pointers {
    * text for the branches it leaves.
    */
   static boolean find(Node at, Node target, StringBuilder path) {
+    int start = path.length();
+    if (guided(at, target, path)) {
+      return true;
+    }
+    // Alias copies and merged entries keep the positions of their source, so the guess by
+    // position can miss them: then search the whole tree.
+    path.setLength(start);
     List<Object> route = new ArrayList<>();
-    if (!guided(at, target, route)) {
-      // Alias copies and merged entries keep the positions of their source, so the guess by
-      // position can miss them: then search the whole tree.
-      route.clear();
-      if (!route(at, target, route)) {
-        return false;
-      }
+    if (!route(at, target, route)) {
+      return false;
     }
     for (int i = route.size() - 1; i >= 0; i--) {
       Object token = route.get(i);
@@ -75,47 +77,54 @@ public final class Pointers {
   }
 
   /**
-   * As {@link #route}, but descending only into the last child that starts at or before
-   * {@code target}: in source order that child is the only one that can hold it. Cheap, and
-   * enough for every node whose position is where it stands in the tree.
+   * Appends the pointer of {@code target} below {@code at} as {@link #route} would find it, but
+   * descending only into the last child that starts at or before {@code target}: in source order
+   * that child is the only one that can hold it. Cheap, and enough for every node whose position is
+   * where it stands in the tree; on a miss {@code path} holds a partial route, which the caller drops.
    */
-  private static boolean guided(Node at, Node target, List<Object> route) {
+  private static boolean guided(Node at, Node target, StringBuilder path) {
     int line = target.line();
     int column = target.column();
-    if (at instanceof MapNode map) {
-      int best = -1;
-      for (int i = 0; i < map.size(); i++) {
-        Node value = map.value(i);
-        if (value == target || map.keyNode(i) == target) {
-          route.add(map.key(i));
-          return true;
+    Node current = at;
+    while (true) {
+      if (current instanceof MapNode map) {
+        int best = -1;
+        for (int i = 0; i < map.size(); i++) {
+          Node value = map.value(i);
+          if (value == target || map.keyNode(i) == target) {
+            path.append('/').append(escape(map.key(i)));
+            return true;
+          }
+          if ((value.isMap() || value.isList()) && startsBefore(value, line, column)) {
+            best = i;
+          }
         }
-        if ((value.isMap() || value.isList()) && startsBefore(value, line, column)) {
-          best = i;
+        if (best < 0) {
+          return false;
         }
-      }
-      if (best >= 0 && guided(map.value(best), target, route)) {
-        route.add(map.key(best));
-        return true;
-      }
-    } else if (at instanceof ListNode list) {
-      int best = -1;
-      for (int i = 0; i < list.size(); i++) {
-        Node item = list.get(i);
-        if (item == target) {
-          route.add(i);
-          return true;
+        path.append('/').append(escape(map.key(best)));
+        current = map.value(best);
+      } else if (current instanceof ListNode list) {
+        int best = -1;
+        for (int i = 0; i < list.size(); i++) {
+          Node item = list.get(i);
+          if (item == target) {
+            path.append('/').append(i);
+            return true;
+          }
+          if ((item.isMap() || item.isList()) && startsBefore(item, line, column)) {
+            best = i;
+          }
         }
-        if ((item.isMap() || item.isList()) && startsBefore(item, line, column)) {
-          best = i;
+        if (best < 0) {
+          return false;
         }
-      }
-      if (best >= 0 && guided(list.get(best), target, route)) {
-        route.add(best);
-        return true;
+        path.append('/').append(best);
+        current = list.get(best);
+      } else {
+        return false;
       }
     }
-    return false;
   }
 
   private static boolean startsBefore(Node node, int line, int column) {

@@ -177,14 +177,151 @@ public final class SecretInConfigMap implements ResourceRule {
 
   /**
    * True if no key or scalar of a document parsed from {@code text} can be reported: the text holds
-   * no credential format and none of the secret-looking words. Every key and scalar of a parsed
-   * document is a piece of the text (aliases and merge keys repeat pieces, folding only turns line
-   * breaks into spaces), except where an escape sequence or a PEM header broken over lines makes
-   * the parsed text differ: then the value is parsed.
+   * no credential format and none of the secret-looking words, read both as it is (plain, single-quoted
+   * and block scalars keep a backslash) and with the escape sequences of double-quoted scalars
+   * decoded ({@link #decoded}), which is how a JSON string reads. Every key and scalar of a parsed
+   * document is a piece of one of the two (aliases and merge keys repeat pieces, folding only turns
+   * line breaks into spaces), except where a PEM header broken over lines makes the parsed text
+   * differ: then the value is parsed.
    */
   static boolean holdsNoCandidate(String text, HardcodedEnvSecret.Params params) {
-    return text.indexOf('\\') < 0 && !text.contains("-----BEGIN") && SecretPatterns.credentialIn(text) == null
+    if (!holdsNoCandidateAsIs(text, params)) {
+      return false;
+    }
+    if (text.indexOf('\\') < 0) {
+      return true;
+    }
+    String decoded = decoded(text);
+    if (escapesMayMakeText(text) || !lettersAndDigits(params.namePatterns())) {
+      return holdsNoCandidateAsIs(decoded, params);
+    }
+    // The other escapes stand for quotes, slashes, backslashes, spaces and control characters: they
+    // make no letter, dash or separator, so no word or PEM header that the text as it is lacks; but
+    // they may end a word before a key id ("\nAKIA...") or complete a URL ("https:\/\/..."), which only
+    // the credential formats look at.
+    return SecretPatterns.credentialIn(decoded) == null;
+  }
+
+  /**
+   * True if an escape of {@code text} may stand for a letter or a digit ({@code \x}, {@code \}{@code u},
+   * {@code \U}) or join two lines (an escaped line break).
+   */
+  private static boolean escapesMayMakeText(String text) {
+    for (int i = text.indexOf('\\'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\\', i + 2)) {
+      char e = text.charAt(i + 1);
+      if (e == 'x' || e == 'u' || e == 'U' || e == '\n' || e == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean lettersAndDigits(String[] words) {
+    for (String word : words) {
+      for (int i = 0; i < word.length(); i++) {
+        char c = word.charAt(i);
+        if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean holdsNoCandidateAsIs(String text, HardcodedEnvSecret.Params params) {
+    return !text.contains("-----BEGIN") && SecretPatterns.credentialIn(text) == null
         && !SecretPatterns.mentionsAny(text, params.namePatterns());
+  }
+
+  /**
+   * {@code text} with every escape sequence of a YAML double-quoted scalar (JSON's included) replaced
+   * by the character it stands for, and an escaped line break joined with the next line as the
+   * parser joins it. A backslash that starts no valid escape is kept: in a double-quoted scalar the
+   * document would not parse (and the value is then judged whole, as it is), elsewhere it is text.
+   */
+  static String decoded(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c != '\\' || i + 1 == n) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      char e = text.charAt(i + 1);
+      int hex = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+      if (hex > 0) {
+        int cp = hexAt(text, i + 2, hex);
+        if (cp >= 0 && Character.isValidCodePoint(cp)) {
+          out.appendCodePoint(cp);
+          i += 2 + hex;
+        } else {
+          out.append(c);
+          i++;
+        }
+        continue;
+      }
+      if (e == '\r' || e == '\n') {
+        i += 2;
+        if (e == '\r' && i < n && text.charAt(i) == '\n') {
+          i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+          i++;
+        }
+        continue;
+      }
+      char simple = simpleEscape(e);
+      if (simple == 0 && e != '0') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      out.append(simple);
+      i += 2;
+    }
+    return out.toString();
+  }
+
+  /** What {@code \e} stands for in a double-quoted scalar, or 0 when it is no escape (or {@code \0}). */
+  private static char simpleEscape(char e) {
+    switch (e) {
+      case '0': return 0;
+      case 'a': return 0x07;
+      case 'b': return '\b';
+      case 't': case '\t': return '\t';
+      case 'n': return '\n';
+      case 'v': return 0x0b;
+      case 'f': return '\f';
+      case 'r': return '\r';
+      case 'e': return 0x1b;
+      case ' ': return ' ';
+      case '"': return '"';
+      case '/': return '/';
+      case '\\': return '\\';
+      case 'N': return '\u0085';
+      case '_': return '\u00a0';
+      case 'L': return '\u2028';
+      case 'P': return '\u2029';
+      default: return 0;
+    }
+  }
+
+  private static int hexAt(String text, int from, int digits) {
+    if (from + digits > text.length()) {
+      return -1;
+    }
+    int value = 0;
+    for (int k = from; k < from + digits; k++) {
+      int d = Character.digit(text.charAt(k), 16);
+      if (d < 0 || value > (Integer.MAX_VALUE >> 4)) {
+        return -1;
+      }
+      value = (value << 4) | d;
+    }
+    return value;
   }
 
   /** The mapping or list a multi-line or bracketed value holds as YAML or JSON, or {@code null}. */

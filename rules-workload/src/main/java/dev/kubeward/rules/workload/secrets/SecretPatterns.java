@@ -117,9 +117,60 @@ final class SecretPatterns {
    * it in a name (ignoring case and separators, but not looking at word boundaries): false means no
    * name taken from the text can look secret.
    */
+  /** The pairs of {@link #pairsOf} for the last word list asked for (a rule's list, asked for again and again). */
+  private static volatile Pairs lastPairs = new Pairs(new String[0], null);
+
+  private record Pairs(String[] words, long[] set) {}
+
+  /**
+   * The first two letters of {@code words}, as a set of pairs of A to Z (bit {@code 26 × a + b}); null
+   * when a word does not start with two of them, and every place of a text must be tried.
+   */
+  private static long[] pairsOf(String[] words) {
+    Pairs last = lastPairs;
+    if (last.words() == words) {
+      return last.set();
+    }
+    long[] set = new long[11];
+    for (String word : words) {
+      char a = word.charAt(0);
+      char b = word.length() > 1 ? word.charAt(1) : 0;
+      if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') {
+        set = null;
+        break;
+      }
+      int bit = (a - 'A') * 26 + (b - 'A');
+      set[bit >>> 6] |= 1L << bit;
+    }
+    lastPairs = new Pairs(words, set);
+    return set;
+  }
+
   static boolean mentionsAny(String text, String[] words) {
-    for (int start = 0; start < text.length(); start++) {
+    long[] pairs = pairsOf(words);
+    int n = text.length();
+    for (int start = 0; start < n; start++) {
       char first = upper(text.charAt(start));
+      if (pairs != null) {
+        if (first < 'A' || first > 'Z') {
+          continue;
+        }
+        int next = start + 1;
+        while (next < n && isSeparator(text.charAt(next))) {
+          next++;
+        }
+        if (next == n) {
+          return false; // every word has a second letter
+        }
+        char second = upper(text.charAt(next));
+        if (second < 'A' || second > 'Z') {
+          continue;
+        }
+        int bit = (first - 'A') * 26 + (second - 'A');
+        if ((pairs[bit >>> 6] & (1L << bit)) == 0) {
+          continue;
+        }
+      }
       for (String word : words) {
         if (word.charAt(0) == first && matchAt(text, start, word) >= 0) {
           return true;
@@ -225,10 +276,13 @@ final class SecretPatterns {
     }
     int n = value.length();
     for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c != 'A' && c != 'g' && c != 'x' && c != 's' && c != 'r' && c != 'e') {
+        continue; // no format below starts with it
+      }
       if (i > 0 && Character.isLetterOrDigit(value.charAt(i - 1))) {
         continue;
       }
-      char c = value.charAt(i);
       if ((c == 'A' && (value.startsWith("AKIA", i) || value.startsWith("ASIA", i)))
           && run(value, i + 4, UPPER_DIGIT) == 16 && endOfToken(value, i + 20)) {
         return AWS_KEY;

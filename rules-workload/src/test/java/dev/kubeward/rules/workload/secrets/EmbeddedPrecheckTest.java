@@ -58,6 +58,58 @@ class EmbeddedPrecheckTest {
   }
 
   @Test
+  void escapesThatOnlyQuoteAreNoReasonToParse() {
+    // A Grafana dashboard: JSON strings full of \" and \\ in its queries, and nothing secret.
+    String dashboard = "{\"expr\": \"sum(rate(http_requests_total{job=\\\"api\\\", path=~\\\"/v1\\\\/.*\\\"}[5m]))\","
+        + " \"legend\": \"{{pod}}\\n{{container}}\", \"url\": \"https:\\/\\/grafana.example\\/d\\/x\"}";
+    assertThat(dashboard).contains("\\\"").contains("\\/");
+    assertThat(SecretInConfigMap.holdsNoCandidate(dashboard, DEFAULTS)).isTrue();
+    assertThat(found("dashboard.json", "'" + dashboard + "'")).isEmpty();
+  }
+
+  @Test
+  void escapesThatMakeACandidateAreParsed() {
+    // A line-feed escape ends the word before an access key id (read as it is, "nAKIA..." is inside a word).
+    String newline = "{\"notes\": \"rotate\\nAKIAIOSFODNN7EXAMPLF\"}";
+    assertThat(SecretInConfigMap.holdsNoCandidate(newline, DEFAULTS)).isFalse();
+    assertThat(found("notes.json", "'" + newline + "'")).containsExactly(
+        "ConfigMap c holds a value that looks like an AWS access key id under key \"notes\" of the JSON in \"notes.json\" (value not shown)");
+    // A hex escape spells the key id.
+    String hex = "{\"notes\": \"\\x41KIAIOSFODNN7EXAMPLF\"}";
+    assertThat(SecretInConfigMap.holdsNoCandidate(hex, DEFAULTS)).isFalse();
+    assertThat(found("hex.json", "'" + hex + "'")).hasSize(1);
+    // An escaped line break joins the two halves of a key id.
+    String joined = "{\"notes\": \"AKIAIOSF\\\n    ODNN7EXAMPLF\"}\n";
+    assertThat(SecretInConfigMap.holdsNoCandidate(joined, DEFAULTS)).isFalse();
+    assertThat(found("joined.json", "|\n    {\"notes\": \"AKIAIOSF\\\n      ODNN7EXAMPLF\"}")).hasSize(1);
+    // In a plain scalar a backslash is text: "\\token" still names a token.
+    assertThat(SecretInConfigMap.holdsNoCandidate("api:\n  x\\token: abc\n", DEFAULTS)).isFalse();
+  }
+
+  @Test
+  void wordsAreFoundWhereverTheyStartWithSeparatorsBetweenTheirLetters() {
+    String[] words = DEFAULTS.namePatterns();
+    assertThat(SecretPatterns.mentionsAny("db: {p_a-s.sword: x}", words)).isTrue();
+    assertThat(SecretPatterns.mentionsAny("toKEN", words)).isTrue();
+    assertThat(SecretPatterns.mentionsAny("x-apI-Key", words)).isTrue();
+    assertThat(SecretPatterns.mentionsAny("passwd", words)).isTrue();
+    assertThat(SecretPatterns.mentionsAny("pass word, to ken, tok", words)).isFalse();
+    assertThat(SecretPatterns.mentionsAny("p", words)).isFalse();
+    // Words the pair filter cannot hold (one letter, or not starting with two of A to Z) are looked for everywhere.
+    assertThat(SecretPatterns.mentionsAny("the x1 value", SecretPatterns.compile(List.of("X1")))).isTrue();
+    assertThat(SecretPatterns.mentionsAny("a q b", SecretPatterns.compile(List.of("Q")))).isTrue();
+    assertThat(SecretPatterns.mentionsAny("a q b", SecretPatterns.compile(List.of("Z")))).isFalse();
+  }
+
+  @Test
+  void decodingFollowsTheDoubleQuotedEscapes() {
+    assertThat(SecretInConfigMap.decoded("a\\\"b\\\\c\\/d\\te\\u0041\\x42\\U00000043\\q")).isEqualTo("a\"b\\c/d\teABC\\q");
+    assertThat(SecretInConfigMap.decoded("pass\\\n   word")).isEqualTo("password");
+    assertThat(SecretInConfigMap.decoded("end\\")).isEqualTo("end\\");
+    assertThat(SecretInConfigMap.decoded("\\u00zz")).isEqualTo("\\u00zz");
+  }
+
+  @Test
   void aValueWithoutAnyCandidateIsNotParsed() {
     assertThat(SecretInConfigMap.holdsNoCandidate("server {\n  listen 80;\n}\n", DEFAULTS)).isTrue();
     assertThat(SecretInConfigMap.holdsNoCandidate("{\"logLevel\": \"debug\", \"port\": 8080}", DEFAULTS)).isTrue();
