@@ -11,11 +11,13 @@ import dev.kubeward.model.MapNode;
 import dev.kubeward.model.Resource;
 import dev.kubeward.model.Selection;
 import dev.kubeward.model.SelectorField;
+import dev.kubeward.model.ServiceSelectors;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.InventoryRule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -57,6 +59,14 @@ public final class ServiceSelectsNothing implements InventoryRule {
           + " to, or delete the Service.")
       .build();
 
+  /**
+   * The namespaces whose pods the scan shows: it holds a workload there and no custom resource (of
+   * a group outside Kubernetes' own) that an operator might turn into pods. Once per scan, rather
+   * than a walk of the namespace per Service.
+   */
+  private static final Inventory.Derived<Set<String>> JUDGED = Inventory.Derived.of(
+      "namespaces whose pods the scan shows", ServiceSelectsNothing::judged);
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -65,6 +75,11 @@ public final class ServiceSelectsNothing implements InventoryRule {
   @Override
   public void check(Inventory inventory, Context context) {
     List<Resource> services = inventory.ofKind(GroupKind.SERVICE);
+    if (services.isEmpty()) {
+      return;
+    }
+    Set<String> judged = inventory.derived(JUDGED);
+    ServiceSelectors selectors = ServiceSelectors.of(inventory);
     for (int s = 0; s < services.size(); s++) {
       Resource service = services.get(s);
       if (SelectorField.SERVICE_SELECTOR.kindOf(service.root(), service.apiVersion()) != Selection.Kind.MATCHING) {
@@ -72,7 +87,7 @@ public final class ServiceSelectsNothing implements InventoryRule {
       }
       String namespace = inventory.namespaceOf(service);
       MapNode selector = SelectorField.SERVICE_SELECTOR.node(service.root()).asMap();
-      if (!judged(inventory, namespace) || selectsWorkload(inventory, namespace, selector)) {
+      if (!judged.contains(namespace) || selectsWorkload(inventory, selectors, service, namespace, selector)) {
         continue;
       }
       context.finding(service, selector)
@@ -85,11 +100,22 @@ public final class ServiceSelectsNothing implements InventoryRule {
 
   /**
    * True if the pod template labels of a workload of {@code namespace} hold every entry of the
-   * Service's {@code selector} but those that controllers add to pods. Matched in the tree, as
-   * {@link Inventory#selectWorkloads} does, without building a selector or a result list, so that a
-   * Service that selects something costs no allocation.
+   * Service's {@code selector} but those that controllers add to pods. A selector with another entry
+   * is answered by {@link ServiceSelectors}, worked out once per scan without matching every Service
+   * against every workload of its namespace; one of controller labels only matches any pod template,
+   * found by walking the namespace to its first workload. Matched in the tree, without building a
+   * selector or a result list, so that a Service that selects something costs no allocation.
    */
-  private static boolean selectsWorkload(Inventory inventory, String namespace, MapNode selector) {
+  private static boolean selectsWorkload(Inventory inventory, ServiceSelectors selectors, Resource service,
+      String namespace, MapNode selector) {
+    if (selectors.selectsSome(service)) {
+      return true;
+    }
+    for (int i = 0; i < selector.size(); i++) {
+      if (!ControllerLabels.contains(selector.key(i))) {
+        return false;
+      }
+    }
     List<Resource> all = inventory.inNamespace(namespace);
     for (int i = 0; i < all.size(); i++) {
       Resource r = all.get(i);
@@ -100,22 +126,25 @@ public final class ServiceSelectsNothing implements InventoryRule {
     return false;
   }
 
-  /**
-   * True if the scan shows the pods of {@code namespace}: it holds a workload there and no custom
-   * resource (of a group outside Kubernetes' own) that an operator might turn into pods.
-   */
-  private static boolean judged(Inventory inventory, String namespace) {
-    List<Resource> all = inventory.inNamespace(namespace);
-    boolean workloads = false;
+  /** The namespaces of {@link #JUDGED}. */
+  private static Set<String> judged(Inventory inventory) {
+    Set<String> workloads = new HashSet<>();
+    Set<String> custom = new HashSet<>();
+    List<Resource> all = inventory.all();
     for (int i = 0; i < all.size(); i++) {
       Resource r = all.get(i);
+      String namespace = inventory.namespaceOf(r);
+      if (namespace == null) {
+        continue;
+      }
       if (r.isWorkload()) {
-        workloads = true;
+        workloads.add(namespace);
       } else if (isCustom(r.groupKind())) {
-        return false;
+        custom.add(namespace);
       }
     }
-    return workloads;
+    workloads.removeAll(custom);
+    return Set.copyOf(workloads);
   }
 
   /**

@@ -94,10 +94,7 @@ public final class ExposedWorkloadNotIsolated implements InventoryRule {
     if (selection.kind() != Selection.Kind.MATCHING) {
       return;
     }
-    for (Workload w : model.workloads()) {
-      if (!w.namespace().equals(ns)) {
-        continue;
-      }
+    for (Workload w : model.workloadsIn(ns)) {
       for (Member m : w.members) {
         if (selection.matches(m.labels)) {
           List<Exposure> list = exposed.computeIfAbsent(w, k -> new ArrayList<>());

@@ -38,6 +38,8 @@ public final class NetworkModel {
 
   private final Inventory inventory;
   private final List<Workload> workloads;
+  /** {@link #workloads} by namespace: views of its runs, since it is sorted by namespace first. */
+  private final Map<String, List<Workload>> workloadsByNamespace;
   private final List<Policy> policies;
   private final List<ClusterPolicy> admin;
   private final List<ClusterPolicy> baseline;
@@ -69,6 +71,7 @@ public final class NetworkModel {
     this.admin = cps.stream().filter(c -> c.admin).sorted(order).toList();
     this.baseline = cps.stream().filter(c -> !c.admin).sorted(order).toList();
     this.workloads = buildWorkloads();
+    this.workloadsByNamespace = byNamespace(workloads);
     List<ClusterPolicy> ordered = new ArrayList<>(admin);
     ordered.addAll(baseline);
     Map<String, List<Policy>> byNamespace = new HashMap<>();
@@ -116,6 +119,11 @@ public final class NetworkModel {
   /** Every workload, sorted by namespace, name and kind. */
   public List<Workload> workloads() {
     return workloads;
+  }
+
+  /** The workloads of {@code namespace}, in the order of {@link #workloads()}. */
+  public List<Workload> workloadsIn(String namespace) {
+    return workloadsByNamespace.getOrDefault(namespace, List.of());
   }
 
   /** The workload that {@code resource} (a workload resource of the scan) is reported as, or null. */
@@ -312,6 +320,19 @@ public final class NetworkModel {
     }
     Collections.sort(out);
     return List.copyOf(out);
+  }
+
+  /** The runs of {@code sorted} (sorted by namespace first) by namespace. */
+  private static Map<String, List<Workload>> byNamespace(List<Workload> sorted) {
+    Map<String, List<Workload>> out = new HashMap<>();
+    int start = 0;
+    for (int i = 1; i <= sorted.size(); i++) {
+      if (i == sorted.size() || !sorted.get(i).namespace().equals(sorted.get(start).namespace())) {
+        out.put(sorted.get(start).namespace(), sorted.subList(start, i));
+        start = i;
+      }
+    }
+    return out;
   }
 
   private static Node controllerRef(Resource r) {

@@ -89,7 +89,7 @@ public final class ReadinessProbeMissing implements InventoryRule {
   /** Reports the containers of {@code workload} without a probe that a Service sends traffic to. */
   private static void check(Inventory inventory, Resource workload, Context context) {
     boolean podProbed = count(workload, false) > 0;
-    List<Resource> services = Services.inNamespaceOf(inventory, workload);
+    List<Resource> services = Services.selecting(inventory, workload);
     List<Container> containers = workload.podSpec().containers();
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);

@@ -6,7 +6,6 @@ package dev.kubeward.rules.workload.hygiene;
 
 import dev.kubeward.model.Container;
 import dev.kubeward.model.ControllerLabels;
-import dev.kubeward.model.GroupKind;
 import dev.kubeward.model.Inventory;
 import dev.kubeward.model.ListNode;
 import dev.kubeward.model.Node;
@@ -15,13 +14,16 @@ import dev.kubeward.model.Ports;
 import dev.kubeward.model.Resource;
 import dev.kubeward.model.Selection;
 import dev.kubeward.model.SelectorField;
+import dev.kubeward.model.ServiceSelectors;
 import java.util.List;
 
 /**
  * Which Service of the scan sends traffic to a workload's pods: one of the workload's namespace
  * whose selector ({@link SelectorField#SERVICE_SELECTOR}: absent, empty or on an ExternalName
- * Service it selects nothing) matches the pod template's labels. Read in the trees, so that a
- * look-up allocates nothing.
+ * Service it selects nothing) matches the pod template's labels. The candidates are the Services
+ * that {@link ServiceSelectors} finds for the workload through its per-scan index, not every
+ * Service of the namespace; each is then tested here. Read in the trees, so that a look-up
+ * allocates nothing.
  */
 final class Services {
 
@@ -34,7 +36,7 @@ final class Services {
    * not count.
    */
   static Resource routingTo(Inventory inventory, Resource workload, boolean readinessGated) {
-    List<Resource> services = inNamespaceOf(inventory, workload);
+    List<Resource> services = selecting(inventory, workload);
     Resource found = null;
     for (int i = 0; i < services.size(); i++) {
       Resource service = services.get(i);
@@ -57,9 +59,12 @@ final class Services {
     return !found.source().name().equals(source) && candidate.source().name().equals(source) ? candidate : found;
   }
 
-  /** The Services of {@code workload}'s namespace, in scan order. */
-  static List<Resource> inNamespaceOf(Inventory inventory, Resource workload) {
-    return inventory.ofKind(GroupKind.SERVICE, inventory.namespaceOf(workload));
+  /**
+   * The Services of {@code workload}'s namespace whose selector {@linkplain #selects selects} its
+   * pods, in scan order: the only ones {@link #routes} can accept, found without walking the others.
+   */
+  static List<Resource> selecting(Inventory inventory, Resource workload) {
+    return ServiceSelectors.of(inventory).selecting(workload);
   }
 
   /**
