@@ -41,25 +41,29 @@ public final class ControlPlanes {
     }
   }
 
-  /** The last resource this thread looked at and what it runs: the rules of one resource run in a row. */
-  private record Last(Resource resource, List<Target> targets) {}
+  /**
+   * The last resource this thread looked at and what it runs: the rules of one resource run in a
+   * row, and most resources run nothing, which is then found once for all of them. Mutable, one per
+   * thread, so that remembering allocates nothing.
+   */
+  private static final class Last {
+    Resource resource;
+    List<Target> targets;
+  }
 
-  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+  private static final ThreadLocal<Last> LAST = ThreadLocal.withInitial(Last::new);
 
   private ControlPlanes() {}
 
   /** The control-plane components {@code resource} runs or configures, in the order of its containers. */
   public static List<Target> in(Resource resource) {
-    if (!resource.is(GroupKind.KUBEADM_CLUSTER_CONFIGURATION) && !mayRunControlPlane(resource)) {
-      return List.of();
-    }
     Last last = LAST.get();
-    if (last != null && last.resource() == resource) {
-      return last.targets();
+    if (last.resource != resource) {
+      last.targets = resource.is(GroupKind.KUBEADM_CLUSTER_CONFIGURATION) || mayRunControlPlane(resource)
+          ? find(resource) : List.of();
+      last.resource = resource;
     }
-    List<Target> targets = find(resource);
-    LAST.set(new Last(resource, targets));
-    return targets;
+    return last.targets;
   }
 
   private static List<Target> find(Resource resource) {

@@ -90,8 +90,25 @@ final class SecretPatterns {
   }
 
   private static boolean holdsWord(String name, String[] words) {
+    // The first letters of the words, as a set of ASCII characters: most characters of a name start none.
+    long low = 0;
+    long high = 0;
+    boolean beyondAscii = false;
+    for (String word : words) {
+      char f = word.charAt(0);
+      if (f < 64) {
+        low |= 1L << f;
+      } else if (f < 128) {
+        high |= 1L << (f - 64);
+      } else {
+        beyondAscii = true;
+      }
+    }
     for (int start = 0; start < name.length(); start++) {
       char first = upper(name.charAt(start));
+      if (!beyondAscii && first < 128 && ((first < 64 ? low >>> first : high >>> (first - 64)) & 1) == 0) {
+        continue;
+      }
       for (String word : words) {
         if (word.charAt(0) == first) {
           int end = matchAt(name, start, word);
