@@ -22,10 +22,14 @@ import java.util.Map;
  */
 final class Dispatch {
 
-  private final Map<GroupKind, ResourceRule[]> byKind;
+  /** For each group-kind rules declare, its rules and the workload rules they leave out. */
+  private final Map<GroupKind, KindRules> byKind;
   private final ResourceRule[] workloadRules;
   private final ResourceRule[] anyRules;
   private final List<InventoryRule> inventoryRules;
+
+  /** The rules that declare one group-kind, and the workload rules beyond them. */
+  private record KindRules(ResourceRule[] own, ResourceRule[] otherWorkloadRules) {}
 
   Dispatch(List<Rule> rules) {
     Map<GroupKind, List<ResourceRule>> kinds = new HashMap<>();
@@ -52,10 +56,19 @@ final class Dispatch {
         }
       }
     }
-    Map<GroupKind, ResourceRule[]> arrays = new HashMap<>();
-    kinds.forEach((k, v) -> arrays.put(k, v.toArray(new ResourceRule[0])));
-    this.byKind = arrays;
     this.workloadRules = workloads.toArray(new ResourceRule[0]);
+    Map<GroupKind, KindRules> byKind = new HashMap<>();
+    kinds.forEach((k, v) -> {
+      ResourceRule[] own = v.toArray(new ResourceRule[0]);
+      List<ResourceRule> rest = new ArrayList<>();
+      for (ResourceRule rule : workloadRules) {
+        if (!contains(own, rule)) {
+          rest.add(rule);
+        }
+      }
+      byKind.put(k, new KindRules(own, rest.toArray(new ResourceRule[0])));
+    });
+    this.byKind = byKind;
     this.anyRules = any.toArray(new ResourceRule[0]);
     this.inventoryRules = List.copyOf(inventory);
   }
@@ -80,16 +93,12 @@ final class Dispatch {
 
   /** Runs every per-resource rule that looks at {@code resource}, each once. */
   void evaluate(Resource resource, FindingCollector collector) {
-    ResourceRule[] forKind = byKind.get(resource.groupKind());
+    KindRules forKind = byKind.get(resource.groupKind());
     if (forKind != null) {
-      collector.run(forKind, resource);
+      collector.run(forKind.own(), resource);
     }
     if (resource.isWorkload()) {
-      for (ResourceRule rule : workloadRules) {
-        if (forKind == null || !contains(forKind, rule)) {
-          collector.run(rule, resource);
-        }
-      }
+      collector.run(forKind == null ? workloadRules : forKind.otherWorkloadRules(), resource);
     }
     collector.run(anyRules, resource);
   }

@@ -24,7 +24,10 @@ final class FindingKeys {
 
   /** {@code rule|identity|discriminator}. */
   static String key(String rule, String identity, String discriminator) {
-    return rule + "|" + identity + "|" + discriminator;
+    // Written out: on JDK 17 the invokedynamic concatenation of these parts is not compiled inline
+    // and costs several times as much, once per finding.
+    return new StringBuilder(rule.length() + identity.length() + discriminator.length() + 2)
+        .append(rule).append('|').append(identity).append('|').append(discriminator).toString();
   }
 
   /** The identity of {@code resource} in keys. */
@@ -33,7 +36,10 @@ final class FindingKeys {
         : resource.namespace() == null ? defaultNamespace : resource.namespace();
     String name = resource.name() != null ? resource.name()
         : "@" + normalisedFile(resource.source().name(), base) + "#" + resource.documentIndex();
-    return resource.apiGroup() + "/" + resource.kind() + "/" + namespace + "/" + name;
+    String group = resource.apiGroup();
+    String kind = resource.kind();
+    return new StringBuilder(group.length() + kind.length() + namespace.length() + name.length() + 3)
+        .append(group).append('/').append(kind).append('/').append(namespace).append('/').append(name).toString();
   }
 
   /**
@@ -58,6 +64,78 @@ final class FindingKeys {
    * {@code #3}... in report order.
    */
   static List<Finding> unique(List<Finding> findings) {
+    int n = findings.size();
+    if (n < 2) {
+      return findings;
+    }
+    List<Finding> out = uniqueByTail(findings);
+    return out != null ? out : uniqueByHash(findings);
+  }
+
+  /** How many characters of the end of a key {@link #tailHash} reads: the discriminator and the object's name. */
+  private static final int TAIL = 40;
+
+  /**
+   * {@link #unique} with an open-addressing table over {@link #tailHash}, which reads the end of a
+   * key instead of all of it (keys share long beginnings: rule, group, kind, namespace; hashing a
+   * whole key costs more than the rest of this together); equal keys always meet, and a meeting is
+   * confirmed with {@code equals}. Null when too many keys share their ends (a crafted input can
+   * make them): then the caller hashes whole keys, which stays linear.
+   */
+  private static List<Finding> uniqueByTail(List<Finding> findings) {
+    int n = findings.size();
+    int capacity = Integer.highestOneBit(n) << 2; // at least 2n, a power of two
+    int mask = capacity - 1;
+    int[] slots = new int[capacity]; // 1 + the index of the first finding of a key; 0 when free
+    int[] hashes = new int[capacity];
+    int[] counts = null; // for the first finding of a key, how many findings have it so far
+    int probes = 0;
+    int budget = 8 * n + 64;
+    List<Finding> out = null;
+    for (int i = 0; i < n; i++) {
+      String key = findings.get(i).key();
+      int hash = tailHash(key);
+      int s = hash & mask;
+      while (true) {
+        int first = slots[s] - 1;
+        if (first < 0) {
+          slots[s] = i + 1;
+          hashes[s] = hash;
+          break;
+        }
+        if (++probes > budget) {
+          return null;
+        }
+        if (hashes[s] == hash && findings.get(first).key().equals(key)) {
+          if (counts == null) {
+            counts = new int[n];
+          }
+          int occurrence = (counts[first] == 0 ? 1 : counts[first]) + 1;
+          counts[first] = occurrence;
+          if (out == null) {
+            out = new ArrayList<>(findings);
+          }
+          out.set(i, findings.get(i).withKey(key + "#" + occurrence));
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+    }
+    return out == null ? findings : out;
+  }
+
+  /** A hash of the length and the last {@link #TAIL} characters of {@code key}: equal keys, equal hashes. */
+  static int tailHash(String key) {
+    int length = key.length();
+    int h = length;
+    for (int i = Math.max(0, length - TAIL); i < length; i++) {
+      h = 31 * h + key.charAt(i);
+    }
+    return h ^ (h >>> 16);
+  }
+
+  /** {@link #unique} by whole keys. */
+  static List<Finding> uniqueByHash(List<Finding> findings) {
     Map<String, Integer> seen = new HashMap<>(findings.size() * 4 / 3 + 1);
     List<Finding> out = null;
     for (int i = 0; i < findings.size(); i++) {

@@ -135,20 +135,23 @@ final class SecretPatterns {
    * name taken from the text can look secret.
    */
   /** The pairs of {@link #pairsOf} for the last word list asked for (a rule's list, asked for again and again). */
-  private static volatile Pairs lastPairs = new Pairs(new String[0], null);
+  private static volatile Pairs lastPairs = new Pairs(new String[0], null, 0);
 
-  private record Pairs(String[] words, long[] set) {}
+  /** {@code set}: the pairs (null when the words do not all start with two of A to Z); {@code firsts}: their first letters, A to Z as bits 0 to 25. */
+  private record Pairs(String[] words, long[] set, int firsts) {}
 
   /**
-   * The first two letters of {@code words}, as a set of pairs of A to Z (bit {@code 26 × a + b}); null
-   * when a word does not start with two of them, and every place of a text must be tried.
+   * The first two letters of {@code words}, as a set of pairs of A to Z (bit {@code 26 × a + b}), and
+   * their first letters; the set is null when a word does not start with two of them, and every
+   * place of a text must be tried.
    */
-  private static long[] pairsOf(String[] words) {
+  private static Pairs pairsOf(String[] words) {
     Pairs last = lastPairs;
     if (last.words() == words) {
-      return last.set();
+      return last;
     }
     long[] set = new long[11];
+    int firsts = 0;
     for (String word : words) {
       char a = word.charAt(0);
       char b = word.length() > 1 ? word.charAt(1) : 0;
@@ -158,20 +161,40 @@ final class SecretPatterns {
       }
       int bit = (a - 'A') * 26 + (b - 'A');
       set[bit >>> 6] |= 1L << bit;
+      firsts |= 1 << (a - 'A');
     }
-    lastPairs = new Pairs(words, set);
-    return set;
+    Pairs made = new Pairs(words, set, firsts);
+    lastPairs = made;
+    return made;
   }
 
   static boolean mentionsAny(String text, String[] words) {
-    long[] pairs = pairsOf(words);
+    Pairs known = pairsOf(words);
+    long[] pairs = known.set();
+    int firsts = known.firsts();
     int n = text.length();
     for (int start = 0; start < n; start++) {
-      char first = upper(text.charAt(start));
+      char c = text.charAt(start);
+      char first;
       if (pairs != null) {
-        if (first < 'A' || first > 'Z') {
+        int letter;
+        if (c < 128) {
+          int lower = c | 0x20;
+          if (lower < 'a' || lower > 'z') {
+            continue;
+          }
+          letter = lower - 'a';
+        } else {
+          char u = upper(c);
+          if (u < 'A' || u > 'Z') {
+            continue;
+          }
+          letter = u - 'A';
+        }
+        if ((firsts >>> letter & 1) == 0) {
           continue;
         }
+        first = (char) ('A' + letter);
         int next = start + 1;
         while (next < n && isSeparator(text.charAt(next))) {
           next++;
@@ -183,10 +206,12 @@ final class SecretPatterns {
         if (second < 'A' || second > 'Z') {
           continue;
         }
-        int bit = (first - 'A') * 26 + (second - 'A');
+        int bit = letter * 26 + (second - 'A');
         if ((pairs[bit >>> 6] & (1L << bit)) == 0) {
           continue;
         }
+      } else {
+        first = upper(c);
       }
       for (String word : words) {
         if (word.charAt(0) == first && matchAt(text, start, word) >= 0) {
