@@ -32,7 +32,7 @@ final class FindingKeys {
 
   /** The identity of {@code resource} in keys. */
   static String identity(Resource resource, String defaultNamespace, Path base) {
-    String namespace = resource.groupKind().isClusterScoped() ? ""
+    String namespace = resource.isClusterScoped() ? ""
         : resource.namespace() == null ? defaultNamespace : resource.namespace();
     String name = resource.name() != null ? resource.name()
         : "@" + normalisedFile(resource.source().name(), base) + "#" + resource.documentIndex();
@@ -68,21 +68,17 @@ final class FindingKeys {
     if (n < 2) {
       return findings;
     }
-    List<Finding> out = uniqueByTail(findings);
+    List<Finding> out = uniqueByTable(findings);
     return out != null ? out : uniqueByHash(findings);
   }
 
-  /** How many characters of the end of a key {@link #tailHash} reads: the discriminator and the object's name. */
-  private static final int TAIL = 40;
-
   /**
-   * {@link #unique} with an open-addressing table over {@link #tailHash}, which reads the end of a
-   * key instead of all of it (keys share long beginnings: rule, group, kind, namespace; hashing a
-   * whole key costs more than the rest of this together); equal keys always meet, and a meeting is
-   * confirmed with {@code equals}. Null when too many keys share their ends (a crafted input can
-   * make them): then the caller hashes whole keys, which stays linear.
+   * {@link #unique} with an open-addressing table of hash codes and first indices, which keeps no
+   * entry object or boxed count per key; a meeting of two hash codes is confirmed with {@code
+   * equals}. Null when too many keys share hash codes (a crafted input can make them): then the
+   * caller uses a hash map, which stays linear.
    */
-  private static List<Finding> uniqueByTail(List<Finding> findings) {
+  private static List<Finding> uniqueByTable(List<Finding> findings) {
     int n = findings.size();
     int capacity = Integer.highestOneBit(n) << 2; // at least 2n, a power of two
     int mask = capacity - 1;
@@ -94,8 +90,8 @@ final class FindingKeys {
     List<Finding> out = null;
     for (int i = 0; i < n; i++) {
       String key = findings.get(i).key();
-      int hash = tailHash(key);
-      int s = hash & mask;
+      int hash = key.hashCode();
+      int s = (hash ^ (hash >>> 16)) & mask;
       while (true) {
         int first = slots[s] - 1;
         if (first < 0) {
@@ -122,16 +118,6 @@ final class FindingKeys {
       }
     }
     return out == null ? findings : out;
-  }
-
-  /** A hash of the length and the last {@link #TAIL} characters of {@code key}: equal keys, equal hashes. */
-  static int tailHash(String key) {
-    int length = key.length();
-    int h = length;
-    for (int i = Math.max(0, length - TAIL); i < length; i++) {
-      h = 31 * h + key.charAt(i);
-    }
-    return h ^ (h >>> 16);
   }
 
   /** {@link #unique} by whole keys. */

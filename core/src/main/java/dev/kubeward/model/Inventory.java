@@ -163,7 +163,7 @@ public final class Inventory {
       }
       if (r.isWorkload()) {
         carriers.add(r);
-        if (r.namespace() != null && !gk.isClusterScoped()) {
+        if (r.namespace() != null && !r.isClusterScoped()) {
           named.add(r.namespace());
         }
       }
@@ -210,7 +210,7 @@ public final class Inventory {
    * unset.
    */
   public String namespaceOf(Resource r) {
-    if (r.groupKind().isClusterScoped()) {
+    if (r.isClusterScoped()) {
       return null;
     }
     return r.namespace() == null ? defaultNamespace : r.namespace();

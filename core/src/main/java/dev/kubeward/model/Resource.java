@@ -22,6 +22,8 @@ public final class Resource {
   private final String apiGroup;
   private final String kind;
   private final GroupKind groupKind;
+  /** {@code groupKind.isClusterScoped()}, looked up once: the inventory asks for every resource. */
+  private final boolean clusterScoped;
   private final String name;
   private final String namespace;
   private final Map<String, String> labels;
@@ -49,6 +51,7 @@ public final class Resource {
     this.apiGroup = slash < 0 ? "" : apiVersion.substring(0, slash);
     this.kind = root.get("kind").text("");
     this.groupKind = GroupKind.of(apiGroup, kind);
+    this.clusterScoped = groupKind.isClusterScoped();
     Node metadata = root.get("metadata");
     this.name = metadata.get("name").text();
     this.namespace = emptyToNull(metadata.get("namespace").text());
@@ -69,6 +72,7 @@ public final class Resource {
     this.apiGroup = r.apiGroup;
     this.kind = r.kind;
     this.groupKind = r.groupKind;
+    this.clusterScoped = r.clusterScoped;
     this.name = r.name;
     this.namespace = r.namespace;
     this.labels = r.labels;
@@ -189,6 +193,14 @@ public final class Resource {
   /** The API group and kind, which say what the object is whatever its version. */
   public GroupKind groupKind() {
     return groupKind;
+  }
+
+  /**
+   * True if objects of this kind are cluster-scoped ({@link GroupKind#isClusterScoped()}): the API
+   * server ignores a namespace they carry.
+   */
+  public boolean isClusterScoped() {
+    return clusterScoped;
   }
 
   /** True if this object is of {@code groupKind}. */
