@@ -32,9 +32,11 @@ import java.util.Objects;
 public final class KubeVersions {
 
   /** The control-plane components whose image tag states the cluster's version. */
-  private static final List<String> COMPONENTS =
-      List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy");
-  private static final List<String> ARCHITECTURES = List.of("amd64", "arm64", "arm", "ppc64le", "s390x");
+  // Arrays, not lists: they are walked on the quiet path of every workload, where an iterator the
+  // compiler does not remove is an allocation.
+  private static final String[] COMPONENTS =
+      {"kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy"};
+  private static final String[] ARCHITECTURES = {"amd64", "arm64", "arm", "ppc64le", "s390x"};
 
   private KubeVersions() {}
 
