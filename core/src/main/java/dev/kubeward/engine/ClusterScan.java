@@ -97,12 +97,12 @@ final class ClusterScan implements Loader.Listener {
     if (cluster.resources.isEmpty()) {
       return;
     }
-    List<Finding> found = new ArrayList<>();
+    KeyedFindings found = new KeyedFindings();
     evaluation.resourceRules(cluster.resources, found,
         (i, e) -> resourceErrors.add(new OrderedError(cluster.ordinals[i], e)));
     List<LoadError> errors = new ArrayList<>();
     evaluation.inventoryRules(cluster.resources, found, errors);
-    findings.add(name, found);
+    findings.add(name, found.list());
     if (!errors.isEmpty()) {
       clusterErrors.computeIfAbsent(name, k -> new ArrayList<>()).addAll(errors);
     }

@@ -65,7 +65,7 @@ final class Evaluation {
    *     used when the join scope is {@link JoinScope#ALL}; or {@code null}
    */
   List<Finding> run(List<Resource> resources, List<LoadError> errors, Inventory prebuilt) {
-    List<Finding> findings = new ArrayList<>();
+    KeyedFindings findings = new KeyedFindings();
     resourceRules(resources, findings, (i, e) -> errors.add(e));
     List<InventoryRule> inventoryRules = dispatch.inventoryRules();
     if (!inventoryRules.isEmpty()) {
@@ -73,8 +73,7 @@ final class Evaluation {
         inventoryRules(inventory, inventoryRules, findings, errors);
       }
     }
-    findings.sort(Finding.ORDER);
-    return FindingKeys.unique(findings);
+    return FindingKeys.sortedWithUniqueKeys(findings);
   }
 
   /** Receives an error of a per-resource rule with the index of the resource it failed on. */
@@ -86,7 +85,7 @@ final class Evaluation {
    * Runs the per-resource rules over {@code resources} (on several threads when asked): their
    * findings are added to {@code findings}, and their errors to {@code errors} in resource order.
    */
-  void resourceRules(List<Resource> resources, List<Finding> findings, ResourceErrors errors) {
+  void resourceRules(List<Resource> resources, KeyedFindings findings, ResourceErrors errors) {
     if (threads <= 1 || resources.size() < 64) {
       FindingCollector collector = collector();
       for (int i = 0; i < resources.size(); i++) {
@@ -96,7 +95,7 @@ final class Evaluation {
           errors.add(i, collector.errors.get(e));
         }
       }
-      findings.addAll(collector.findings);
+      findings.addAll(collector);
       return;
     }
     int chunk = Math.max(16, resources.size() / (threads * 4));
@@ -120,7 +119,7 @@ final class Evaluation {
       });
     }
     for (FindingCollector c : inParallel(tasks)) {
-      findings.addAll(c.findings);
+      findings.addAll(c);
       for (int e = 0; e < c.errors.size(); e++) {
         errors.add(c.errorOwners[e], c.errors.get(e));
       }
@@ -155,7 +154,7 @@ final class Evaluation {
    * out of its inventory); their findings are added to {@code findings} and their errors to
    * {@code errors}. A cluster of nothing but patches is not evaluated.
    */
-  void inventoryRules(List<Resource> resources, List<Finding> findings, List<LoadError> errors) {
+  void inventoryRules(List<Resource> resources, KeyedFindings findings, List<LoadError> errors) {
     List<InventoryRule> inventoryRules = dispatch.inventoryRules();
     if (inventoryRules.isEmpty()) {
       return;
@@ -174,14 +173,14 @@ final class Evaluation {
    * rule, for clusters of 64 resources and more): their findings and errors are added to
    * {@code findings} and {@code errors} in rule order, as one thread adds them.
    */
-  private void inventoryRules(Inventory inventory, List<InventoryRule> inventoryRules, List<Finding> findings,
+  private void inventoryRules(Inventory inventory, List<InventoryRule> inventoryRules, KeyedFindings findings,
       List<LoadError> errors) {
     if (threads <= 1 || inventoryRules.size() < 2 || inventory.all().size() < 64) {
       FindingCollector collector = collector();
       for (InventoryRule rule : inventoryRules) {
         collector.run(rule, inventory);
       }
-      findings.addAll(collector.findings);
+      findings.addAll(collector);
       errors.addAll(collector.errors);
       return;
     }
@@ -194,7 +193,7 @@ final class Evaluation {
       });
     }
     for (FindingCollector c : inParallel(tasks)) {
-      findings.addAll(c.findings);
+      findings.addAll(c);
       errors.addAll(c.errors);
     }
   }

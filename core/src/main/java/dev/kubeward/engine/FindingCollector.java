@@ -37,6 +37,8 @@ final class FindingCollector implements Context {
   private final ScanSettings settings;
   private final KeyBase keys;
   final List<Finding> findings = new ArrayList<>();
+  /** For each of {@link #findings}, the hash code of its key, from the key's parts. */
+  int[] keyHashes = new int[16];
   final List<LoadError> errors = new ArrayList<>();
   /** For each of {@link #errors} of per-resource rules run on a slice, the index of the resource it failed on. */
   int[] errorOwners;
@@ -162,7 +164,12 @@ final class FindingCollector implements Context {
       }
     }
     String discriminator = b.discriminator() != null ? b.discriminator() : path;
-    String key = FindingKeys.key(m.id(), identity(resource), discriminator);
+    String identity = identity(resource);
+    String key = FindingKeys.key(m.id(), identity, discriminator);
+    if (findings.size() == keyHashes.length) {
+      keyHashes = Arrays.copyOf(keyHashes, keyHashes.length * 2);
+    }
+    keyHashes[findings.size()] = FindingKeys.hashOf(m.id(), identity, discriminator);
     findings.add(new Finding(m.id(), effective, m.topic(), b.controls() != null ? b.controls() : m.controls(),
         message, ref(resource), resource.source().name(), line, column, path,
         suppression != null, suppression, related, key, false, unverified, resource.template()));

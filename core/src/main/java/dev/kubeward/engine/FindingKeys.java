@@ -30,6 +30,41 @@ final class FindingKeys {
         .append(rule).append('|').append(identity).append('|').append(discriminator).toString();
   }
 
+  /** 31 to the power of the index, in {@code int} arithmetic as {@link String#hashCode} uses. */
+  private static final int[] POWERS_OF_31 = new int[257];
+
+  static {
+    POWERS_OF_31[0] = 1;
+    for (int i = 1; i < POWERS_OF_31.length; i++) {
+      POWERS_OF_31[i] = POWERS_OF_31[i - 1] * 31;
+    }
+  }
+
+  /**
+   * {@code key(rule, identity, discriminator).hashCode()}, worked out from the parts' own hash codes
+   * (a String keeps its hash code, and rule ids, identities and shared pointers are hashed once),
+   * without reading the key's text.
+   */
+  static int hashOf(String rule, String identity, String discriminator) {
+    int h = rule.hashCode() * 31 + '|';
+    h = append(h, identity);
+    h = h * 31 + '|';
+    return append(h, discriminator);
+  }
+
+  /** The hash code of {@code a + text} from {@code h}, the hash code of {@code a}. */
+  private static int append(int h, String text) {
+    int n = text.length();
+    int power = 1;
+    int left = n;
+    while (left >= POWERS_OF_31.length) {
+      power *= POWERS_OF_31[POWERS_OF_31.length - 1];
+      left -= POWERS_OF_31.length - 1;
+    }
+    power *= POWERS_OF_31[left];
+    return h * power + text.hashCode();
+  }
+
   /** The identity of {@code resource} in keys. */
   static String identity(Resource resource, String defaultNamespace, Path base) {
     String namespace = resource.isClusterScoped() ? ""
@@ -60,68 +95,79 @@ final class FindingKeys {
   }
 
   /**
-   * {@code findings} (in report order) with keys made unique: a key met again gets {@code #2},
-   * {@code #3}... in report order.
+   * The findings of {@code all} in report order ({@link Finding#ORDER}) with keys made unique as
+   * {@link #unique} makes them, using the hash codes the collectors worked out: equal keys are found
+   * before sorting, and each group of them is numbered in its own report order (a stable sort of a
+   * group gives its members in the order the stable sort of all of them does; the suffix does not
+   * take part in the order).
    */
-  static List<Finding> unique(List<Finding> findings) {
+  static List<Finding> sortedWithUniqueKeys(KeyedFindings all) {
+    List<Finding> findings = all.list();
     int n = findings.size();
-    if (n < 2) {
-      return findings;
-    }
-    List<Finding> out = uniqueByTable(findings);
-    return out != null ? out : uniqueByHash(findings);
-  }
-
-  /**
-   * {@link #unique} with an open-addressing table of hash codes and first indices, which keeps no
-   * entry object or boxed count per key; a meeting of two hash codes is confirmed with {@code
-   * equals}. Null when too many keys share hash codes (a crafted input can make them): then the
-   * caller uses a hash map, which stays linear.
-   */
-  private static List<Finding> uniqueByTable(List<Finding> findings) {
-    int n = findings.size();
-    int capacity = Integer.highestOneBit(n) << 2; // at least 2n, a power of two
+    int capacity = Integer.highestOneBit(Math.max(n, 1)) << 2; // at least 2n, a power of two
     int mask = capacity - 1;
     int[] slots = new int[capacity]; // 1 + the index of the first finding of a key; 0 when free
-    int[] hashes = new int[capacity];
-    int[] counts = null; // for the first finding of a key, how many findings have it so far
+    int[] next = null; // for each finding of a key met more than once, 1 + the index of the next one; 0 for none
+    int[] last = null; // for the first finding of such a key, 1 + the index of the last one so far
     int probes = 0;
     int budget = 8 * n + 64;
-    List<Finding> out = null;
+    List<Integer> firsts = null;
     for (int i = 0; i < n; i++) {
-      String key = findings.get(i).key();
-      int hash = key.hashCode();
+      int hash = all.hash(i);
       int s = (hash ^ (hash >>> 16)) & mask;
       while (true) {
         int first = slots[s] - 1;
         if (first < 0) {
           slots[s] = i + 1;
-          hashes[s] = hash;
           break;
         }
         if (++probes > budget) {
-          return null;
+          // Many keys share hash codes (a crafted input): sort, then a hash map, which stays linear.
+          List<Finding> sorted = new ArrayList<>(findings);
+          sorted.sort(Finding.ORDER);
+          return unique(sorted);
         }
-        if (hashes[s] == hash && findings.get(first).key().equals(key)) {
-          if (counts == null) {
-            counts = new int[n];
+        if (all.hash(first) == hash && findings.get(first).key().equals(findings.get(i).key())) {
+          if (next == null) {
+            next = new int[n];
+            last = new int[n];
+            firsts = new ArrayList<>();
           }
-          int occurrence = (counts[first] == 0 ? 1 : counts[first]) + 1;
-          counts[first] = occurrence;
-          if (out == null) {
-            out = new ArrayList<>(findings);
+          if (last[first] == 0) {
+            firsts.add(first);
+            next[first] = i + 1;
+          } else {
+            next[last[first] - 1] = i + 1;
           }
-          out.set(i, findings.get(i).withKey(key + "#" + occurrence));
+          last[first] = i + 1;
           break;
         }
         s = (s + 1) & mask;
       }
     }
-    return out == null ? findings : out;
+    List<Finding> out = new ArrayList<>(findings);
+    if (firsts != null) {
+      for (int first : firsts) {
+        List<Integer> group = new ArrayList<>();
+        for (int i = first; i >= 0; i = next[i] - 1) {
+          group.add(i);
+        }
+        group.sort((a, b) -> Finding.ORDER.compare(findings.get(a), findings.get(b)));
+        for (int k = 1; k < group.size(); k++) {
+          Finding f = findings.get(group.get(k));
+          out.set(group.get(k), f.withKey(f.key() + "#" + (k + 1)));
+        }
+      }
+    }
+    out.sort(Finding.ORDER);
+    return out;
   }
 
-  /** {@link #unique} by whole keys. */
-  static List<Finding> uniqueByHash(List<Finding> findings) {
+  /**
+   * {@code findings} (in report order) with keys made unique: a key met again gets {@code #2},
+   * {@code #3}... in report order.
+   */
+  static List<Finding> unique(List<Finding> findings) {
     Map<String, Integer> seen = new HashMap<>(findings.size() * 4 / 3 + 1);
     List<Finding> out = null;
     for (int i = 0; i < findings.size(); i++) {
