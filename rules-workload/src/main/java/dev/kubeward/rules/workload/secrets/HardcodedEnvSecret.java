@@ -53,9 +53,10 @@ public final class HardcodedEnvSecret implements ResourceRule {
       .build();
 
   /** The bound parameters, compiled once. */
-  record Params(String[] namePatterns, String[] ignoredSuffixes) {
+  record Params(String[] namePatterns, String[] ignoredSuffixes, SecretPatterns.Initials initials) {
     static Params of(List<String> patterns, List<String> suffixes) {
-      return new Params(SecretPatterns.compile(patterns), SecretPatterns.compile(suffixes));
+      String[] words = SecretPatterns.compile(patterns);
+      return new Params(words, SecretPatterns.compile(suffixes), SecretPatterns.initials(words));
     }
   }
 

@@ -230,7 +230,7 @@ public final class SecretInConfigMap implements ResourceRule {
 
   private static boolean holdsNoCandidateAsIs(String text, HardcodedEnvSecret.Params params) {
     return !text.contains("-----BEGIN") && SecretPatterns.credentialIn(text) == null
-        && !SecretPatterns.mentionsAny(text, params.namePatterns());
+        && !SecretPatterns.mentionsAny(text, params.namePatterns(), params.initials());
   }
 
   /**

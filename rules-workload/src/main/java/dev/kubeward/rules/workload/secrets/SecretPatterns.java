@@ -130,48 +130,38 @@ final class SecretPatterns {
   }
 
   /**
-   * True if one of {@code words} occurs anywhere in {@code text} as {@link #nameLooksSecret} matches
-   * it in a name (ignoring case and separators, but not looking at word boundaries): false means no
-   * name taken from the text can look secret.
+   * The first two letters of some words, as a set of pairs of A to Z (bit {@code 26 × a + b} of
+   * {@code pairs}; null when a word does not start with two of them, and every place of a text must
+   * be tried), and their first letters ({@code firsts}, A to Z as bits 0 to 25): what
+   * {@link #mentionsAny} skips most places of a text with. Made once per word list ({@link #initials}).
    */
-  /** The pairs of {@link #pairsOf} for the last word list asked for (a rule's list, asked for again and again). */
-  private static volatile Pairs lastPairs = new Pairs(new String[0], null, 0);
+  record Initials(long[] pairs, int firsts) {}
 
-  /** {@code set}: the pairs (null when the words do not all start with two of A to Z); {@code firsts}: their first letters, A to Z as bits 0 to 25. */
-  private record Pairs(String[] words, long[] set, int firsts) {}
-
-  /**
-   * The first two letters of {@code words}, as a set of pairs of A to Z (bit {@code 26 × a + b}), and
-   * their first letters; the set is null when a word does not start with two of them, and every
-   * place of a text must be tried.
-   */
-  private static Pairs pairsOf(String[] words) {
-    Pairs last = lastPairs;
-    if (last.words() == words) {
-      return last;
-    }
-    long[] set = new long[11];
+  /** The {@link Initials} of compiled {@code words}. */
+  static Initials initials(String[] words) {
+    long[] pairs = new long[11];
     int firsts = 0;
     for (String word : words) {
       char a = word.charAt(0);
       char b = word.length() > 1 ? word.charAt(1) : 0;
       if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') {
-        set = null;
-        break;
+        return new Initials(null, 0);
       }
       int bit = (a - 'A') * 26 + (b - 'A');
-      set[bit >>> 6] |= 1L << bit;
+      pairs[bit >>> 6] |= 1L << bit;
       firsts |= 1 << (a - 'A');
     }
-    Pairs made = new Pairs(words, set, firsts);
-    lastPairs = made;
-    return made;
+    return new Initials(pairs, firsts);
   }
 
-  static boolean mentionsAny(String text, String[] words) {
-    Pairs known = pairsOf(words);
-    long[] pairs = known.set();
-    int firsts = known.firsts();
+  /**
+   * True if one of {@code words} occurs anywhere in {@code text} as {@link #nameLooksSecret} matches
+   * it in a name (ignoring case and separators, but not looking at word boundaries): false means no
+   * name taken from the text can look secret. {@code initials} are those of {@code words}.
+   */
+  static boolean mentionsAny(String text, String[] words, Initials initials) {
+    long[] pairs = initials.pairs();
+    int firsts = initials.firsts();
     int n = text.length();
     for (int start = 0; start < n; start++) {
       char c = text.charAt(start);
