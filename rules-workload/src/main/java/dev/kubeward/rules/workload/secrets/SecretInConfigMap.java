@@ -81,14 +81,18 @@ public final class SecretInConfigMap implements ResourceRule {
     for (int i = 0; i < data.size(); i++) {
       Node value = data.value(i);
       String key = data.key(i);
-      if (!mayHoldDocument(value.text())) {
-        String kind = flagged(key, value.text(), params, defaultsShown); // no lambda on the quiet path
+      String text = value.text();
+      if (!mayHoldDocument(text)) {
+        String kind = flagged(key, text, params, defaultsShown); // no lambda on the quiet path
         if (kind != null) {
           report(resource, context, value, key, null, null, kind);
         }
         continue;
       }
-      inspect(key, value, params, defaultsShown,
+      if (holdsNothing(key, text, params)) {
+        continue; // as inspect() would, before a lambda is made
+      }
+      inspectParsed(key, value, text, params, defaultsShown,
           (v, k, embedded, at, kind) -> report(resource, context, v, k, embedded, at, kind));
     }
   }
@@ -143,10 +147,19 @@ public final class SecretInConfigMap implements ResourceRule {
     if (text == null || text.isEmpty()) {
       return;
     }
-    if (!SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes()) && holdsNoCandidate(text, params)) {
-      return; // nothing in the value could be reported, parsed or not: no need to parse it
+    if (holdsNothing(key, text, params)) {
+      return; // no need to parse it
     }
     inspectParsed(key, value, text, params, defaultsShown, sink);
+  }
+
+  /**
+   * True if nothing in ConfigMap entry {@code key} with the non-empty value {@code text} could be
+   * reported, parsed or not: the key does not look secret and the value holds no candidate.
+   */
+  private static boolean holdsNothing(String key, String text, HardcodedEnvSecret.Params params) {
+    return !SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
+        && holdsNoCandidate(text, params);
   }
 
   /** {@link #inspect} without the pre-check: the value parsed whenever it may hold a document. */
