@@ -81,7 +81,10 @@ class QuietPathAllocationTest {
       "      tolerations: [{key: dedicated, operator: Equal, value: shop, effect: NoSchedule}]",
       "");
 
-  /** What the rules of ConfigMaps, Secrets and PodDisruptionBudgets look at, with nothing to report. */
+  /**
+   * What the rules of ConfigMaps, Secrets and PodDisruptionBudgets look at, with nothing to report; two
+   * ConfigMap values hold documents (one a JSON string with escapes) that nothing in them makes worth parsing.
+   */
   private static final String CONFIGURATION = String.join("\n",
       "apiVersion: v1",
       "kind: ConfigMap",
@@ -90,6 +93,11 @@ class QuietPathAllocationTest {
       "  LOG_LEVEL: info",
       "  password_file: /run/secrets/db/password",
       "  token_url: https://auth.example.com/token",
+      "  dashboard.json: '{\"expr\": \"sum(rate(http_requests_total{job=\\\"api\\\"}[5m]))\", \"legend\": \"pod\\ncontainer\"}'",
+      "  app.yaml: |",
+      "    server:",
+      "      port: 8080",
+      "      logLevel: info",
       "---",
       "apiVersion: v1",
       "kind: Secret",

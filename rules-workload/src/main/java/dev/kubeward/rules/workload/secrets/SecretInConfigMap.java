@@ -81,14 +81,18 @@ public final class SecretInConfigMap implements ResourceRule {
     for (int i = 0; i < data.size(); i++) {
       Node value = data.value(i);
       String key = data.key(i);
-      if (!mayHoldDocument(value.text())) {
-        String kind = flagged(key, value.text(), params, defaultsShown); // no lambda on the quiet path
+      String text = value.text();
+      if (!mayHoldDocument(text)) {
+        String kind = flagged(key, text, params, defaultsShown); // no lambda on the quiet path
         if (kind != null) {
           report(resource, context, value, key, null, null, kind);
         }
         continue;
       }
-      inspect(key, value, params, defaultsShown,
+      if (holdsNothing(key, text, params)) {
+        continue; // as inspect() would, before a lambda is made
+      }
+      inspectParsed(key, value, text, params, defaultsShown,
           (v, k, embedded, at, kind) -> report(resource, context, v, k, embedded, at, kind));
     }
   }
@@ -143,10 +147,19 @@ public final class SecretInConfigMap implements ResourceRule {
     if (text == null || text.isEmpty()) {
       return;
     }
-    if (!SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes()) && holdsNoCandidate(text, params)) {
-      return; // nothing in the value could be reported, parsed or not: no need to parse it
+    if (holdsNothing(key, text, params)) {
+      return; // no need to parse it
     }
     inspectParsed(key, value, text, params, defaultsShown, sink);
+  }
+
+  /**
+   * True if nothing in ConfigMap entry {@code key} with the non-empty value {@code text} could be
+   * reported, parsed or not: the key does not look secret and the value holds no candidate.
+   */
+  private static boolean holdsNothing(String key, String text, HardcodedEnvSecret.Params params) {
+    return !SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
+        && holdsNoCandidate(text, params);
   }
 
   /** {@link #inspect} without the pre-check: the value parsed whenever it may hold a document. */
@@ -185,21 +198,44 @@ public final class SecretInConfigMap implements ResourceRule {
    * differ: then the value is parsed.
    */
   static boolean holdsNoCandidate(String text, HardcodedEnvSecret.Params params) {
-    if (!holdsNoCandidateAsIs(text, params)) {
+    if (SecretPatterns.holdsCandidate(text, params.namePatterns(), params.initials())) {
       return false;
     }
-    if (text.indexOf('\\') < 0) {
+    int backslash = text.indexOf('\\');
+    if (backslash < 0) {
       return true;
     }
-    String decoded = decoded(text);
     if (escapesMayMakeText(text) || !lettersAndDigits(params.namePatterns())) {
-      return holdsNoCandidateAsIs(decoded, params);
+      return !SecretPatterns.holdsCandidate(decoded(text), params.namePatterns(), params.initials());
     }
     // The other escapes stand for quotes, slashes, backslashes, spaces and control characters: they
     // make no letter, dash or separator, so no word or PEM header that the text as it is lacks; but
-    // they may end a word before a key id ("\nAKIA...") or complete a URL ("https:\/\/..."), which only
+    // they may end a word before a token ("\nAKIA...") or complete a URL ("https:\/\/..."), which only
     // the credential formats look at.
-    return SecretPatterns.credentialIn(decoded) == null;
+    return !credentialDecoded(text, backslash);
+  }
+
+  /**
+   * {@code credentialIn(decoded(text)) != null}, for a {@code text} that holds no credential as it is and
+   * whose escapes stand for no letter or digit and join no lines; decoded only if it escapes a slash.
+   * Each escape then stands for one character that is no letter, digit, dash, underscore, dot, colon or
+   * at sign: a token, made of those, reads the same decoded, and only what comes before it can differ (as
+   * it is, {@code \nAKIA...} puts a letter before the key id). A URL or a Slack webhook can only be
+   * completed by an escaped slash. {@code backslash} is the first backslash of {@code text}.
+   */
+  private static boolean credentialDecoded(String text, int backslash) {
+    // escapes as decoded() reads them: each backslash that does not end an escape starts one
+    for (int i = backslash; i >= 0 && i + 1 < text.length(); i = text.indexOf('\\', i + 2)) {
+      char e = text.charAt(i + 1);
+      if (e == '/') {
+        return SecretPatterns.credentialIn(decoded(text)) != null;
+      }
+      boolean valid = simpleEscape(e) != 0 || e == '0';
+      if (valid && Character.isLetterOrDigit(e) && SecretPatterns.tokenAt(text, i + 2) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -226,11 +262,6 @@ public final class SecretInConfigMap implements ResourceRule {
       }
     }
     return true;
-  }
-
-  private static boolean holdsNoCandidateAsIs(String text, HardcodedEnvSecret.Params params) {
-    return !text.contains("-----BEGIN") && SecretPatterns.credentialIn(text) == null
-        && !SecretPatterns.mentionsAny(text, params.namePatterns(), params.initials());
   }
 
   /**

@@ -52,6 +52,10 @@ final class SecretPatterns {
   static final String JWT = "a JSON Web Token";
   static final String URL_PASSWORD = "a URL with an embedded password";
 
+  private static final String PEM_HEADER = "-----BEGIN";
+  private static final String SLACK_HOOKS = "hooks.slack.com/services/";
+  private static final String URL_SCHEME = "://";
+
   private SecretPatterns() {}
 
   /** Upper-cased words without separators, for {@link #nameLooksSecret}. */
@@ -130,28 +134,60 @@ final class SecretPatterns {
   }
 
   /**
-   * The first two letters of some words, as a set of pairs of A to Z (bit {@code 26 × a + b} of
-   * {@code pairs}; null when a word does not start with two of them, and every place of a text must
-   * be tried), and their first letters ({@code firsts}, A to Z as bits 0 to 25): what
-   * {@link #mentionsAny} skips most places of a text with. Made once per word list ({@link #initials}).
+   * The pairs of ASCII characters that may start a candidate, as sets of bits {@code 128 × first + second}:
+   * in {@code words}, the places where one of some words may start (its first letter in either case,
+   * then its second letter in either case or a separator, or anything after a one-letter word); in
+   * {@code candidates}, also those where a PEM header or a credential format of {@link #credentialIn}
+   * may start. A place whose pair is not in the set cannot start what the set is for, so most places of a
+   * text cost one table look-up. Made once per word list ({@link #initials}).
    */
-  record Initials(long[] pairs, int firsts) {}
+  record Initials(long[] words, long[] candidates) {}
+
+  /** The beginnings of the tokens of {@link #tokenAt}. */
+  private static final String[] TOKEN_STARTS = {"AKIA", "ASIA", "gh", "github_pat_", "xox", "AIza", "sk_live_",
+      "rk_live_", "eyJ"};
+
+  /** The first two characters of the tokens, as pairs of ASCII characters in the layout of {@link Initials}. */
+  private static final long[] TOKEN_PAIRS = pairsOf(TOKEN_STARTS);
+
+  /** The first two characters of everything {@link #holdsCandidate} looks for besides the words. */
+  private static final long[] FORMAT_PAIRS = or(TOKEN_PAIRS, pairsOf(new String[] {PEM_HEADER, SLACK_HOOKS, URL_SCHEME}));
 
   /** The {@link Initials} of compiled {@code words}. */
   static Initials initials(String[] words) {
-    long[] pairs = new long[11];
-    int firsts = 0;
-    for (String word : words) {
-      char a = word.charAt(0);
-      char b = word.length() > 1 ? word.charAt(1) : 0;
-      if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') {
-        return new Initials(null, 0);
+    long[] pairs = new long[128 * 128 / 64];
+    for (int first = 0; first < 128; first++) {
+      for (String word : words) {
+        if (word.charAt(0) != upper((char) first)) {
+          continue;
+        }
+        for (int second = 0; second < 128; second++) {
+          char c = (char) second;
+          if (word.length() == 1 || isSeparator(c) || upper(c) == word.charAt(1)) {
+            int pair = first << 7 | second;
+            pairs[pair >>> 6] |= 1L << pair;
+          }
+        }
       }
-      int bit = (a - 'A') * 26 + (b - 'A');
-      pairs[bit >>> 6] |= 1L << bit;
-      firsts |= 1 << (a - 'A');
     }
-    return new Initials(pairs, firsts);
+    return new Initials(pairs, or(pairs, FORMAT_PAIRS));
+  }
+
+  private static long[] pairsOf(String[] starts) {
+    long[] pairs = new long[128 * 128 / 64];
+    for (String start : starts) {
+      int pair = start.charAt(0) << 7 | start.charAt(1);
+      pairs[pair >>> 6] |= 1L << pair;
+    }
+    return pairs;
+  }
+
+  private static long[] or(long[] a, long[] b) {
+    long[] out = a.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] |= b[i];
+    }
+    return out;
   }
 
   /**
@@ -160,56 +196,67 @@ final class SecretPatterns {
    * name taken from the text can look secret. {@code initials} are those of {@code words}.
    */
   static boolean mentionsAny(String text, String[] words, Initials initials) {
-    long[] pairs = initials.pairs();
-    int firsts = initials.firsts();
+    return search(text, words, initials.words(), false);
+  }
+
+  /**
+   * True if {@code text} holds a PEM header ({@code -----BEGIN}), a credential format
+   * ({@link #credentialIn} is not null) or one of {@code words} ({@link #mentionsAny}), in one pass.
+   */
+  static boolean holdsCandidate(String text, String[] words, Initials initials) {
+    return search(text, words, initials.candidates(), true);
+  }
+
+  private static boolean search(String text, String[] words, long[] pairs, boolean formats) {
     int n = text.length();
-    for (int start = 0; start < n; start++) {
-      char c = text.charAt(start);
-      char first;
-      if (pairs != null) {
-        int letter;
-        if (c < 128) {
-          int lower = c | 0x20;
-          if (lower < 'a' || lower > 'z') {
-            continue;
-          }
-          letter = lower - 'a';
-        } else {
-          char u = upper(c);
-          if (u < 'A' || u > 'Z') {
-            continue;
-          }
-          letter = u - 'A';
-        }
-        if ((firsts >>> letter & 1) == 0) {
-          continue;
-        }
-        first = (char) ('A' + letter);
-        int next = start + 1;
-        while (next < n && isSeparator(text.charAt(next))) {
-          next++;
-        }
-        if (next == n) {
-          return false; // every word has a second letter
-        }
-        char second = upper(text.charAt(next));
-        if (second < 'A' || second > 'Z') {
-          continue;
-        }
-        int bit = letter * 26 + (second - 'A');
-        if ((pairs[bit >>> 6] & (1L << bit)) == 0) {
-          continue;
-        }
-      } else {
-        first = upper(c);
+    if (n == 0) {
+      return false;
+    }
+    char c = text.charAt(0);
+    for (int i = 1; i < n; i++) {
+      char d = text.charAt(i);
+      int pair = c << 7 | d;
+      // beyond ASCII, upper-casing may make a letter of A to Z (U+017F is an S): look closer
+      if (((c | d) >= 128 || (pairs[pair >>> 6] & 1L << pair) != 0) && startsAt(text, i - 1, words, formats)) {
+        return true;
       }
-      for (String word : words) {
-        if (word.charAt(0) == first && matchAt(text, start, word) >= 0) {
-          return true;
-        }
+      c = d;
+    }
+    return startsAt(text, n - 1, words, formats);
+  }
+
+  /** True if one of {@code words}, or with {@code formats} a PEM header or a credential format, starts at {@code i}. */
+  private static boolean startsAt(String text, int i, String[] words, boolean formats) {
+    if (formats && formatAt(text, i)) {
+      return true;
+    }
+    char first = upper(text.charAt(i));
+    for (String word : words) {
+      if (word.charAt(0) == first && matchAt(text, i, word) >= 0) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * True if a PEM header or a credential format that {@link #credentialIn} looks for place by place
+   * starts at {@code i} of {@code s}: a Slack webhook ({@code i} at its {@code hooks}), a URL with a
+   * password ({@code i} at its {@code ://}) or a token, which must not follow a letter or a digit.
+   */
+  private static boolean formatAt(String s, int i) {
+    switch (s.charAt(i)) {
+      case '-':
+        return s.startsWith(PEM_HEADER, i);
+      case 'h':
+        return s.startsWith(SLACK_HOOKS, i) && isSlackWebhook(s, i);
+      case ':':
+        return s.startsWith(URL_SCHEME, i) && isUrlPassword(s, i);
+      case 'A': case 'g': case 'x': case 's': case 'r': case 'e':
+        return (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))) && tokenAt(s, i) != null;
+      default:
+        return false;
+    }
   }
 
   /** End index of {@code word} matched at {@code start}, skipping separators in the name; or -1. */
@@ -303,67 +350,87 @@ final class SecretPatterns {
         return PRIVATE_KEY;
       }
     }
-    if (isSlackWebhook(value)) {
-      return SLACK_WEBHOOK;
+    for (int at = value.indexOf(SLACK_HOOKS); at >= 0; at = value.indexOf(SLACK_HOOKS, at + 1)) {
+      if (isSlackWebhook(value, at)) {
+        return SLACK_WEBHOOK;
+      }
     }
     int n = value.length();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i + 1 < n; i++) {
       char c = value.charAt(i);
-      if (c != 'A' && c != 'g' && c != 'x' && c != 's' && c != 'r' && c != 'e') {
-        continue; // no format below starts with it
+      char d = value.charAt(i + 1);
+      int pair = c << 7 | d;
+      if ((c | d) >= 128 || (TOKEN_PAIRS[pair >>> 6] & 1L << pair) == 0) {
+        continue; // no token starts with these two characters
       }
       if (i > 0 && Character.isLetterOrDigit(value.charAt(i - 1))) {
         continue;
       }
-      if ((c == 'A' && (value.startsWith("AKIA", i) || value.startsWith("ASIA", i)))
-          && run(value, i + 4, UPPER_DIGIT) == 16 && endOfToken(value, i + 20)) {
-        return AWS_KEY;
-      }
-      if (c == 'g' && value.startsWith("gh", i) && i + 3 < n && "pousr".indexOf(value.charAt(i + 2)) >= 0
-          && value.charAt(i + 3) == '_' && run(value, i + 4, ALNUM) == 36) {
-        return GITHUB;
-      }
-      if (c == 'g' && value.startsWith("github_pat_", i) && run(value, i + 11, WORD) >= 22) {
-        return GITHUB;
-      }
-      if (c == 'x' && value.startsWith("xox", i) && i + 4 < n && "abeprs".indexOf(value.charAt(i + 3)) >= 0
-          && value.charAt(i + 4) == '-' && run(value, i + 5, SLACK_CHARS) >= 10) {
-        return SLACK;
-      }
-      if (c == 'A' && value.startsWith("AIza", i) && run(value, i + 4, BASE64URL) == 35) {
-        return GOOGLE;
-      }
-      if ((c == 's' || c == 'r') && value.startsWith("k_live_", i + 1) && run(value, i + 8, ALNUM) >= 16) {
-        return STRIPE;
-      }
-      if (c == 'e' && isJwt(value, i)) {
-        return JWT;
+      String kind = tokenAt(value, i);
+      if (kind != null) {
+        return kind;
       }
     }
-    return hasUrlPassword(value) ? URL_PASSWORD : null;
+    for (int scheme = value.indexOf(URL_SCHEME); scheme >= 0; scheme = value.indexOf(URL_SCHEME, scheme + 3)) {
+      if (isUrlPassword(value, scheme)) {
+        return URL_PASSWORD;
+      }
+    }
+    return null;
   }
 
   /**
-   * {@code hooks.slack.com/services/T<team>/B<channel>/<secret>}: workspace and channel ids of upper-case
-   * letters and digits, a secret of at least 20 letters and digits; {@code .../services/XXX} is an example.
+   * The kind of token ({@link #AWS_KEY}, {@link #GITHUB}, ...) that starts at {@code i} of {@code s},
+   * whatever comes before it, or {@code null}.
    */
-  private static boolean isSlackWebhook(String value) {
-    String marker = "hooks.slack.com/services/";
-    int at = value.indexOf(marker);
-    while (at >= 0) {
-      int i = at + marker.length();
-      if (i < value.length() && value.charAt(i) == 'T') {
-        int team = run(value, i + 1, UPPER_DIGIT);
-        int b = i + 1 + team;
-        if (team >= 6 && b + 1 < value.length() && value.charAt(b) == '/' && value.charAt(b + 1) == 'B') {
-          int channel = run(value, b + 2, UPPER_DIGIT);
-          int s = b + 2 + channel;
-          if (channel >= 6 && s < value.length() && value.charAt(s) == '/' && run(value, s + 1, ALNUM) >= 20) {
-            return true;
-          }
-        }
+  static String tokenAt(String s, int i) {
+    int n = s.length();
+    if (i >= n) {
+      return null;
+    }
+    char c = s.charAt(i);
+    if ((c == 'A' && (s.startsWith("AKIA", i) || s.startsWith("ASIA", i)))
+        && run(s, i + 4, UPPER_DIGIT) == 16 && endOfToken(s, i + 20)) {
+      return AWS_KEY;
+    }
+    if (c == 'g' && s.startsWith("gh", i) && i + 3 < n && "pousr".indexOf(s.charAt(i + 2)) >= 0
+        && s.charAt(i + 3) == '_' && run(s, i + 4, ALNUM) == 36) {
+      return GITHUB;
+    }
+    if (c == 'g' && s.startsWith("github_pat_", i) && run(s, i + 11, WORD) >= 22) {
+      return GITHUB;
+    }
+    if (c == 'x' && s.startsWith("xox", i) && i + 4 < n && "abeprs".indexOf(s.charAt(i + 3)) >= 0
+        && s.charAt(i + 4) == '-' && run(s, i + 5, SLACK_CHARS) >= 10) {
+      return SLACK;
+    }
+    if (c == 'A' && s.startsWith("AIza", i) && run(s, i + 4, BASE64URL) == 35) {
+      return GOOGLE;
+    }
+    if ((c == 's' || c == 'r') && s.startsWith("k_live_", i + 1) && run(s, i + 8, ALNUM) >= 16) {
+      return STRIPE;
+    }
+    if (c == 'e' && isJwt(s, i)) {
+      return JWT;
+    }
+    return null;
+  }
+
+  /**
+   * {@code hooks.slack.com/services/T<team>/B<channel>/<secret>} at {@code at}: workspace and channel ids
+   * of upper-case letters and digits, a secret of at least 20 letters and digits; {@code .../services/XXX}
+   * is an example.
+   */
+  private static boolean isSlackWebhook(String value, int at) {
+    int i = at + SLACK_HOOKS.length();
+    if (i < value.length() && value.charAt(i) == 'T') {
+      int team = run(value, i + 1, UPPER_DIGIT);
+      int b = i + 1 + team;
+      if (team >= 6 && b + 1 < value.length() && value.charAt(b) == '/' && value.charAt(b + 1) == 'B') {
+        int channel = run(value, b + 2, UPPER_DIGIT);
+        int s = b + 2 + channel;
+        return channel >= 6 && s < value.length() && value.charAt(s) == '/' && run(value, s + 1, ALNUM) >= 20;
       }
-      at = value.indexOf(marker, at + 1);
     }
     return false;
   }
@@ -419,27 +486,22 @@ final class SecretPatterns {
     return payload >= 10 && dot2 < s.length() && s.charAt(dot2) == '.';
   }
 
-  /** {@code scheme://user:password@host}, with a password that is not a {@code $(VAR)} placeholder. */
-  private static boolean hasUrlPassword(String s) {
-    int scheme = s.indexOf("://");
-    while (scheme >= 0) {
-      int start = scheme + 3;
-      int colon = -1;
-      for (int i = start; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '/' || c == '?' || c == '#' || Character.isWhitespace(c)) {
-          break;
-        }
-        if (c == ':' && colon < 0) {
-          colon = i;
-        } else if (c == '@') {
-          if (colon >= 0 && i > colon + 1 && s.charAt(colon + 1) != '$') {
-            return true;
-          }
-          break;
-        }
+  /**
+   * {@code scheme://user:password@host} with its {@code ://} at {@code scheme}, and a password that is not
+   * a {@code $(VAR)} placeholder.
+   */
+  private static boolean isUrlPassword(String s, int scheme) {
+    int colon = -1;
+    for (int i = scheme + 3; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '?' || c == '#' || Character.isWhitespace(c)) {
+        return false;
       }
-      scheme = s.indexOf("://", start);
+      if (c == ':' && colon < 0) {
+        colon = i;
+      } else if (c == '@') {
+        return colon >= 0 && i > colon + 1 && s.charAt(colon + 1) != '$';
+      }
     }
     return false;
   }
