@@ -145,7 +145,9 @@ final class FindingKeys {
     if (numbers != null) {
       for (int i = 0; i < n; i++) {
         if (numbers[i] != 0) {
-          findings[i] = findings[i].withKey(findings[i].key() + "#" + numbers[i]);
+          String key = findings[i].key();
+          findings[i] = findings[i].withKey(new StringBuilder(key.length() + 4).append(key).append('#')
+              .append(numbers[i]).toString());
         }
       }
     }
