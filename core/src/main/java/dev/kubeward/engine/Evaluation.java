@@ -90,7 +90,9 @@ final class Evaluation {
       FindingCollector collector = collector();
       for (int i = 0; i < resources.size(); i++) {
         int before = collector.errors.size();
+        int found = collector.findings.size();
         dispatch.evaluate(resources.get(i), collector);
+        collector.sortFrom(found);
         for (int e = before; e < collector.errors.size(); e++) {
           errors.add(i, collector.errors.get(e));
         }
@@ -107,7 +109,9 @@ final class Evaluation {
         FindingCollector c = collector();
         int[] errorOwners = new int[0];
         for (int i = 0; i < slice.size(); i++) {
+          int found = c.findings.size();
           dispatch.evaluate(slice.get(i), c);
+          c.sortFrom(found);
           if (c.errors.size() > errorOwners.length) {
             int old = errorOwners.length;
             errorOwners = Arrays.copyOf(errorOwners, c.errors.size());

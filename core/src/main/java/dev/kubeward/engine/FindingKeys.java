@@ -7,6 +7,7 @@ package dev.kubeward.engine;
 import dev.kubeward.model.Resource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,25 +97,29 @@ final class FindingKeys {
 
   /**
    * The findings of {@code all} in report order ({@link Finding#ORDER}) with keys made unique as
-   * {@link #unique} makes them, using the hash codes the collectors worked out: equal keys are found
-   * before sorting, and each group of them is numbered in its own report order (a stable sort of a
-   * group gives its members in the order the stable sort of all of them does; the suffix does not
-   * take part in the order).
+   * {@link #unique} makes them, using the hash codes the collectors worked out: the findings are
+   * sorted together with their hash codes (a stable merge of the runs they arrive in, which
+   * collectors hand over in report order resource by resource), then numbered in that order, a
+   * key's text read only to confirm that two keys meet.
    */
   static List<Finding> sortedWithUniqueKeys(KeyedFindings all) {
-    List<Finding> findings = all.list();
-    int n = findings.size();
-    int capacity = Integer.highestOneBit(Math.max(n, 1)) << 2; // at least 2n, a power of two
-    int mask = capacity - 1;
-    int[] slots = new int[capacity]; // 1 + the index of the first finding of a key; 0 when free
-    int[] next = null; // for each finding of a key met more than once, 1 + the index of the next one; 0 for none
-    int[] last = null; // for the first finding of such a key, 1 + the index of the last one so far
+    List<Finding> list = all.list();
+    int n = list.size();
+    Finding[] findings = list.toArray(new Finding[0]);
+    int[] hashes = new int[n];
+    for (int i = 0; i < n; i++) {
+      hashes[i] = all.hash(i);
+    }
+    sort(findings, hashes);
+    int bits = Math.max(4, 34 - Integer.numberOfLeadingZeros(Math.max(n, 1))); // at least 2n slots
+    int[] slots = new int[1 << bits]; // 1 + the index of the first finding of a key; 0 when free
+    int[] numbers = null; // for a finding whose key was met before, its number (2, 3...); otherwise 0
+    int[] lastNumber = null; // for the first finding of such a key, the last number given
     int probes = 0;
     int budget = 8 * n + 64;
-    List<Integer> firsts = null;
     for (int i = 0; i < n; i++) {
-      int hash = all.hash(i);
-      int s = (hash ^ (hash >>> 16)) & mask;
+      int hash = hashes[i];
+      int s = (hash * 0x9E3779B9) >>> (32 - bits);
       while (true) {
         int first = slots[s] - 1;
         if (first < 0) {
@@ -122,45 +127,91 @@ final class FindingKeys {
           break;
         }
         if (++probes > budget) {
-          // Many keys share hash codes (a crafted input): sort, then a hash map, which stays linear.
-          List<Finding> sorted = new ArrayList<>(findings);
-          sorted.sort(Finding.ORDER);
-          return unique(sorted);
+          // Many keys share hash codes (a crafted input): a hash map, which stays linear.
+          return unique(new ArrayList<>(Arrays.asList(findings)));
         }
-        if (all.hash(first) == hash && findings.get(first).key().equals(findings.get(i).key())) {
-          if (next == null) {
-            next = new int[n];
-            last = new int[n];
-            firsts = new ArrayList<>();
+        if (hashes[first] == hash && findings[first].key().equals(findings[i].key())) {
+          if (numbers == null) {
+            numbers = new int[n];
+            lastNumber = new int[n];
           }
-          if (last[first] == 0) {
-            firsts.add(first);
-            next[first] = i + 1;
-          } else {
-            next[last[first] - 1] = i + 1;
-          }
-          last[first] = i + 1;
+          lastNumber[first] = lastNumber[first] == 0 ? 2 : lastNumber[first] + 1;
+          numbers[i] = lastNumber[first];
           break;
         }
-        s = (s + 1) & mask;
+        s = (s + 1) & (slots.length - 1);
       }
     }
-    List<Finding> out = new ArrayList<>(findings);
-    if (firsts != null) {
-      for (int first : firsts) {
-        List<Integer> group = new ArrayList<>();
-        for (int i = first; i >= 0; i = next[i] - 1) {
-          group.add(i);
-        }
-        group.sort((a, b) -> Finding.ORDER.compare(findings.get(a), findings.get(b)));
-        for (int k = 1; k < group.size(); k++) {
-          Finding f = findings.get(group.get(k));
-          out.set(group.get(k), f.withKey(f.key() + "#" + (k + 1)));
+    if (numbers != null) {
+      for (int i = 0; i < n; i++) {
+        if (numbers[i] != 0) {
+          String key = findings[i].key();
+          findings[i] = findings[i].withKey(new StringBuilder(key.length() + 4).append(key).append('#')
+              .append(numbers[i]).toString());
         }
       }
     }
-    out.sort(Finding.ORDER);
-    return out;
+    return new ArrayList<>(Arrays.asList(findings));
+  }
+
+  /**
+   * Sorts {@code findings} into report order, stably, moving each finding's hash code with it: a
+   * merge of the ascending runs they hold, so that findings handed over in order cost one
+   * comparison each.
+   */
+  static void sort(Finding[] findings, int[] hashes) {
+    int n = findings.length;
+    int[] runs = new int[8]; // the starts of the runs, then n
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || Finding.ORDER.compare(findings[i - 1], findings[i]) > 0) {
+        if (count + 1 == runs.length) {
+          runs = Arrays.copyOf(runs, runs.length * 2);
+        }
+        runs[count++] = i;
+      }
+    }
+    runs[count] = n;
+    if (count <= 1) {
+      return;
+    }
+    Finding[] from = findings;
+    int[] fromHashes = hashes;
+    Finding[] to = new Finding[n];
+    int[] toHashes = new int[n];
+    while (count > 1) {
+      int merged = 0;
+      for (int r = 0; r < count; r += 2) {
+        int lo = runs[r];
+        int mid = runs[Math.min(r + 1, count)];
+        int hi = runs[Math.min(r + 2, count)];
+        int a = lo;
+        int b = mid;
+        for (int k = lo; k < hi; k++) {
+          // Ties go to the left run, which came first: the merge is stable.
+          if (b >= hi || (a < mid && Finding.ORDER.compare(from[a], from[b]) <= 0)) {
+            to[k] = from[a];
+            toHashes[k] = fromHashes[a++];
+          } else {
+            to[k] = from[b];
+            toHashes[k] = fromHashes[b++];
+          }
+        }
+        runs[merged++] = lo;
+      }
+      runs[merged] = n;
+      count = merged;
+      Finding[] f = from;
+      from = to;
+      to = f;
+      int[] h = fromHashes;
+      fromHashes = toHashes;
+      toHashes = h;
+    }
+    if (from != findings) {
+      System.arraycopy(from, 0, findings, 0, n);
+      System.arraycopy(fromHashes, 0, hashes, 0, n);
+    }
   }
 
   /**

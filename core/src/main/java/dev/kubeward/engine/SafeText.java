@@ -19,6 +19,12 @@ final class SafeText {
     StringBuilder sb = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c >= ' ' && c < '\u007f') {
+        if (sb != null) {
+          sb.append(c);
+        }
+        continue;
+      }
       boolean unsafe = Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029'
           || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
       if (unsafe && sb == null) {

@@ -140,17 +140,27 @@ public final class Inventory {
     GroupKind lastKind = null;
     Map<String, Bucket> lastKindBuckets = null;
     List<Resource> lastKindList = null;
+    Bucket lastBucket = null;
+    String lastBucketNamespace = null;
+    String lastNamespace = null;
+    List<Resource> lastNamespaceList = null;
     List<List<Resource>> copies = new ArrayList<>();
     for (Resource r : all) {
       GroupKind gk = r.groupKind();
       String ns = namespaceOf(r);
-      if (gk != lastKind) { // resources of one kind often come together: one look-up for them
+      // Resources of one kind and namespace often come together: one look-up for each run of them.
+      if (gk != lastKind) {
         lastKind = gk;
         lastKindBuckets = kindInNamespace.computeIfAbsent(gk, k -> new HashMap<>());
         lastKindList = kinds.computeIfAbsent(gk, k -> new ArrayList<>());
+        lastBucket = null;
       }
       lastKindList.add(r);
-      Bucket bucket = lastKindBuckets.computeIfAbsent(ns, k -> new Bucket());
+      if (lastBucket == null || !Objects.equals(ns, lastBucketNamespace)) {
+        lastBucket = lastKindBuckets.computeIfAbsent(ns, k -> new Bucket());
+        lastBucketNamespace = ns;
+      }
+      Bucket bucket = lastBucket;
       bucket.inOrder.add(r);
       if (r.name() != null) {
         List<Resource> newCopies = bucket.addNamed(r);
@@ -159,7 +169,11 @@ public final class Inventory {
         }
       }
       if (ns != null) {
-        inNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(r);
+        if (!ns.equals(lastNamespace)) {
+          lastNamespace = ns;
+          lastNamespaceList = inNamespace.computeIfAbsent(ns, k -> new ArrayList<>());
+        }
+        lastNamespaceList.add(r);
       }
       if (r.isWorkload()) {
         carriers.add(r);

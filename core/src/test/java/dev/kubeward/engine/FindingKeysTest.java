@@ -113,4 +113,39 @@ class FindingKeysTest {
     assertThat(keys(out)).isEqualTo(keys(reference(in)));
     assertThat(out.get(out.size() - 1).key()).isEqualTo(in.get(7).key() + "#2");
   }
+
+  @Test
+  void theMergeSortsStablyWhateverTheRunsAndCarriesTheHashCodes() {
+    Random random = new Random(7);
+    for (int round = 0; round < 300; round++) {
+      int n = random.nextInt(200);
+      List<Finding> in = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        // Few distinct places, so that ties are many and stability shows.
+        in.add(finding("k" + i, "f" + random.nextInt(4) + ".yaml", 1 + random.nextInt(6), "r" + random.nextInt(2)));
+      }
+      switch (round % 3) {
+        case 0 -> in.sort(Finding.ORDER.reversed()); // one descending run: every finding its own run
+        case 1 -> {
+          // Runs already in order, as collectors hand them over resource by resource.
+          for (int from = 0; from < n; from += 1 + random.nextInt(8)) {
+            in.subList(from, Math.min(n, from + 8)).sort(Finding.ORDER);
+          }
+        }
+        default -> { }
+      }
+      Finding[] findings = in.toArray(new Finding[0]);
+      int[] hashes = new int[n];
+      for (int i = 0; i < n; i++) {
+        hashes[i] = findings[i].key().hashCode();
+      }
+      FindingKeys.sort(findings, hashes);
+      List<Finding> expected = new ArrayList<>(in);
+      expected.sort(Finding.ORDER);
+      assertThat(findings).containsExactlyElementsOf(expected);
+      for (int i = 0; i < n; i++) {
+        assertThat(hashes[i]).isEqualTo(findings[i].key().hashCode());
+      }
+    }
+  }
 }
