@@ -53,7 +53,7 @@ public final class AllowPrivilegeEscalation extends PssRule {
       Container c = containers.get(i);
       Node value = c.securityContext().get("allowPrivilegeEscalation");
       if (value.isMissing()) {
-        out.report(resource, lacking(c.node(), "securityContext"),
+        out.report(resource, lackingSecurityContext(c),
             message("", c, resource, isPrivileged(c) ? UNSET + PRIVILEGED : UNSET));
       } else if (!value.isFalse()) {
         out.report(resource, value, subject(c, resource) + " sets securityContext.allowPrivilegeEscalation to "

@@ -165,14 +165,18 @@ abstract class PssRule implements ResourceRule {
   }
 
   /**
-   * Where a finding about a field missing below {@code start.k1} points: the key {@code k1} when its
-   * value is an object (the object lacking the field), else {@code start} itself.
+   * Where a finding about a field missing in the security context of {@code c} points: the key
+   * {@code securityContext} when its value is an object (the object lacking the field), else the
+   * container.
    */
-  static Node lacking(Node start, String k1) {
-    return start.get(k1).isMap() ? start.asMap().keyNode(k1) : start;
+  static Node lackingSecurityContext(Container c) {
+    return c.securityContext().isMap() ? c.node().keyNode("securityContext") : c.node();
   }
 
-  /** As {@link #lacking(Node, String)}, one level deeper: the key {@code k2}, {@code k1} or {@code start}. */
+  /**
+   * Where a finding about a field missing below {@code start.k1.k2} points: the key {@code k2} when
+   * its value is an object, else the key {@code k1} when its value is one, else {@code start}.
+   */
   static Node lacking(Node start, String k1, String k2) {
     Node a = start.get(k1);
     if (!a.isMap()) {
@@ -219,7 +223,7 @@ abstract class PssRule implements ResourceRule {
 
   /** Reports a missing {@code securityContext.<field>} in container {@code c}, pointing at what lacks it. */
   static void reportMissing(Resource resource, Container c, String field, String requirement, Context out) {
-    out.report(resource, lacking(c.node(), "securityContext"),
+    out.report(resource, lackingSecurityContext(c),
         subject(c, resource) + " must set securityContext." + field + requirement);
   }
 

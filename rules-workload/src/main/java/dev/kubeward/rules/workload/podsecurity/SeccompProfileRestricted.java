@@ -75,7 +75,7 @@ public final class SeccompProfileRestricted extends PssRule {
       for (int i = 0; i < containers.size(); i++) {
         Container c = containers.get(i);
         if (profile(c.securityContext(), FIELD) == UNSET) {
-          out.report(resource, lacking(c.node(), "securityContext"), message("pod or ", c, resource,
+          out.report(resource, lackingSecurityContext(c), message("pod or ", c, resource,
               " must set securityContext.seccompProfile.type to RuntimeDefault or Localhost"));
         }
       }
