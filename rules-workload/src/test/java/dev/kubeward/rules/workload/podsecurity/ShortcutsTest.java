@@ -18,6 +18,7 @@ import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rules.workload.WorkloadRules;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +60,10 @@ class ShortcutsTest {
   }
 
   /** Every workload of the module's fixtures. */
-  private static List<Resource> workloads() throws IOException {
+  private static List<Resource> workloads() throws IOException, URISyntaxException {
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/rules"))) {
+    Path rules = Path.of(ShortcutsTest.class.getClassLoader().getResource("rules").toURI());
+    try (Stream<Path> walk = Files.walk(rules)) {
       files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
     List<Resource> workloads = new ArrayList<>();
@@ -76,7 +78,7 @@ class ShortcutsTest {
   }
 
   @Test
-  void mayReportIsFalseOnlyWhereNothingIsReported() throws IOException {
+  void mayReportIsFalseOnlyWhereNothingIsReported() throws IOException, URISyntaxException {
     List<Resource> workloads = workloads();
     int answeredNo = 0;
     int answeredYesAndReported = 0;
@@ -108,7 +110,7 @@ class ShortcutsTest {
   }
 
   @Test
-  void aContainerIsWordedAsItDescribesItself() throws IOException {
+  void aContainerIsWordedAsItDescribesItself() throws IOException, URISyntaxException {
     int unnamed = 0;
     for (Resource resource : workloads()) {
       for (Container c : resource.podSpec().containers()) {
