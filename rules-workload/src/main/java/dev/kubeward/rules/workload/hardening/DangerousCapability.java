@@ -95,9 +95,6 @@ public final class DangerousCapability implements ResourceRule {
 
   @Override
   public void check(Resource resource, Context context) {
-    if (PssOverlaps.capabilitiesRestrictedShown(resource, context)) {
-      return; // capabilities-restricted reports every added capability but NET_BIND_SERVICE at the same item
-    }
     List<Container> containers = resource.podSpec().containers();
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
@@ -110,6 +107,11 @@ public final class DangerousCapability implements ResourceRule {
         }
         String matched = match(name.trim());
         if (matched != null) {
+          if (PssOverlaps.capabilitiesRestrictedShown(resource, context)) {
+            // capabilities-restricted reports every added capability but NET_BIND_SERVICE at the same
+            // item; asked only here, as it looks up suppressions on the object.
+            return;
+          }
           boolean netRaw = matched.equals("NET_RAW") || matched.equals("ALL");
           context.finding(resource, item).message(c.describe() + " of " + resource.displayName()
               + " adds the capability \"" + name + "\" (" + describe(matched) + ")")

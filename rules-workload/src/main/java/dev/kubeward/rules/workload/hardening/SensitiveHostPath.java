@@ -108,15 +108,17 @@ public final class SensitiveHostPath implements ResourceRule {
       }
       return;
     }
-    if (PssOverlaps.hostPathVolumeShown(resource, context)) {
-      return; // restricted-volumes or host-path-volumes reports every hostPath volume of this pod
-    }
     Node volumes = pod.volumes();
     for (int i = 0; i < volumes.size(); i++) {
       Node volume = volumes.get(i);
       Node path = volume.get("hostPath").get("path");
       String entry = sensitiveEntry(path.text());
       if (entry != null) {
+        if (PssOverlaps.hostPathVolumeShown(resource, context)) {
+          // restricted-volumes or host-path-volumes reports every hostPath volume of this pod; asked
+          // only here, as it looks up suppressions on the object.
+          return;
+        }
         context.report(resource, path, "volume \"" + volume.get("name").text("") + "\" of "
             + resource.displayName() + " mounts the sensitive host path \"" + path.text() + "\"" + entry);
       }

@@ -29,6 +29,11 @@ public final class AllowPrivilegeEscalation extends PssRule {
           .remediation("Set securityContext.allowPrivilegeEscalation to false in every container.")
           .build();
 
+  private static final String UNSET = " does not set securityContext.allowPrivilegeEscalation: set it to false";
+  /** What a message adds when the container runs privileged. */
+  private static final String PRIVILEGED =
+      " (the API rejects it together with privileged: true, so remove privileged first)";
+
   public AllowPrivilegeEscalation() {
     super(PssCheck.ALLOW_PRIVILEGE_ESCALATION);
   }
@@ -47,15 +52,17 @@ public final class AllowPrivilegeEscalation extends PssRule {
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
       Node value = c.securityContext().get("allowPrivilegeEscalation");
-      String privileged = c.securityContext().get("privileged").isTrue()
-          ? " (the API rejects it together with privileged: true, so remove privileged first)" : "";
       if (value.isMissing()) {
-        out.report(resource, lacking(c.node(), "securityContext"), subject(c, resource)
-            + " does not set securityContext.allowPrivilegeEscalation: set it to false" + privileged);
+        out.report(resource, lackingSecurityContext(c),
+            message("", c, resource, isPrivileged(c) ? UNSET + PRIVILEGED : UNSET));
       } else if (!value.isFalse()) {
         out.report(resource, value, subject(c, resource) + " sets securityContext.allowPrivilegeEscalation to "
-            + value(value) + ": set it to false" + privileged);
+            + value(value) + ": set it to false" + (isPrivileged(c) ? PRIVILEGED : ""));
       }
     }
+  }
+
+  private static boolean isPrivileged(Container c) {
+    return c.securityContext().get("privileged").isTrue();
   }
 }

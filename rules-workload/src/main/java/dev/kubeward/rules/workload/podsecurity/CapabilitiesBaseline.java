@@ -54,11 +54,29 @@ public final class CapabilitiesBaseline extends PssRule {
       ListNode add = c.securityContext().get("capabilities").get("add").asList();
       for (int k = 0; k < add.size(); k++) {
         Node item = add.get(k);
-        if (!oneOf(item.text(""), DEFAULT_SET)) {
+        if (!inDefaultSet(item)) {
           out.report(resource, item, subject(c, resource) + " must not add capability " + value(item)
               + " (securityContext.capabilities.add may hold only the default set)");
         }
       }
     }
+  }
+
+  @Override
+  boolean mayReport(PodSpec pod, int minor) {
+    List<Container> containers = pod.containers();
+    for (int i = 0; i < containers.size(); i++) {
+      ListNode add = containers.get(i).securityContext().get("capabilities").get("add").asList();
+      for (int k = 0; k < add.size(); k++) {
+        if (!inDefaultSet(add.get(k))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean inDefaultSet(Node capability) {
+    return oneOf(capability.text(""), DEFAULT_SET);
   }
 }

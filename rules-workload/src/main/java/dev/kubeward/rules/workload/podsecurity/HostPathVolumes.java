@@ -6,6 +6,7 @@ package dev.kubeward.rules.workload.podsecurity;
 
 import dev.kubeward.model.ListNode;
 import dev.kubeward.model.MapNode;
+import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
@@ -43,10 +44,25 @@ public final class HostPathVolumes extends PssRule {
     ListNode volumes = pod.volumes().asList();
     for (int i = 0; i < volumes.size(); i++) {
       MapNode volume = volumes.get(i).asMap();
-      if (!volume.get("hostPath").isNull()) {
+      if (isHostPath(volume)) {
         out.report(resource, volume.keyNode("hostPath"), subject(resource) + " must not use hostPath volume "
             + value(volume.get("name")) + " (path " + value(volume.get("hostPath").get("path")) + ")");
       }
     }
+  }
+
+  @Override
+  boolean mayReport(PodSpec pod, int minor) {
+    ListNode volumes = pod.volumes().asList();
+    for (int i = 0; i < volumes.size(); i++) {
+      if (isHostPath(volumes.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHostPath(Node volume) {
+    return !volume.get("hostPath").isNull();
   }
 }

@@ -50,13 +50,19 @@ abstract class PssRule implements ResourceRule {
 
   @Override
   public final void check(Resource resource, Context context) {
-    ScanSettings settings = context.settings();
     PodSpec pod = resource.podSpec();
     if (pod == null) {
       return;
     }
-    if (PssOverlaps.evaluates(check, resource, context)) {
-      evaluate(resource, pod, settings.pssVersion().minor(), context);
+    ScanSettings settings = context.settings();
+    PssLevel level = settings.pssLevel();
+    int minor = settings.pssVersion().minor();
+    // Whether an overriding rule's findings are seen is a suppression look-up on the object: asked
+    // only when this overridden check has something to report, which it rarely has.
+    if (check.runsAt(level, minor)
+        || check.isOverriddenAt(level, minor) && mayReport(pod, minor)
+            && PssOverlaps.overrideUnseen(check, resource, context)) {
+      evaluate(resource, pod, minor, context);
     }
   }
 
@@ -72,6 +78,15 @@ abstract class PssRule implements ResourceRule {
    * {@code latest}) and reports each violation to {@code out}.
    */
   abstract void evaluate(Resource resource, PodSpec pod, int minor, Context out);
+
+  /**
+   * False only if {@link #evaluate} would report nothing on {@code pod} at policy version
+   * {@code minor}. A baseline rule that a restricted one overrides answers it cheaply, without
+   * building messages; the others need not.
+   */
+  boolean mayReport(PodSpec pod, int minor) {
+    return true;
+  }
 
   /**
    * As {@link #evaluate}, for the Pods that {@code resource} (a Pod, or a template a controller
@@ -93,9 +108,21 @@ abstract class PssRule implements ResourceRule {
     return pod.spec().get("hostUsers").isFalse();
   }
 
-  /** {@code container "app" of Deployment shop/web}. */
+  /** {@code container "app" of Deployment shop/web}: {@link Container#describe()} and the resource. */
   static String subject(Container c, Resource resource) {
-    return c.describe() + " of " + resource.displayName();
+    return message("", c, resource, "");
+  }
+
+  /**
+   * {@code before}, {@link #subject(Container, Resource)} and {@code after} as one string: most
+   * messages about a container are fixed text around its subject, and the findings of a pod that
+   * misses a field are many. The container is worded here as {@link Container#describe()} words it.
+   */
+  static String message(String before, Container c, Resource resource, String after) {
+    String name = c.name();
+    return name.isEmpty()
+        ? before + c.type().label() + " #" + c.index() + " of " + resource.displayName() + after
+        : before + c.type().label() + " \"" + name + "\" of " + resource.displayName() + after;
   }
 
   /** The pod ({@code c == null}) or the container {@code c} of {@code resource}, for messages. */
@@ -138,14 +165,18 @@ abstract class PssRule implements ResourceRule {
   }
 
   /**
-   * Where a finding about a field missing below {@code start.k1} points: the key {@code k1} when its
-   * value is an object (the object lacking the field), else {@code start} itself.
+   * Where a finding about a field missing in the security context of {@code c} points: the key
+   * {@code securityContext} when its value is an object (the object lacking the field), else the
+   * container.
    */
-  static Node lacking(Node start, String k1) {
-    return start.get(k1).isMap() ? start.asMap().keyNode(k1) : start;
+  static Node lackingSecurityContext(Container c) {
+    return c.securityContext().isMap() ? c.node().keyNode("securityContext") : c.node();
   }
 
-  /** As {@link #lacking(Node, String)}, one level deeper: the key {@code k2}, {@code k1} or {@code start}. */
+  /**
+   * Where a finding about a field missing below {@code start.k1.k2} points: the key {@code k2} when
+   * its value is an object, else the key {@code k1} when its value is one, else {@code start}.
+   */
   static Node lacking(Node start, String k1, String k2) {
     Node a = start.get(k1);
     if (!a.isMap()) {
@@ -192,7 +223,7 @@ abstract class PssRule implements ResourceRule {
 
   /** Reports a missing {@code securityContext.<field>} in container {@code c}, pointing at what lacks it. */
   static void reportMissing(Resource resource, Container c, String field, String requirement, Context out) {
-    out.report(resource, lacking(c.node(), "securityContext"),
+    out.report(resource, lackingSecurityContext(c),
         subject(c, resource) + " must set securityContext." + field + requirement);
   }
 

@@ -11,6 +11,8 @@ import dev.kubeward.model.Resource;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A volume of a type other than the ephemeral and projected kinds: Pod Security Standards
@@ -44,6 +46,22 @@ public final class RestrictedVolumes extends PssRule {
     "azureDisk", "photonPersistentDisk", "portworxVolume", "scaleIO", "storageos"
   };
 
+  /**
+   * Each source of {@link #ALLOWED} and {@link #FORBIDDEN} by name: {@link #ALLOWED_SOURCE} or the
+   * index in {@link #FORBIDDEN}, so a volume's few keys are looked up rather than every source.
+   */
+  private static final Map<String, Integer> SOURCES = new HashMap<>();
+  private static final int ALLOWED_SOURCE = -1;
+
+  static {
+    for (String source : ALLOWED) {
+      SOURCES.put(source, ALLOWED_SOURCE);
+    }
+    for (int i = 0; i < FORBIDDEN.length; i++) {
+      SOURCES.put(FORBIDDEN[i], i);
+    }
+  }
+
   public RestrictedVolumes() {
     super(PssCheck.RESTRICTED_VOLUMES);
   }
@@ -58,26 +76,32 @@ public final class RestrictedVolumes extends PssRule {
     ListNode volumes = pod.volumes().asList();
     for (int i = 0; i < volumes.size(); i++) {
       MapNode volume = volumes.get(i).asMap();
-      if (hasAny(volume, ALLOWED)) {
-        continue;
-      }
-      for (String source : FORBIDDEN) {
-        if (!volume.get(source).isNull()) {
-          out.report(resource, volume.keyNode(source), "volume " + value(volume.get("name")) + " of "
-              + subject(resource) + " uses " + source + ", which the restricted level does not allow:"
-              + " use configMap, secret, emptyDir, projected, persistentVolumeClaim, csi or ephemeral instead");
-          break;
-        }
+      int forbidden = forbiddenSource(volume);
+      if (forbidden >= 0) {
+        String source = FORBIDDEN[forbidden];
+        out.report(resource, volume.keyNode(source), "volume " + value(volume.get("name")) + " of "
+            + subject(resource) + " uses " + source + ", which the restricted level does not allow:"
+            + " use configMap, secret, emptyDir, projected, persistentVolumeClaim, csi or ephemeral instead");
       }
     }
   }
 
-  private static boolean hasAny(MapNode volume, String[] sources) {
-    for (String source : sources) {
-      if (!volume.get(source).isNull()) {
-        return true;
+  /**
+   * The index in {@link #FORBIDDEN} of the first forbidden source {@code volume} sets (to anything
+   * but null), or -1 when it sets an allowed source too, or none.
+   */
+  private static int forbiddenSource(MapNode volume) {
+    int first = FORBIDDEN.length;
+    for (int k = 0; k < volume.size(); k++) {
+      Integer source = SOURCES.get(volume.key(k));
+      if (source == null || volume.value(k).isNull()) {
+        continue;
       }
+      if (source == ALLOWED_SOURCE) {
+        return -1;
+      }
+      first = Math.min(first, source);
     }
-    return false;
+    return first == FORBIDDEN.length ? -1 : first;
   }
 }

@@ -33,6 +33,9 @@ public final class RunAsNonRoot extends PssRule {
               + " build images that run as a non-root user.")
           .build();
 
+  private static final String UNSET = " does not set securityContext.runAsNonRoot";
+  private static final String SET_IT = ": set it to true in the pod's securityContext or in the container's";
+
   public RunAsNonRoot() {
     super(PssCheck.RUN_AS_NON_ROOT);
   }
@@ -80,10 +83,9 @@ public final class RunAsNonRoot extends PssRule {
         if (c.securityContext().get("runAsNonRoot").isNull()) {
           Node uid = c.effectiveSecurityContext("runAsUser");
           long id = uid.longValue(-1);
-          out.report(resource, lacking(c.node(), "securityContext"), subject(c, resource)
-              + " does not set securityContext.runAsNonRoot"
-              + (id > 0 ? ", which admission requires even with runAsUser: " + id : "")
-              + ": set it to true in the pod's securityContext or in the container's");
+          out.report(resource, lackingSecurityContext(c), id > 0
+              ? message("", c, resource, UNSET + ", which admission requires even with runAsUser: " + id + SET_IT)
+              : message("", c, resource, UNSET + SET_IT));
         }
       }
     }

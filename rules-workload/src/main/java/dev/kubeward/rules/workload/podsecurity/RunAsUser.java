@@ -8,6 +8,7 @@ import dev.kubeward.model.Container;
 import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
+import dev.kubeward.model.ScalarNode;
 import dev.kubeward.rule.Context;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
@@ -57,7 +58,24 @@ public final class RunAsUser extends PssRule {
     }
   }
 
-  private static boolean isZero(Node value) {
+  /** True if {@code value} is the integer 0, however it is spelled ({@code 0}, {@code 0x0}, {@code 0.0}...). */
+  static boolean isZero(Node value) {
+    // An integer spelled with a digit 1-9 is not 0 in any base, or not a valid integer: most UIDs are
+    // told apart without parsing them.
+    if (value instanceof ScalarNode scalar && scalar.type() == ScalarNode.Type.INTEGER
+        && hasDigitOneToNine(scalar.rawText())) {
+      return false;
+    }
     return value.longValue(-1) == 0;
+  }
+
+  private static boolean hasDigitOneToNine(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch >= '1' && ch <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 }
