@@ -59,6 +59,10 @@ final class FindingCollector implements Context {
   /** The resource last asked for by {@link #ref}, and its reference: findings come resource by resource. */
   private Resource lastResource;
   private ResourceRef lastRef;
+  /** The rule whose severities were last looked up: its own, and the configuration's override or {@code null}. */
+  private Rule severitiesOf;
+  private Severity ruleSeverity;
+  private Severity severityOverride;
   /** The resource last asked for by {@link #identity}, and its identity. */
   private Resource lastIdentified;
   private String lastIdentity;
@@ -163,8 +167,13 @@ final class FindingCollector implements Context {
   private void add(Rule owner, FindingBuilder b) {
     RuleMetadata m = owner.metadata();
     Resource resource = b.resource();
-    Severity severity = b.severity() != null ? b.severity() : rules.severityOf(m.id());
-    Severity effective = rules.severityOverride(m.id(), severity);
+    if (owner != severitiesOf) { // findings come rule by rule: one look-up per run of them
+      severitiesOf = owner;
+      ruleSeverity = rules.severityOf(m.id());
+      severityOverride = rules.overrideOf(m.id());
+    }
+    Severity effective = severityOverride != null ? severityOverride
+        : b.severity() != null ? b.severity() : ruleSeverity;
     Node node = b.at();
     String path = pointer(m, resource, node);
     if (resource.isPatch() && !node.isScalar() && !node.isList()) {
