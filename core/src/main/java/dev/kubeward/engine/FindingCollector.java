@@ -175,7 +175,7 @@ final class FindingCollector implements Context {
     Severity effective = severityOverride != null ? severityOverride
         : b.severity() != null ? b.severity() : ruleSeverity;
     Node node = b.at();
-    String path = pointer(m, resource, node);
+    String path = pointer(m, resource, node, false);
     if (resource.isPatch() && !node.isScalar() && !node.isList()) {
       // A kustomize patch is a partial object: a finding that points at the object or at a
       // mapping (the closest parent of a field it lacks) may be about a field the patch leaves
@@ -192,7 +192,7 @@ final class FindingCollector implements Context {
       Resource in = r.resource();
       unverified |= Placeholders.holdsPlaceholder(at);
       related.add(new RelatedLocation(shared(SafeText.oneLine(r.message())), ref(in), in.source().name(),
-          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at)));
+          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at, true)));
     }
     String declared = suppressions.declared(m.id(), resource);
     String suppression = suppressions.activeReason(declared);
@@ -257,7 +257,13 @@ final class FindingCollector implements Context {
     return known != null ? known : text;
   }
 
-  private String pointer(RuleMetadata m, Resource resource, Node node) {
+  /**
+   * The JSON Pointer of {@code node} in {@code resource}. With {@code share}, one instance of each
+   * text across resources: related locations repeat the same few places of many objects (a role's
+   * rules, a binding's subjects). A finding's own pointer is not looked up there, its key holds the
+   * same text anyway.
+   */
+  private String pointer(RuleMetadata m, Resource resource, Node node, boolean share) {
     if (node.isMissing()) {
       return "";
     }
@@ -274,7 +280,9 @@ final class FindingCollector implements Context {
     if (path == null) {
       throw new IllegalArgumentException("rule " + m.id() + " reported a node outside " + resource.displayName());
     }
-    path = shared(path);
+    if (share) {
+      path = shared(path);
+    }
     pointedNodes[nextPointed] = node;
     pointedPaths[nextPointed] = path;
     nextPointed = (nextPointed + 1) & (pointedNodes.length - 1);
