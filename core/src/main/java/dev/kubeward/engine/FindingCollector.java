@@ -59,6 +59,10 @@ final class FindingCollector implements Context {
   /** The resource last asked for by {@link #ref}, and its reference: findings come resource by resource. */
   private Resource lastResource;
   private ResourceRef lastRef;
+  /** The rule whose severities were last looked up: its own, and the configuration's override or {@code null}. */
+  private Rule severitiesOf;
+  private Severity ruleSeverity;
+  private Severity severityOverride;
   /** The resource last asked for by {@link #identity}, and its identity. */
   private Resource lastIdentified;
   private String lastIdentity;
@@ -163,10 +167,15 @@ final class FindingCollector implements Context {
   private void add(Rule owner, FindingBuilder b) {
     RuleMetadata m = owner.metadata();
     Resource resource = b.resource();
-    Severity severity = b.severity() != null ? b.severity() : rules.severityOf(m.id());
-    Severity effective = rules.severityOverride(m.id(), severity);
+    if (owner != severitiesOf) { // findings come rule by rule: one look-up per run of them
+      severitiesOf = owner;
+      ruleSeverity = rules.severityOf(m.id());
+      severityOverride = rules.overrideOf(m.id());
+    }
+    Severity effective = severityOverride != null ? severityOverride
+        : b.severity() != null ? b.severity() : ruleSeverity;
     Node node = b.at();
-    String path = pointer(m, resource, node);
+    String path = pointer(m, resource, node, false);
     if (resource.isPatch() && !node.isScalar() && !node.isList()) {
       // A kustomize patch is a partial object: a finding that points at the object or at a
       // mapping (the closest parent of a field it lacks) may be about a field the patch leaves
@@ -183,7 +192,7 @@ final class FindingCollector implements Context {
       Resource in = r.resource();
       unverified |= Placeholders.holdsPlaceholder(at);
       related.add(new RelatedLocation(shared(SafeText.oneLine(r.message())), ref(in), in.source().name(),
-          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at)));
+          at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at, true)));
     }
     String declared = suppressions.declared(m.id(), resource);
     String suppression = suppressions.activeReason(declared);
@@ -248,7 +257,13 @@ final class FindingCollector implements Context {
     return known != null ? known : text;
   }
 
-  private String pointer(RuleMetadata m, Resource resource, Node node) {
+  /**
+   * The JSON Pointer of {@code node} in {@code resource}. With {@code share}, one instance of each
+   * text across resources: related locations repeat the same few places of many objects (a role's
+   * rules, a binding's subjects). A finding's own pointer is not looked up there, its key holds the
+   * same text anyway.
+   */
+  private String pointer(RuleMetadata m, Resource resource, Node node, boolean share) {
     if (node.isMissing()) {
       return "";
     }
@@ -265,7 +280,9 @@ final class FindingCollector implements Context {
     if (path == null) {
       throw new IllegalArgumentException("rule " + m.id() + " reported a node outside " + resource.displayName());
     }
-    path = shared(path);
+    if (share) {
+      path = shared(path);
+    }
     pointedNodes[nextPointed] = node;
     pointedPaths[nextPointed] = path;
     nextPointed = (nextPointed + 1) & (pointedNodes.length - 1);

@@ -110,9 +110,9 @@ final class RuleSet {
     return severities.get(id);
   }
 
-  /** {@code severity}, unless the configuration sets one for rule {@code id}. */
-  Severity severityOverride(String id, Severity severity) {
-    return overrides.getOrDefault(id, severity);
+  /** The severity the configuration sets for rule {@code id} over any the rule reports with, or {@code null}. */
+  Severity overrideOf(String id) {
+    return overrides.get(id);
   }
 
   /** Effective severity of each rule that runs. */

@@ -99,7 +99,7 @@ public final class HardcodedEnvSecret implements ResourceRule {
           context.report(resource, value, c.describe() + " of " + resource.displayName()
               + " sets environment variable \"" + name + "\" to a literal value that looks like " + kind
               + " (value not shown)");
-        } else if (SecretPatterns.nameLooksSecret(name, params.namePatterns(), params.ignoredSuffixes())
+        } else if (SecretPatterns.nameLooksSecret(name, params.namePatterns(), params.initials(), params.ignoredSuffixes())
             && !SecretPatterns.isPlaceholder(text)
             && !(defaultsShown && SecretPatterns.isBuiltInDefaultPassword(name, text))) {
           context.report(resource, value, c.describe() + " of " + resource.displayName()

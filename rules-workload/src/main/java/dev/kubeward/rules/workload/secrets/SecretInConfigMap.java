@@ -158,7 +158,7 @@ public final class SecretInConfigMap implements ResourceRule {
    * reported, parsed or not: the key does not look secret and the value holds no candidate.
    */
   private static boolean holdsNothing(String key, String text, HardcodedEnvSecret.Params params) {
-    return !SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
+    return !SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.initials(), params.ignoredSuffixes())
         && holdsNoCandidate(text, params);
   }
 
@@ -409,7 +409,7 @@ public final class SecretInConfigMap implements ResourceRule {
     if (kind != null) {
       return kind;
     }
-    if (SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.ignoredSuffixes())
+    if (SecretPatterns.nameLooksSecret(key, params.namePatterns(), params.initials(), params.ignoredSuffixes())
         && !SecretPatterns.isPlaceholder(text)
         && !(defaultsShown && SecretPatterns.isBuiltInDefaultPassword(key, text))) {
       return BY_NAME;

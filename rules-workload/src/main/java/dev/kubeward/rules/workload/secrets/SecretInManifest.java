@@ -22,6 +22,7 @@ public final class SecretInManifest implements ResourceRule {
 
   private static final int MAX_KEYS_NAMED = 5;
   private static final String[] NAME_WORDS = SecretPatterns.compile(SecretPatterns.DEFAULT_NAME_PATTERNS);
+  private static final SecretPatterns.Initials NAME_INITIALS = SecretPatterns.initials(NAME_WORDS);
   private static final String[] NO_SUFFIXES = SecretPatterns.compile(SecretPatterns.DEFAULT_IGNORED_SUFFIXES);
 
   private static final RuleMetadata METADATA = RuleMetadata.builder("secret-in-manifest")
@@ -100,7 +101,7 @@ public final class SecretInManifest implements ResourceRule {
     // Keys that look secret first, then the others, each in file order.
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < data.size() && named < MAX_KEYS_NAMED; i++) {
-        boolean secret = SecretPatterns.nameLooksSecret(data.key(i), NAME_WORDS, NO_SUFFIXES);
+        boolean secret = SecretPatterns.nameLooksSecret(data.key(i), NAME_WORDS, NAME_INITIALS, NO_SUFFIXES);
         if (secret == (pass == 0) && counts(data, i, base64, defaultsShown)) {
           keys.append(named++ == 0 ? "" : ", ").append('"').append(data.key(i)).append('"');
         }

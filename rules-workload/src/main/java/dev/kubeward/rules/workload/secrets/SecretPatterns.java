@@ -81,8 +81,13 @@ final class SecretPatterns {
    * non-letter, a camel-case hump, or a plural {@code s}) and ends with none of {@code suffixes}.
    */
   static boolean nameLooksSecret(String name, String[] words, String[] suffixes) {
+    return nameLooksSecret(name, words, initials(words), suffixes);
+  }
+
+  /** {@link #nameLooksSecret(String, String[], String[])}, with {@code initials} those of {@code words}. */
+  static boolean nameLooksSecret(String name, String[] words, Initials initials, String[] suffixes) {
     // The words first: most names hold none of them, and then the suffixes need no look.
-    if (!holdsWord(name, words)) {
+    if (!holdsWord(name, words, initials.words())) {
       return false;
     }
     for (String suffix : suffixes) {
@@ -93,26 +98,22 @@ final class SecretPatterns {
     return true;
   }
 
-  private static boolean holdsWord(String name, String[] words) {
-    // The first letters of the words, as a set of ASCII characters: most characters of a name start none.
-    long low = 0;
-    long high = 0;
-    boolean beyondAscii = false;
-    for (String word : words) {
-      char f = word.charAt(0);
-      if (f < 64) {
-        low |= 1L << f;
-      } else if (f < 128) {
-        high |= 1L << (f - 64);
-      } else {
-        beyondAscii = true;
-      }
-    }
-    for (int start = 0; start < name.length(); start++) {
-      char first = upper(name.charAt(start));
-      if (!beyondAscii && first < 128 && ((first < 64 ? low >>> first : high >>> (first - 64)) & 1) == 0) {
+  /**
+   * True if one of {@code words} starts somewhere in {@code name} and ends at a word boundary;
+   * {@code pairs} are the pairs of characters where one may start ({@link Initials#words}): most
+   * places of a name start none, and cost one look-up.
+   */
+  private static boolean holdsWord(String name, String[] words, long[] pairs) {
+    int n = name.length();
+    for (int start = 0; start < n; start++) {
+      char c = name.charAt(start);
+      char d = start + 1 < n ? name.charAt(start + 1) : 0; // only a one-letter word takes the last place
+      int pair = c << 7 | d;
+      // beyond ASCII, upper-casing may make a letter of A to Z (U+017F is an S): look closer
+      if ((c | d) < 128 && (pairs[pair >>> 6] & 1L << pair) == 0) {
         continue;
       }
+      char first = upper(c);
       for (String word : words) {
         if (word.charAt(0) == first) {
           int end = matchAt(name, start, word);
@@ -152,6 +153,9 @@ final class SecretPatterns {
 
   /** The first two characters of everything {@link #holdsCandidate} looks for besides the words. */
   private static final long[] FORMAT_PAIRS = or(TOKEN_PAIRS, pairsOf(new String[] {PEM_HEADER, SLACK_HOOKS, URL_SCHEME}));
+
+  /** The {@link Initials} of the default words: declared after the tables {@link #initials} reads. */
+  private static final Initials DEFAULT_INITIALS = initials(DEFAULT_WORDS);
 
   /** The {@link Initials} of compiled {@code words}. */
   static Initials initials(String[] words) {
@@ -545,12 +549,12 @@ final class SecretPatterns {
    * that report leaked values leave these to default-password while it runs.
    */
   static boolean isBuiltInDefaultPassword(String name, String value) {
-    return isDefaultPassword(value, DEFAULT_PASSWORD_ARRAY) && nameLooksSecret(name, DEFAULT_WORDS, DEFAULT_SUFFIXES);
+    return isDefaultPassword(value, DEFAULT_PASSWORD_ARRAY) && nameLooksSecret(name, DEFAULT_WORDS, DEFAULT_INITIALS, DEFAULT_SUFFIXES);
   }
 
   /** True if {@code name} looks secret by the default words and suffixes. */
   static boolean nameLooksSecretByDefault(String name) {
-    return nameLooksSecret(name, DEFAULT_WORDS, DEFAULT_SUFFIXES);
+    return nameLooksSecret(name, DEFAULT_WORDS, DEFAULT_INITIALS, DEFAULT_SUFFIXES);
   }
 
   /**

@@ -169,6 +169,34 @@ class CandidateSearchTest {
     }
   }
 
+  @Test
+  void namesAreJudgedAsWithoutTheFilterOfInitials() {
+    // With every pair of characters let through, nameLooksSecret tries each word at each place: the
+    // filter of Initials may only skip places where no word starts.
+    long[] everything = new long[128 * 128 / 64];
+    java.util.Arrays.fill(everything, -1L);
+    SecretPatterns.Initials none = new SecretPatterns.Initials(everything, everything);
+    String[][] lists = {DEFAULTS.namePatterns(), SecretPatterns.compile(List.of("q", "db-pass", "x.y"))};
+    String[] suffixes = DEFAULTS.ignoredSuffixes();
+    String[] parts = {"pass", "PASS", "word", "secret", "token", "key", "api", "_", "-", ".", "q", "x", "y",
+        "db", "\u017F", "\u0131", "\u00E9", "ref", "name", "Path", "1"};
+    Random random = new Random(11);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder name = new StringBuilder();
+      for (int k = random.nextInt(6); k > 0; k--) {
+        name.append(parts[random.nextInt(parts.length)]);
+      }
+      for (String[] words : lists) {
+        String n = name.toString();
+        assertThat(SecretPatterns.nameLooksSecret(n, words, SecretPatterns.initials(words), suffixes))
+            .as(n).isEqualTo(SecretPatterns.nameLooksSecret(n, words, none, suffixes));
+      }
+    }
+    assertThat(SecretPatterns.nameLooksSecret("q", lists[1], SecretPatterns.initials(lists[1]), suffixes)).isTrue();
+    assertThat(SecretPatterns.nameLooksSecret("my\u017Fecret", lists[0], SecretPatterns.initials(lists[0]), suffixes))
+        .isTrue();
+  }
+
   private static boolean mentions(String text, String word) {
     String[] words = SecretPatterns.compile(List.of(word));
     boolean answer = SecretPatterns.mentionsAny(text, words, SecretPatterns.initials(words));
