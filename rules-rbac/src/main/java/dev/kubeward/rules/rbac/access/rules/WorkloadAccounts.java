@@ -28,18 +28,23 @@ final class WorkloadAccounts {
   static final Inventory.Derived<WorkloadAccounts> KEY =
       Inventory.Derived.of("workload service accounts", WorkloadAccounts::new);
 
-  /** A service account some workloads run as, with its grants and the number of each grant's policy rule. */
+  /**
+   * A service account some workloads run as, with its grants, the number of each grant's policy rule
+   * and whether each grant is cluster-wide (in arrays, which the rules scan without reading every grant).
+   */
   static final class Account {
     final int index;
     final String name;
     final List<Grant> grants;
     final int[] ruleNumbers;
+    final boolean[] clusterWide;
 
-    private Account(int index, String name, List<Grant> grants, int[] ruleNumbers) {
+    private Account(int index, String name, List<Grant> grants, int[] ruleNumbers, boolean[] clusterWide) {
       this.index = index;
       this.name = name;
       this.grants = grants;
       this.ruleNumbers = ruleNumbers;
+      this.clusterWide = clusterWide;
     }
   }
 
@@ -72,8 +77,11 @@ final class WorkloadAccounts {
       if (account == null) {
         List<Grant> grants = model.serviceAccountGrants(ns, name);
         int[] ruleNumbers = new int[grants.size()];
+        boolean[] clusterWide = new boolean[grants.size()];
         for (int g = 0; g < ruleNumbers.length; g++) {
-          PolicyRule rule = grants.get(g).rule();
+          Grant grant = grants.get(g);
+          clusterWide[g] = grant.clusterWide();
+          PolicyRule rule = grant.rule();
           Integer number = numbers.get(rule);
           if (number == null) {
             number = numbered.size();
@@ -82,7 +90,7 @@ final class WorkloadAccounts {
           }
           ruleNumbers[g] = number;
         }
-        account = new Account(count++, name, grants, ruleNumbers);
+        account = new Account(count++, name, grants, ruleNumbers, clusterWide);
         inNs.put(name, account);
       }
       kept.add(w);
@@ -126,7 +134,7 @@ final class WorkloadAccounts {
     return accounts;
   }
 
-  /** The number of distinct policy rules in the accounts' grants; each {@link Account#ruleNumbers} entry is below it. */
+  /** The number of distinct policy rules in the accounts' grants, above every {@link Account#ruleNumbers} entry. */
   int rules() {
     return rules.length;
   }

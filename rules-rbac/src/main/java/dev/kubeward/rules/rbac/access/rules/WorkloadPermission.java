@@ -224,22 +224,30 @@ public final class WorkloadPermission implements InventoryRule, FamilyRule {
    * permission (cluster-wide ones first) and how many do; {@link AccountFinding#NONE} if none does.
    */
   private AccountFinding accountFinding(WorkloadAccounts accounts, WorkloadAccounts.Account account, byte[] verdicts) {
-    List<Grant> grants = account.grants;
-    Grant first = null;
+    boolean[] clusterWide = account.clusterWide;
+    int[] ruleNumbers = account.ruleNumbers;
+    int first = -1;
     int count = 0;
-    for (int g = 0; g < grants.size(); g++) {
-      Grant grant = grants.get(g);
-      if ((row.clusterOnly() && !grant.clusterWide()) || !grants(accounts, verdicts, account.ruleNumbers[g])) {
+    for (int g = 0; g < ruleNumbers.length; g++) {
+      if ((row.clusterOnly() && !clusterWide[g]) || !grants(accounts, verdicts, ruleNumbers[g])) {
         continue;
       }
       count++;
-      if (first == null || (grant.clusterWide() && !first.clusterWide())) {
-        first = grant;
+      if (first < 0 || (clusterWide[g] && !clusterWide[first])) {
+        first = g;
       }
     }
-    if (first == null) {
+    if (first < 0) {
       return AccountFinding.NONE;
     }
+    return describe(account, account.grants.get(first), count, verdicts);
+  }
+
+  /**
+   * The message text and related locations for the workloads of {@code account}, whose grant
+   * {@code first} and {@code count - 1} others give this row's permission.
+   */
+  private AccountFinding describe(WorkloadAccounts.Account account, Grant first, int count, byte[] verdicts) {
     StringBuilder text = new StringBuilder(" can ").append(row.phrase())
         .append(first.clusterWide() ? " in all namespaces" : " in namespace " + first.namespace())
         .append(" via ").append(first.describePath());
@@ -250,11 +258,11 @@ public final class WorkloadPermission implements InventoryRule, FamilyRule {
 
     List<Grant> ordered = new ArrayList<>(count);
     ordered.add(first);
-    for (int g = 0; g < grants.size(); g++) {
-      Grant grant = grants.get(g);
-      if (grant != first && (!row.clusterOnly() || grant.clusterWide())
-          && grants(accounts, verdicts, account.ruleNumbers[g])) {
-        ordered.add(grant);
+    for (int g = 0; g < account.ruleNumbers.length; g++) {
+      // Every rule of the account's grants has been judged by now.
+      if ((!row.clusterOnly() || account.clusterWide[g]) && verdicts[account.ruleNumbers[g]] == GRANTS
+          && account.grants.get(g) != first) {
+        ordered.add(account.grants.get(g));
       }
     }
     Set<Node> seen = new HashSet<>();
