@@ -23,6 +23,11 @@ public final class PolicyRule {
   private final String[] resources;
   private final String[] resourceNames;
   private final String[] nonResourceURLs;
+  // Whether verbs, apiGroups and resources hold "*": each request matched against the rule then
+  // compares its verb, group and resource with the entries once, not once more for the wildcard.
+  private final boolean anyVerb;
+  private final boolean anyApiGroup;
+  private final boolean anyResource;
   private final AccessRole definedIn;
   private final Resource source;
   private final Node node;
@@ -33,6 +38,9 @@ public final class PolicyRule {
     this.resources = strings(rule.get("resources"));
     this.resourceNames = strings(rule.get("resourceNames"));
     this.nonResourceURLs = strings(rule.get("nonResourceURLs"));
+    this.anyVerb = exact(verbs, "*");
+    this.anyApiGroup = exact(apiGroups, "*");
+    this.anyResource = exact(resources, "*");
     this.definedIn = definedIn;
     this.source = source;
     this.node = rule;
@@ -62,7 +70,7 @@ public final class PolicyRule {
    * a request that names none, such as list or create).
    */
   public boolean allows(String verb, String apiGroup, String resource, String subresource, String name) {
-    if (resources.length == 0 || !contains(verbs, verb) || !contains(apiGroups, apiGroup)) {
+    if (resources.length == 0 || !(anyVerb || exact(verbs, verb)) || !(anyApiGroup || exact(apiGroups, apiGroup))) {
       return false;
     }
     if (!resourceMatches(resource, subresource)) {
@@ -77,12 +85,12 @@ public final class PolicyRule {
   /** True if the rule allows some verb on {@code resource}/{@code subresource} in {@code apiGroup} for every name. */
   public boolean allowsAnyVerb(String apiGroup, String resource, String subresource) {
     return resources.length > 0 && verbs.length > 0 && resourceNames.length == 0
-        && contains(apiGroups, apiGroup) && resourceMatches(resource, subresource);
+        && (anyApiGroup || exact(apiGroups, apiGroup)) && resourceMatches(resource, subresource);
   }
 
   /** True if the rule allows {@code verb} on the non-resource URL {@code path}. */
   public boolean allowsUrl(String verb, String path) {
-    if (nonResourceURLs.length == 0 || !contains(verbs, verb)) {
+    if (nonResourceURLs.length == 0 || !(anyVerb || exact(verbs, verb))) {
       return false;
     }
     for (String url : nonResourceURLs) {
@@ -101,29 +109,18 @@ public final class PolicyRule {
   }
 
   private boolean resourceMatches(String resource, String subresource) {
-    boolean hasSub = subresource != null && !subresource.isEmpty();
-    for (String r : resources) {
-      if (r.equals("*")) {
-        return true;
-      }
-      if (hasSub) {
-        if (r.length() == resource.length() + 1 + subresource.length() && r.startsWith(resource)
-            && r.charAt(resource.length()) == '/' && r.endsWith(subresource)) {
-          return true;
-        }
-        if (r.length() == subresource.length() + 2 && r.startsWith("*/") && r.endsWith(subresource)) {
-          return true;
-        }
-      } else if (r.equals(resource)) {
-        return true;
-      }
+    if (anyResource) {
+      return true;
     }
-    return false;
-  }
-
-  private static boolean contains(String[] values, String wanted) {
-    for (String v : values) {
-      if (v.equals("*") || v.equals(wanted)) {
+    if (subresource == null || subresource.isEmpty()) {
+      return exact(resources, resource);
+    }
+    for (String r : resources) {
+      if (r.length() == resource.length() + 1 + subresource.length() && r.startsWith(resource)
+          && r.charAt(resource.length()) == '/' && r.endsWith(subresource)) {
+        return true;
+      }
+      if (r.length() == subresource.length() + 2 && r.startsWith("*/") && r.endsWith(subresource)) {
         return true;
       }
     }

@@ -20,15 +20,12 @@ import dev.kubeward.rule.Rule;
 import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
-import dev.kubeward.rules.rbac.access.AccessModel;
 import dev.kubeward.rules.rbac.access.Grant;
 import dev.kubeward.rules.rbac.access.PathStep;
 import dev.kubeward.rules.rbac.access.PolicyRule;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -128,8 +125,10 @@ public final class WorkloadPermission implements InventoryRule, FamilyRule {
     return false;
   }
 
+  private static final String[] ROLE_KINDS = {"roles", "clusterroles"};
+
   private static boolean escalates(PolicyRule r) {
-    for (String kind : new String[] {"roles", "clusterroles"}) {
+    for (String kind : ROLE_KINDS) {
       if (r.allows("escalate", "rbac.authorization.k8s.io", kind, null, null)
           || r.allows("bind", "rbac.authorization.k8s.io", kind, null, null)) {
         return true;
@@ -175,97 +174,130 @@ public final class WorkloadPermission implements InventoryRule, FamilyRule {
 
   @Override
   public void check(Inventory inventory, Context context) {
-    List<Resource> workloads = inventory.workloads();
-    if (workloads.isEmpty()) {
+    WorkloadAccounts accounts = WorkloadAccounts.of(inventory);
+    if (accounts.workloads() == 0) {
       return;
     }
-    AccessModel model = AccessModel.of(inventory);
-    // The workloads of one service account share its list of grants, and accounts share most policy rules
-    // (those of the built-in roles bound to every authenticated user): each list is searched and each rule
-    // judged once per check, not once per workload.
-    Map<PolicyRule, Boolean> verdicts = new IdentityHashMap<>();
-    Map<List<Grant>, Match> matches = new IdentityHashMap<>();
-    for (int i = 0; i < workloads.size(); i++) {
-      Resource w = workloads.get(i);
-      PodSpec pod = w.podSpec();
-      String ns = inventory.namespaceOf(w);
-      if (pod == null || ns == null) {
-        continue;
+    // The workloads of one service account share its grants, so they share what this row reports on
+    // them but for their names and token mounts: it is worked out once per account. Accounts share
+    // most policy rules (those of the built-in roles bound to every authenticated user): each is
+    // judged once per check.
+    byte[] verdicts = new byte[accounts.rules()];
+    AccountFinding[] findings = new AccountFinding[accounts.accounts()];
+    for (int i = 0; i < accounts.workloads(); i++) {
+      WorkloadAccounts.Account account = accounts.accountOf(i);
+      AccountFinding finding = findings[account.index];
+      if (finding == null) {
+        finding = accountFinding(accounts, account, verdicts);
+        findings[account.index] = finding;
       }
-      String account = ServiceAccounts.nameOf(pod.spec());
-      List<Grant> grants = model.serviceAccountGrants(ns, account);
-      Match match = matches.get(grants);
-      if (match == null) {
-        match = match(grants, verdicts);
-        matches.put(grants, match);
-      }
-      if (match.first() != null) {
-        report(inventory, context, w, pod, account, grants, match.first(), match.count(), verdicts);
+      if (finding != AccountFinding.NONE) {
+        report(inventory, context, accounts.workload(i), accounts.pod(i), finding);
       }
     }
   }
 
-  /** The grants of one list that give this row's permission: the first (cluster-wide ones first) and how many. */
-  private record Match(Grant first, int count) {}
+  private static final byte UNJUDGED = 0;
+  private static final byte DENIES = 1;
+  private static final byte GRANTS = 2;
 
-  private Match match(List<Grant> grants, Map<PolicyRule, Boolean> verdicts) {
-    Grant first = null;
+  private static final String UNMOUNTED = ", though its pods do not mount the token";
+
+  /**
+   * What this row reports on every workload that runs as one account: the message after the
+   * workload's name (but for the token mount), and the related locations.
+   */
+  private static final class AccountFinding {
+    static final AccountFinding NONE = new AccountFinding(null, List.of());
+
+    final String text;
+    final List<FindingBuilder.Related> related;
+
+    AccountFinding(String text, List<FindingBuilder.Related> related) {
+      this.text = text;
+      this.related = related;
+    }
+  }
+
+  /**
+   * The finding for the workloads of {@code account}, naming the first grant that gives this row's
+   * permission (cluster-wide ones first) and how many do; {@link AccountFinding#NONE} if none does.
+   */
+  private AccountFinding accountFinding(WorkloadAccounts accounts, WorkloadAccounts.Account account, byte[] verdicts) {
+    boolean[] clusterWide = account.clusterWide;
+    int[] ruleNumbers = account.ruleNumbers;
+    int first = -1;
     int count = 0;
-    for (int g = 0; g < grants.size(); g++) {
-      Grant grant = grants.get(g);
-      if ((row.clusterOnly() && !grant.clusterWide()) || !grants(verdicts, grant.rule())) {
+    for (int g = 0; g < ruleNumbers.length; g++) {
+      if ((row.clusterOnly() && !clusterWide[g]) || !grants(accounts, verdicts, ruleNumbers[g])) {
         continue;
       }
       count++;
-      if (first == null || (grant.clusterWide() && !first.clusterWide())) {
-        first = grant;
+      if (first < 0 || (clusterWide[g] && !clusterWide[first])) {
+        first = g;
       }
     }
-    return new Match(first, count);
-  }
-
-  /** Whether {@code rule} grants this row's permission, judged once per check. */
-  private boolean grants(Map<PolicyRule, Boolean> verdicts, PolicyRule rule) {
-    Boolean verdict = verdicts.get(rule);
-    if (verdict == null) {
-      verdict = row.grants().test(rule);
-      verdicts.put(rule, verdict);
+    if (first < 0) {
+      return AccountFinding.NONE;
     }
-    return verdict;
+    return describe(account, account.grants.get(first), count, verdicts);
   }
 
-  private void report(Inventory inventory, Context context, Resource w, PodSpec pod, String account,
-      List<Grant> grants, Grant first, int count, Map<PolicyRule, Boolean> verdicts) {
-    boolean mounted = ServiceAccounts.tokenMount(inventory, w).mounted();
-    StringBuilder message = new StringBuilder(w.displayName()).append(" can ").append(row.phrase())
+  /**
+   * The message text and related locations for the workloads of {@code account}, whose grant
+   * {@code first} and {@code count - 1} others give this row's permission.
+   */
+  private AccountFinding describe(WorkloadAccounts.Account account, Grant first, int count, byte[] verdicts) {
+    StringBuilder text = new StringBuilder(" can ").append(row.phrase())
         .append(first.clusterWide() ? " in all namespaces" : " in namespace " + first.namespace())
         .append(" via ").append(first.describePath());
     if (count > 1) {
-      message.append(" (and ").append(count - 1).append(count == 2 ? " more grant)" : " more grants)");
+      text.append(" (and ").append(count - 1).append(count == 2 ? " more grant)" : " more grants)");
     }
-    message.append(" as service account \"").append(account).append('"');
-    if (!mounted) {
-      message.append(", though its pods do not mount the token");
-    }
-    Node at = ServiceAccounts.nameNode(pod.spec());
-    FindingBuilder finding = context.finding(w, at.isMissing() ? specKey(w, pod) : at).message(message.toString());
-    if (!mounted) {
-      finding.severity(lower(row.severity()));
-    }
-    Set<Node> seen = new HashSet<>();
-    List<Grant> ordered = new ArrayList<>();
+    text.append(" as service account \"").append(account.name).append('"');
+
+    List<Grant> ordered = new ArrayList<>(count);
     ordered.add(first);
-    for (Grant g : grants) {
-      if (g != first && (!row.clusterOnly() || g.clusterWide()) && grants(verdicts, g.rule())) {
-        ordered.add(g);
+    for (int g = 0; g < account.ruleNumbers.length; g++) {
+      // Every rule of the account's grants has been judged by now.
+      if ((!row.clusterOnly() || account.clusterWide[g]) && verdicts[account.ruleNumbers[g]] == GRANTS
+          && account.grants.get(g) != first) {
+        ordered.add(account.grants.get(g));
       }
     }
+    Set<Node> seen = new HashSet<>();
+    List<FindingBuilder.Related> related = new ArrayList<>();
     for (Grant g : ordered) {
       for (PathStep step : g.path()) {
         if (step.resource() != null && seen.add(step.at().isMissing() ? step.resource().root() : step.at())) {
-          finding.related(step.resource(), step.at(), relatedMessage(step, g));
+          related.add(new FindingBuilder.Related(step.resource(), step.at(), relatedMessage(step, g)));
         }
       }
+    }
+    return new AccountFinding(text.toString(), List.copyOf(related));
+  }
+
+  /** Whether policy rule number {@code n} grants this row's permission, judged once per check. */
+  private boolean grants(WorkloadAccounts accounts, byte[] verdicts, int n) {
+    byte verdict = verdicts[n];
+    if (verdict == UNJUDGED) {
+      verdict = row.grants().test(accounts.rule(n)) ? GRANTS : DENIES;
+      verdicts[n] = verdict;
+    }
+    return verdict == GRANTS;
+  }
+
+  private void report(Inventory inventory, Context context, Resource w, PodSpec pod, AccountFinding f) {
+    boolean mounted = ServiceAccounts.tokenMount(inventory, w).mounted();
+    String message = mounted ? w.displayName() + f.text : w.displayName() + f.text + UNMOUNTED;
+    Node at = ServiceAccounts.nameNode(pod.spec());
+    FindingBuilder finding = context.finding(w, at.isMissing() ? specKey(w, pod) : at).message(message);
+    if (!mounted) {
+      finding.severity(lower(row.severity()));
+    }
+    for (int r = 0; r < f.related.size(); r++) {
+      FindingBuilder.Related related = f.related.get(r);
+      finding.related(related.resource(), related.at(), related.message());
     }
     finding.report();
   }

@@ -74,4 +74,50 @@ class WorkloadPermissionTest {
     List<Finding> findings = scan(Configuration.builder().severity("workload-rbac-secrets", Severity.CRITICAL).build());
     assertThat(findings).extracting(Finding::severity).containsExactly(Severity.CRITICAL);
   }
+
+  private static final String SHARED_ACCOUNT = """
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: secret-reader, namespace: shop}
+      rules:
+        - {apiGroups: [""], resources: [secrets], verbs: [get]}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: reader, namespace: shop}
+      roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: secret-reader}
+      subjects: [{kind: ServiceAccount, name: reader, namespace: shop}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: mounts, namespace: shop}
+      spec:
+        serviceAccountName: reader
+        containers: [{name: app, image: app:1}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: does-not-mount, namespace: shop}
+      spec:
+        serviceAccountName: reader
+        automountServiceAccountToken: false
+        containers: [{name: app, image: app:1}]
+      """;
+
+  @Test
+  void workloadsOfOneAccountShareThePathButKeepTheirOwnNamesAndTokenMounts() {
+    Kubeward scanner = Kubeward.builder().rules(new RbacRules().rules()).build();
+    List<Finding> findings = scanner.scan(scanner.loader().loadString("shared.yaml", SHARED_ACCOUNT)).findings()
+        .stream().filter(f -> f.rule().equals("workload-rbac-secrets")).toList();
+    assertThat(findings).extracting(f -> f.severity() + " " + f.message()).containsExactly(
+        "HIGH Pod shop/mounts can read Secrets in namespace shop via RoleBinding shop/reader -> Role"
+            + " shop/secret-reader as service account \"reader\"",
+        "MEDIUM Pod shop/does-not-mount can read Secrets in namespace shop via RoleBinding shop/reader -> Role"
+            + " shop/secret-reader as service account \"reader\", though its pods do not mount the token");
+    for (Finding f : findings) {
+      assertThat(f.related()).extracting(r -> r.message() + " @" + r.line()).containsExactly(
+          "RoleBinding shop/reader binds ServiceAccount shop/reader to Role shop/secret-reader @11",
+          "Role shop/secret-reader grants get on secrets @5");
+    }
+  }
 }
