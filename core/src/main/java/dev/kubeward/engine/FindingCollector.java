@@ -49,13 +49,16 @@ final class FindingCollector implements Context {
   private final StringBuilder scratch = new StringBuilder(128);
   private final Map<String, String> texts = new HashMap<>();
   /**
-   * The JSON Pointers of the last nodes of {@link #pointersOf} findings were reported at: the rules
-   * of one resource report at the same few nodes (a container, its securityContext). Kept per
-   * resource, as the items of one {@code kind: List} may share a node through an alias.
+   * The JSON Pointers of the last nodes findings and related locations were reported at, with their
+   * resources: the rules of one resource report at the same few nodes (a container, its
+   * securityContext), and a cross-resource rule goes back and forth between a few resources (a
+   * binding and its role). Keyed by resource too, as the items of one {@code kind: List} may share a
+   * node through an alias.
    */
-  private final Node[] pointedNodes = new Node[8];
-  private final String[] pointedPaths = new String[8];
-  private Resource pointersOf;
+  private final Node[] pointedNodes = new Node[16];
+  private final Resource[] pointedIn = new Resource[16];
+  private final String[] pointedPaths = new String[16];
+  private int nextPointed;
   /** The resource last asked for by {@link #ref}, and its reference: findings come resource by resource. */
   private Resource lastResource;
   private ResourceRef lastRef;
@@ -66,7 +69,6 @@ final class FindingCollector implements Context {
   /** The resource last asked for by {@link #identity}, and its identity. */
   private Resource lastIdentified;
   private String lastIdentity;
-  private int nextPointed;
 
   /** What stable keys are relative to: the folder of file names and the default namespace. */
   record KeyBase(java.nio.file.Path base, String defaultNamespace) {}
@@ -267,12 +269,11 @@ final class FindingCollector implements Context {
     if (node.isMissing()) {
       return "";
     }
-    if (resource != pointersOf) {
-      Arrays.fill(pointedNodes, null);
-      pointersOf = resource;
-    }
     for (int i = 0; i < pointedNodes.length; i++) {
-      if (pointedNodes[i] == node) {
+      if (pointedNodes[i] == node && pointedIn[i] == resource) {
+        if (share) {
+          pointedPaths[i] = shared(pointedPaths[i]); // a finding's own pointer, first met unshared
+        }
         return pointedPaths[i];
       }
     }
@@ -284,6 +285,7 @@ final class FindingCollector implements Context {
       path = shared(path);
     }
     pointedNodes[nextPointed] = node;
+    pointedIn[nextPointed] = resource;
     pointedPaths[nextPointed] = path;
     nextPointed = (nextPointed + 1) & (pointedNodes.length - 1);
     return path;
