@@ -221,12 +221,6 @@ abstract class PssRule implements ResourceRule {
     }
   }
 
-  /** Reports a missing {@code securityContext.<field>} in container {@code c}, pointing at what lacks it. */
-  static void reportMissing(Resource resource, Container c, String field, String requirement, Context out) {
-    out.report(resource, lackingSecurityContext(c),
-        subject(c, resource) + " must set securityContext." + field + requirement);
-  }
-
   /** {@code v1.25}, or {@code latest} for {@link Integer#MAX_VALUE}. */
   static String version(int minor) {
     return minor == Integer.MAX_VALUE ? "latest" : "v1." + minor;
