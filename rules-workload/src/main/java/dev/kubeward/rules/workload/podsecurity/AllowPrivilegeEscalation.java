@@ -54,7 +54,7 @@ public final class AllowPrivilegeEscalation extends PssRule {
       Node value = c.securityContext().get("allowPrivilegeEscalation");
       if (value.isMissing()) {
         out.report(resource, lackingSecurityContext(c),
-            message("", c, resource, isPrivileged(c) ? UNSET + PRIVILEGED : UNSET));
+            subject(c, resource) + UNSET + (isPrivileged(c) ? PRIVILEGED : ""));
       } else if (!value.isFalse()) {
         out.report(resource, value, subject(c, resource) + " sets securityContext.allowPrivilegeEscalation to "
             + value(value) + ": set it to false" + (isPrivileged(c) ? PRIVILEGED : ""));

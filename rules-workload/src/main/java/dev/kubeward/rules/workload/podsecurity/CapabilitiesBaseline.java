@@ -62,20 +62,6 @@ public final class CapabilitiesBaseline extends PssRule {
     }
   }
 
-  @Override
-  boolean mayReport(PodSpec pod, int minor) {
-    List<Container> containers = pod.containers();
-    for (int i = 0; i < containers.size(); i++) {
-      ListNode add = containers.get(i).securityContext().get("capabilities").get("add").asList();
-      for (int k = 0; k < add.size(); k++) {
-        if (!inDefaultSet(add.get(k))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   private static boolean inDefaultSet(Node capability) {
     return oneOf(capability.text(""), DEFAULT_SET);
   }

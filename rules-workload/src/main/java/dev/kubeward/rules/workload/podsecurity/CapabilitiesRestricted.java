@@ -62,8 +62,8 @@ public final class CapabilitiesRestricted extends PssRule {
         } else {
           Node at = drop.isMissing() ? lacking(c.node(), "securityContext", "capabilities")
               : capabilities.asMap().keyNode("drop");
-          out.report(resource, at, message("", c, resource, drop.isMissing()
-              ? " drops no capabilities" + DROP_ALL : " does not drop ALL capabilities" + DROP_ALL));
+          out.report(resource, at, subject(c, resource)
+              + (drop.isMissing() ? " drops no capabilities" : " does not drop ALL capabilities") + DROP_ALL);
         }
       }
       ListNode add = capabilities.get("add").asList();

@@ -51,17 +51,6 @@ public final class HostPathVolumes extends PssRule {
     }
   }
 
-  @Override
-  boolean mayReport(PodSpec pod, int minor) {
-    ListNode volumes = pod.volumes().asList();
-    for (int i = 0; i < volumes.size(); i++) {
-      if (isHostPath(volumes.get(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static boolean isHostPath(Node volume) {
     return !volume.get("hostPath").isNull();
   }

@@ -45,20 +45,6 @@ public final class ProcMount extends PssRule {
     report(resource, pod, out);
   }
 
-  @Override
-  boolean mayReport(PodSpec pod, int minor) {
-    if (minor >= 35 && userNamespace(pod)) {
-      return false;
-    }
-    List<Container> containers = pod.containers();
-    for (int i = 0; i < containers.size(); i++) {
-      if (unmasked(containers.get(i).securityContext().get("procMount"))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Reports every container whose procMount is neither unset nor {@code Default}. */
   static void report(Resource resource, PodSpec pod, Context out) {
     List<Container> containers = pod.containers();

@@ -89,15 +89,9 @@ public final class PssOverlaps {
     if (check.runsAt(settings.pssLevel(), minor)) {
       return true;
     }
-    return check.isOverriddenAt(settings.pssLevel(), minor) && overrideUnseen(check, resource, context);
-  }
-
-  /**
-   * True if the findings of the rule that overrides {@code check} would not be seen on
-   * {@code resource}: that rule is skipped, or suppressed on the object. Asked only of a check
-   * overridden at the scan's level and version.
-   */
-  static boolean overrideUnseen(PssCheck check, Resource resource, Context context) {
+    if (!check.isOverriddenAt(settings.pssLevel(), minor)) {
+      return false;
+    }
     String overriding = check.overriddenBy().ruleId();
     return !context.runs(overriding) || context.isSuppressed(overriding, resource);
   }

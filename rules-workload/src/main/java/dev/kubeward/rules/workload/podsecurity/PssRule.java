@@ -13,7 +13,6 @@ import dev.kubeward.rule.Context;
 import dev.kubeward.rule.PssLevel;
 import dev.kubeward.rule.ResourceRule;
 import dev.kubeward.rule.RuleMetadata;
-import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
 
@@ -54,15 +53,8 @@ abstract class PssRule implements ResourceRule {
     if (pod == null) {
       return;
     }
-    ScanSettings settings = context.settings();
-    PssLevel level = settings.pssLevel();
-    int minor = settings.pssVersion().minor();
-    // Whether an overriding rule's findings are seen is a suppression look-up on the object: asked
-    // only when this overridden check has something to report, which it rarely has.
-    if (check.runsAt(level, minor)
-        || check.isOverriddenAt(level, minor) && mayReport(pod, minor)
-            && PssOverlaps.overrideUnseen(check, resource, context)) {
-      evaluate(resource, pod, minor, context);
+    if (PssOverlaps.evaluates(check, resource, context)) {
+      evaluate(resource, pod, context.settings().pssVersion().minor(), context);
     }
   }
 
@@ -78,15 +70,6 @@ abstract class PssRule implements ResourceRule {
    * {@code latest}) and reports each violation to {@code out}.
    */
   abstract void evaluate(Resource resource, PodSpec pod, int minor, Context out);
-
-  /**
-   * False only if {@link #evaluate} would report nothing on {@code pod} at policy version
-   * {@code minor}. A baseline rule that a restricted one overrides answers it cheaply, without
-   * building messages; the others need not.
-   */
-  boolean mayReport(PodSpec pod, int minor) {
-    return true;
-  }
 
   /**
    * As {@link #evaluate}, for the Pods that {@code resource} (a Pod, or a template a controller
@@ -108,21 +91,9 @@ abstract class PssRule implements ResourceRule {
     return pod.spec().get("hostUsers").isFalse();
   }
 
-  /** {@code container "app" of Deployment shop/web}: {@link Container#describe()} and the resource. */
+  /** {@code container "app" of Deployment shop/web}. */
   static String subject(Container c, Resource resource) {
-    return message("", c, resource, "");
-  }
-
-  /**
-   * {@code before}, {@link #subject(Container, Resource)} and {@code after} as one string: most
-   * messages about a container are fixed text around its subject, and the findings of a pod that
-   * misses a field are many. The container is worded here as {@link Container#describe()} words it.
-   */
-  static String message(String before, Container c, Resource resource, String after) {
-    String name = c.name();
-    return name.isEmpty()
-        ? before + c.type().label() + " #" + c.index() + " of " + resource.displayName() + after
-        : before + c.type().label() + " \"" + name + "\" of " + resource.displayName() + after;
+    return c.describe() + " of " + resource.displayName();
   }
 
   /** The pod ({@code c == null}) or the container {@code c} of {@code resource}, for messages. */

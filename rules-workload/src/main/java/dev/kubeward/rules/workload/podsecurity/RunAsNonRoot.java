@@ -83,9 +83,8 @@ public final class RunAsNonRoot extends PssRule {
         if (c.securityContext().get("runAsNonRoot").isNull()) {
           Node uid = c.effectiveSecurityContext("runAsUser");
           long id = uid.longValue(-1);
-          out.report(resource, lackingSecurityContext(c), id > 0
-              ? message("", c, resource, UNSET + ", which admission requires even with runAsUser: " + id + SET_IT)
-              : message("", c, resource, UNSET + SET_IT));
+          out.report(resource, lackingSecurityContext(c), subject(c, resource) + UNSET
+              + (id > 0 ? ", which admission requires even with runAsUser: " + id : "") + SET_IT);
         }
       }
     }

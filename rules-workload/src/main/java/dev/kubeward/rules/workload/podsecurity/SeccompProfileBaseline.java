@@ -65,23 +65,6 @@ public final class SeccompProfileBaseline extends PssRule {
     }
   }
 
-  @Override
-  boolean mayReport(PodSpec pod, int minor) {
-    if (minor < 19) {
-      return true;
-    }
-    if (profile(pod.securityContext(), "seccompProfile") == FORBIDDEN) {
-      return true;
-    }
-    List<Container> containers = pod.containers();
-    for (int i = 0; i < containers.size(); i++) {
-      if (profile(containers.get(i).securityContext(), "seccompProfile") == FORBIDDEN) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static void annotations(Resource resource, PodSpec pod, Context out) {
     MapNode annotations = pod.annotations().asMap();
     for (int i = 0; i < annotations.size(); i++) {

@@ -75,8 +75,8 @@ public final class SeccompProfileRestricted extends PssRule {
       for (int i = 0; i < containers.size(); i++) {
         Container c = containers.get(i);
         if (profile(c.securityContext(), FIELD) == UNSET) {
-          out.report(resource, lackingSecurityContext(c), message("pod or ", c, resource,
-              " must set securityContext.seccompProfile.type to RuntimeDefault or Localhost"));
+          out.report(resource, lackingSecurityContext(c), "pod or " + subject(c, resource)
+              + " must set securityContext.seccompProfile.type to RuntimeDefault or Localhost");
         }
       }
     }

@@ -79,12 +79,8 @@ final class SecretPatterns {
   /**
    * True if {@code name} contains one of {@code words} (ending at a word boundary: the end, a
    * non-letter, a camel-case hump, or a plural {@code s}) and ends with none of {@code suffixes}.
+   * {@code initials} are those of {@code words}.
    */
-  static boolean nameLooksSecret(String name, String[] words, String[] suffixes) {
-    return nameLooksSecret(name, words, initials(words), suffixes);
-  }
-
-  /** {@link #nameLooksSecret(String, String[], String[])}, with {@code initials} those of {@code words}. */
   static boolean nameLooksSecret(String name, String[] words, Initials initials, String[] suffixes) {
     // The words first: most names hold none of them, and then the suffixes need no look.
     if (!holdsWord(name, words, initials.words())) {

@@ -49,7 +49,6 @@ final class WorkloadAccounts {
   }
 
   private final Resource[] workloads;
-  private final PodSpec[] pods;
   private final Account[] accountOf;
   private final int accounts;
   private final PolicyRule[] rules;
@@ -57,7 +56,6 @@ final class WorkloadAccounts {
   private WorkloadAccounts(Inventory inventory) {
     List<Resource> all = inventory.workloads();
     List<Resource> kept = new ArrayList<>(all.size());
-    List<PodSpec> keptPods = new ArrayList<>(all.size());
     List<Account> owners = new ArrayList<>(all.size());
     Map<String, Map<String, Account>> byNamespace = new HashMap<>();
     Map<PolicyRule, Integer> numbers = new IdentityHashMap<>();
@@ -94,11 +92,9 @@ final class WorkloadAccounts {
         inNs.put(name, account);
       }
       kept.add(w);
-      keptPods.add(pod);
       owners.add(account);
     }
     this.workloads = kept.toArray(new Resource[0]);
-    this.pods = keptPods.toArray(new PodSpec[0]);
     this.accountOf = owners.toArray(new Account[0]);
     this.accounts = count;
     this.rules = numbered.toArray(new PolicyRule[0]);
@@ -121,7 +117,7 @@ final class WorkloadAccounts {
 
   /** The pod spec of {@link #workload(int) workload i}. */
   PodSpec pod(int i) {
-    return pods[i];
+    return workloads[i].podSpec();
   }
 
   /** The account {@link #workload(int) workload i} runs as. */
