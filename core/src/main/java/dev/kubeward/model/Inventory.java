@@ -19,7 +19,10 @@ import java.util.function.Function;
 
 /**
  * All resources of one scan (or of one join scope of it), indexed by group-kind, namespace and
- * name. Built once per scan in linear time; immutable and thread-safe.
+ * name. Built once per scan in linear time, except for what only some rules need (the objects of
+ * a kind and namespace by name, the {@linkplain #duplicates() duplicates}, the
+ * {@linkplain #namespaces() namespaces present}), which is made on first use. Thread-safe, and
+ * immutable as its callers see it.
  *
  * <p>Namespaces are read as the API server reads them: a cluster-scoped kind
  * ({@link GroupKind#isClusterScoped()}) has no namespace even if it carries one, and a namespaced
