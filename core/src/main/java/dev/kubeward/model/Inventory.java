@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,10 @@ import java.util.function.Function;
 
 /**
  * All resources of one scan (or of one join scope of it), indexed by group-kind, namespace and
- * name. Built once per scan in linear time; immutable and thread-safe.
+ * name. Built once per scan in linear time, except for what only some rules need (the objects of
+ * a kind and namespace by name, the {@linkplain #duplicates() duplicates}, the
+ * {@linkplain #namespaces() namespaces present}), which is made on first use. Thread-safe, and
+ * immutable as its callers see it.
  *
  * <p>Namespaces are read as the API server reads them: a cluster-scoped kind
  * ({@link GroupKind#isClusterScoped()}) has no namespace even if it carries one, and a namespaced
@@ -41,25 +43,26 @@ public final class Inventory {
   public static final String DEFAULT_NAMESPACE = "default";
 
   /** Orders copies of one object (and any resources) by source name, then position. */
-  public static final Comparator<Resource> SOURCE_ORDER = Comparator
-      .comparing((Resource r) -> r.source().name())
-      .thenComparingInt(Resource::line)
-      .thenComparingInt(Resource::column);
+  public static final Comparator<Resource> SOURCE_ORDER = Inventory::compareSource;
+
+  private static int compareSource(Resource a, Resource b) {
+    int c = a.source().name().compareTo(b.source().name());
+    if (c == 0) {
+      c = Integer.compare(a.line(), b.line());
+    }
+    return c != 0 ? c : Integer.compare(a.column(), b.column());
+  }
 
   /**
    * The objects of one group-kind in one effective namespace ({@code null} for a cluster-scoped
-   * kind): in scan order, and by name, each name's copies sorted by source and position.
+   * kind), or all objects of a kind: in scan order, and by name once a look-up by name needs it.
    */
   private static final class Bucket {
-    final List<Resource> inOrder = new ArrayList<>(2);
+    final ArrayList<Resource> inOrder = new ArrayList<>(4);
     /** The read-only view of {@link #inOrder}, made on first use (racy but safe: its fields are final). */
     private List<Resource> view;
-    /**
-     * By name: {@code null}, the {@link Resource} when only one object has a name (most buckets),
-     * or a map from name to a {@link Resource} (an object defined once, whose one-element list is
-     * made only when asked for) or to the list of its copies.
-     */
-    private Object names;
+    /** By name, made on first use: see {@link Names}. */
+    private volatile Names names;
 
     List<Resource> inOrder() {
       List<Resource> v = view;
@@ -70,60 +73,126 @@ public final class Inventory {
       return v;
     }
 
+    /**
+     * The index by name. Building it costs a hash map per bucket, which most scans need for a few
+     * kinds only (service accounts, roles, the targets of autoscalers): it is made on the first
+     * look-up by name, or when {@link Inventory#duplicates()} is first asked for.
+     */
+    Names names() {
+      Names n = names;
+      if (n == null) {
+        n = Names.of(inOrder); // racy but safe: the same immutable index whichever thread wins
+        names = n;
+      }
+      return n;
+    }
+  }
+
+  /**
+   * The objects of one bucket by name: each name maps to its {@link Resource} (an object defined
+   * once, whose one-element list is made only when asked for) or to the read-only list of its
+   * copies, sorted by source and position. Immutable once made.
+   */
+  private static final class Names {
+    private static final Names EMPTY = new Names(null, Map.of(), List.of());
+
+    /** The only named object of the bucket (most buckets), or {@code null}. */
+    private final Resource only;
+    private final Map<String, Object> byName;
+    /** The groups of copies, each sorted, in no particular order. */
+    final List<List<Resource>> copies;
+
+    private Names(Resource only, Map<String, Object> byName, List<List<Resource>> copies) {
+      this.only = only;
+      this.byName = byName;
+      this.copies = copies;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Names of(List<Resource> resources) {
+      Resource first = null;
+      int named = 0;
+      for (int i = 0; i < resources.size(); i++) {
+        Resource r = resources.get(i);
+        if (r.name() != null) {
+          first = named == 0 ? r : first;
+          named++;
+        }
+      }
+      if (named <= 1) {
+        return named == 0 ? EMPTY : new Names(first, Map.of(), List.of());
+      }
+      Map<String, Object> map = new HashMap<>((int) (named / 0.75f) + 1);
+      List<List<Resource>> copies = null;
+      for (int i = 0; i < resources.size(); i++) {
+        Resource r = resources.get(i);
+        if (r.name() == null) {
+          continue;
+        }
+        Object known = map.putIfAbsent(r.name(), r);
+        if (known instanceof Resource once) {
+          List<Resource> list = new ArrayList<>(2);
+          list.add(once);
+          list.add(r);
+          map.put(r.name(), list);
+          if (copies == null) {
+            copies = new ArrayList<>();
+          }
+          copies.add(list);
+        } else if (known != null) {
+          ((List<Resource>) known).add(r);
+        }
+      }
+      if (copies == null) {
+        return new Names(null, map, List.of());
+      }
+      for (int i = 0; i < copies.size(); i++) {
+        List<Resource> list = copies.get(i);
+        list.sort(SOURCE_ORDER);
+        List<Resource> view = Collections.unmodifiableList(list);
+        map.put(list.get(0).name(), view);
+        copies.set(i, view);
+      }
+      return new Names(null, map, copies);
+    }
+
     /** The copies named {@code name}, or {@code null}. */
     @SuppressWarnings("unchecked")
     List<Resource> named(String name) {
-      Object n = names;
-      Object known = n instanceof Resource only ? (only.name().equals(name) ? only : null)
-          : n == null ? null : ((Map<String, Object>) n).get(name);
-      if (known == null) {
-        return null;
+      Resource o = only;
+      if (o != null) {
+        return o.name().equals(name) ? o.asList() : null;
       }
-      // Copies are rare: their read-only view is made per look-up.
-      return known instanceof Resource r ? r.asList() : Collections.unmodifiableList((List<Resource>) known);
+      Object known = byName.get(name);
+      return known == null ? null : known instanceof Resource r ? r.asList() : (List<Resource>) known;
+    }
+  }
+
+  /** The objects of one group-kind: all of them, and by effective namespace. */
+  private static final class Kind {
+    final Bucket all = new Bucket();
+    /** By effective namespace; empty for a cluster-scoped kind, whose objects are all in {@link #all}. */
+    final Map<String, Bucket> byNamespace = new HashMap<>();
+    final boolean clusterScoped;
+
+    Kind(GroupKind kind) {
+      this.clusterScoped = kind.isClusterScoped();
     }
 
-    /** Adds {@code r} by its name; returns its name's list of copies if {@code r} made one. */
-    @SuppressWarnings("unchecked")
-    List<Resource> addNamed(Resource r) {
-      Object n = names;
-      if (n == null) {
-        names = r;
-        return null;
-      }
-      Map<String, Object> map;
-      if (n instanceof Resource first) {
-        map = new HashMap<>(4);
-        map.put(first.name(), first);
-        names = map;
-      } else {
-        map = (Map<String, Object>) n;
-      }
-      Object known = map.putIfAbsent(r.name(), r);
-      if (known == null) {
-        return null;
-      }
-      if (known instanceof Resource first) {
-        List<Resource> copies = new ArrayList<>(2);
-        copies.add(first);
-        copies.add(r);
-        map.put(r.name(), copies);
-        return copies;
-      }
-      ((List<Resource>) known).add(r);
-      return null;
+    /** The bucket of {@code namespace}, the effective namespace of a look-up; {@code null} for none. */
+    Bucket bucket(String namespace) {
+      return clusterScoped ? (namespace == null ? all : null) : namespace == null ? null : byNamespace.get(namespace);
     }
   }
 
   private final List<Resource> all;
   private final String defaultNamespace;
-  private final Map<GroupKind, List<Resource>> byKind;
-  /** Group-kind, then effective namespace: nested so that a look-up allocates no key. */
-  private final Map<GroupKind, Map<String, Bucket>> buckets;
+  private final Map<GroupKind, Kind> kinds;
   private final Map<String, List<Resource>> byNamespace;
   private final List<Resource> workloads;
-  private final List<List<Resource>> duplicates;
-  private final Set<String> namespaces;
+  /** Made on first use, as the indexes by name they come from. */
+  private volatile List<List<Resource>> duplicates;
+  private volatile Set<String> namespaces;
   private final ConcurrentHashMap<Derived<?>, Lazy> derived = new ConcurrentHashMap<>();
 
   private Inventory(List<Resource> resources, String defaultNamespace) {
@@ -132,72 +201,51 @@ public final class Inventory {
     if (defaultNamespace.isEmpty()) {
       throw new IllegalArgumentException("the default namespace must not be empty");
     }
-    Map<GroupKind, List<Resource>> kinds = new HashMap<>();
-    Map<GroupKind, Map<String, Bucket>> kindInNamespace = new HashMap<>();
+    Map<GroupKind, Kind> byKind = new HashMap<>();
     Map<String, List<Resource>> inNamespace = new HashMap<>();
     List<Resource> carriers = new ArrayList<>();
-    Set<String> named = new HashSet<>(); // sorted once at the end
+    // Resources of one kind and namespace often come together: one look-up for each run of them.
     GroupKind lastKind = null;
-    Map<String, Bucket> lastKindBuckets = null;
-    List<Resource> lastKindList = null;
+    Kind kind = null;
     Bucket lastBucket = null;
     String lastBucketNamespace = null;
     String lastNamespace = null;
     List<Resource> lastNamespaceList = null;
-    List<List<Resource>> copies = new ArrayList<>();
-    for (Resource r : all) {
+    for (int i = 0; i < all.size(); i++) {
+      Resource r = all.get(i);
       GroupKind gk = r.groupKind();
-      String ns = namespaceOf(r);
-      // Resources of one kind and namespace often come together: one look-up for each run of them.
       if (gk != lastKind) {
         lastKind = gk;
-        lastKindBuckets = kindInNamespace.computeIfAbsent(gk, k -> new HashMap<>());
-        lastKindList = kinds.computeIfAbsent(gk, k -> new ArrayList<>());
+        kind = byKind.get(gk);
+        if (kind == null) {
+          kind = new Kind(gk);
+          byKind.put(gk, kind);
+        }
         lastBucket = null;
       }
-      lastKindList.add(r);
-      if (lastBucket == null || !Objects.equals(ns, lastBucketNamespace)) {
-        lastBucket = lastKindBuckets.computeIfAbsent(ns, k -> new Bucket());
-        lastBucketNamespace = ns;
-      }
-      Bucket bucket = lastBucket;
-      bucket.inOrder.add(r);
-      if (r.name() != null) {
-        List<Resource> newCopies = bucket.addNamed(r);
-        if (newCopies != null) {
-          copies.add(newCopies);
-        }
-      }
-      if (ns != null) {
-        if (!ns.equals(lastNamespace)) {
-          lastNamespace = ns;
-          lastNamespaceList = inNamespace.computeIfAbsent(ns, k -> new ArrayList<>());
-        }
-        lastNamespaceList.add(r);
-      }
+      kind.all.inOrder.add(r);
       if (r.isWorkload()) {
         carriers.add(r);
-        if (r.namespace() != null && !r.isClusterScoped()) {
-          named.add(r.namespace());
-        }
       }
-      if (gk.equals(GroupKind.NAMESPACE) && r.name() != null) {
-        named.add(r.name());
+      if (kind.clusterScoped) {
+        continue;
       }
+      String ns = r.namespace() == null ? defaultNamespace : r.namespace();
+      if (lastBucket == null || !ns.equals(lastBucketNamespace)) {
+        lastBucket = kind.byNamespace.computeIfAbsent(ns, k -> new Bucket());
+        lastBucketNamespace = ns;
+      }
+      lastBucket.inOrder.add(r);
+      if (!ns.equals(lastNamespace)) {
+        lastNamespace = ns;
+        lastNamespaceList = inNamespace.computeIfAbsent(ns, k -> new ArrayList<>());
+      }
+      lastNamespaceList.add(r);
     }
-    for (List<Resource> list : copies) {
-      list.sort(SOURCE_ORDER); // the same lists the buckets map the names to
-    }
-    copies.sort(Comparator.comparing((List<Resource> l) -> l.get(0), SOURCE_ORDER));
-    copies.replaceAll(Collections::unmodifiableList);
-    kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
     inNamespace.replaceAll((k, v) -> Collections.unmodifiableList(v));
-    this.byKind = kinds;
-    this.buckets = kindInNamespace;
+    this.kinds = byKind;
     this.byNamespace = inNamespace;
     this.workloads = Collections.unmodifiableList(carriers);
-    this.duplicates = Collections.unmodifiableList(copies);
-    this.namespaces = Collections.unmodifiableSet(new TreeSet<>(named));
   }
 
   /** An inventory of {@code resources}, in the given order, with {@code default} as the default namespace. */
@@ -237,16 +285,14 @@ public final class Inventory {
 
   /** Every resource of {@code kind}, in scan order. */
   public List<Resource> ofKind(GroupKind kind) {
-    return byKind.getOrDefault(kind, List.of());
+    Kind k = kinds.get(kind);
+    return k == null ? List.of() : k.all.inOrder();
   }
 
   /** Every resource of {@code kind} whose effective namespace is {@code namespace}, in scan order. */
   public List<Resource> ofKind(GroupKind kind, String namespace) {
-    if (namespace == null) {
-      return List.of();
-    }
-    Map<String, Bucket> byNs = buckets.get(kind);
-    Bucket bucket = byNs == null ? null : byNs.get(namespace);
+    Kind k = namespace == null ? null : kinds.get(kind);
+    Bucket bucket = k == null || k.clusterScoped ? null : k.byNamespace.get(namespace);
     return bucket == null ? List.of() : bucket.inOrder();
   }
 
@@ -260,7 +306,23 @@ public final class Inventory {
    * workloads declare. Objects without a namespace do not make the default namespace present.
    */
   public Set<String> namespaces() {
-    return namespaces;
+    Set<String> known = namespaces;
+    if (known == null) {
+      Set<String> present = new TreeSet<>();
+      for (Resource r : ofKind(GroupKind.NAMESPACE)) {
+        if (r.name() != null) {
+          present.add(r.name());
+        }
+      }
+      for (Resource r : workloads) {
+        if (r.namespace() != null && !r.isClusterScoped()) {
+          present.add(r.namespace());
+        }
+      }
+      known = Collections.unmodifiableSet(present); // racy but safe: the same set whichever thread wins
+      namespaces = known;
+    }
+    return known;
   }
 
   /**
@@ -285,9 +347,9 @@ public final class Inventory {
    */
   public List<Resource> named(GroupKind kind, String namespace, String name) {
     String ns = kind.isClusterScoped() ? null : namespace == null || namespace.isEmpty() ? defaultNamespace : namespace;
-    Map<String, Bucket> byNs = buckets.get(kind);
-    Bucket bucket = byNs == null ? null : byNs.get(ns);
-    List<Resource> copies = bucket == null || name == null ? null : bucket.named(name);
+    Kind k = name == null ? null : kinds.get(kind);
+    Bucket bucket = k == null ? null : k.bucket(ns);
+    List<Resource> copies = bucket == null ? null : bucket.names().named(name);
     return copies == null ? List.of() : copies;
   }
 
@@ -301,7 +363,23 @@ public final class Inventory {
    * copies sorted by source and position; the groups sorted by their first copy.
    */
   public List<List<Resource>> duplicates() {
-    return duplicates;
+    List<List<Resource>> known = duplicates;
+    if (known == null) {
+      List<List<Resource>> copies = new ArrayList<>();
+      for (Kind k : kinds.values()) {
+        if (k.clusterScoped) {
+          copies.addAll(k.all.names().copies);
+        } else {
+          for (Bucket bucket : k.byNamespace.values()) {
+            copies.addAll(bucket.names().copies);
+          }
+        }
+      }
+      copies.sort((a, b) -> compareSource(a.get(0), b.get(0)));
+      known = Collections.unmodifiableList(copies); // racy but safe: the same groups whichever thread wins
+      duplicates = known;
+    }
+    return known;
   }
 
   /** Every object that carries a pod template (see {@link Resource#isWorkload()}), in scan order. */

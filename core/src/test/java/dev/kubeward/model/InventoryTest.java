@@ -232,6 +232,71 @@ class InventoryTest {
   }
 
   @Test
+  void copiesOfAClusterScopedObjectInDifferentNamespacesAreOneObject() {
+    List<Resource> loaded = Manifests.load("roles.yaml", """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: reader, namespace: a}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: writer}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: reader, namespace: b}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: reader}
+        """);
+
+    Inventory duplicatesFirst = Inventory.of(loaded);
+    assertThat(duplicatesFirst.duplicates()).singleElement().satisfies(copies ->
+        assertThat(copies).extracting(Resource::line).containsExactly(1, 9, 13));
+    assertThat(duplicatesFirst.named(GroupKind.CLUSTER_ROLE, "b", "reader")).extracting(Resource::line)
+        .containsExactly(1, 9, 13);
+
+    Inventory namedFirst = Inventory.of(loaded);
+    assertThat(namedFirst.named(GroupKind.CLUSTER_ROLE, null, "writer")).extracting(Resource::line)
+        .containsExactly(5);
+    assertThat(namedFirst.duplicates()).isEqualTo(duplicatesFirst.duplicates());
+  }
+
+  @Test
+  void indexesMadeOnFirstUseGiveEveryThreadTheSameAnswer() throws Exception {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      yaml.append("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c").append(i % 150)
+          .append(", namespace: n").append(i % 3).append("}\n---\n");
+    }
+    List<Resource> loaded = Manifests.load(yaml.toString());
+    List<List<Resource>> expected = Inventory.of(loaded).duplicates();
+    assertThat(expected).as("the 50 names given twice in one namespace").hasSize(50).allSatisfy(copies -> assertThat(copies).hasSize(2));
+
+    for (int round = 0; round < 20; round++) {
+      Inventory shared = Inventory.of(loaded);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<List<Object>>> answers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          answers.add(pool.submit(() -> List.of(shared.named(GroupKind.CONFIG_MAP, "n1", "c7"),
+              shared.named(GroupKind.CONFIG_MAP, "n2", "c149"), shared.duplicates(), shared.namespaces())));
+        }
+        for (java.util.concurrent.Future<List<Object>> answer : answers) {
+          List<Object> got = answer.get();
+          assertThat((List<?>) got.get(0)).as("c7 is items 7 and 157").hasSize(2);
+          assertThat((List<?>) got.get(1)).hasSize(1);
+          assertThat(got.get(2)).isEqualTo(expected);
+          assertThat((java.util.Set<?>) got.get(3)).isEmpty();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void derivedValuesAreComputedOncePerInventory() {
     java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
     Inventory.Derived<Integer> count = Inventory.Derived.of("count", inv -> {
