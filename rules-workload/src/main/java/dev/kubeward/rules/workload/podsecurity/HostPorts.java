@@ -50,6 +50,11 @@ public final class HostPorts extends PssRule {
     check(resource, pod, pod.spec().get("hostNetwork").isTrue(), out);
   }
 
+  @Override
+  boolean createdPodsDiffer() {
+    return true;
+  }
+
   private static void check(Resource resource, PodSpec pod, boolean defaulted, Context out) {
     List<Container> containers = pod.containers();
     for (int i = 0; i < containers.size(); i++) {

@@ -79,6 +79,15 @@ abstract class PssRule implements ResourceRule {
     evaluate(resource, pod, minor, out);
   }
 
+  /**
+   * True if {@link #evaluateCreatedPods} can report other than {@link #evaluate}. A subclass that
+   * overrides {@code evaluateCreatedPods} says so here; the admission rule evaluates every other
+   * check once for a template and the Pods created from it.
+   */
+  boolean createdPodsDiffer() {
+    return false;
+  }
+
   // ---- shared helpers -------------------------------------------------------------------------
 
   /** True if {@code spec.os.name} is {@code windows} (exact, lower case, as admission compares). */
