@@ -51,8 +51,9 @@ public final class HostPorts extends PssRule {
   }
 
   @Override
-  boolean createdPodsDiffer() {
-    return true;
+  boolean createdPodsDiffer(Resource resource, PodSpec pod) {
+    // Only hostNetwork defaults hostPort, and evaluate already applies that default to a Pod.
+    return pod.spec().get("hostNetwork").isTrue() && !isPod(resource);
   }
 
   private static void check(Resource resource, PodSpec pod, boolean defaulted, Context out) {

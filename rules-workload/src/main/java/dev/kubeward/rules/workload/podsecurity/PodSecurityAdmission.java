@@ -22,6 +22,7 @@ import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -124,6 +125,7 @@ public final class PodSecurityAdmission implements InventoryRule {
     Set<NamespacePolicy> seen = new HashSet<>();
     ClusterDefaults defaults = ClusterDefaults.of(inventory);
     Set<String> judged = namespaceLabels ? new HashSet<>() : null;
+    Evaluations evaluations = new Evaluations(context.settings());
     for (Resource namespace : inventory.ofKind(GroupKind.NAMESPACE)) {
       if (namespace.name() == null) {
         continue;
@@ -138,9 +140,10 @@ public final class PodSecurityAdmission implements InventoryRule {
       if (policy == null || !seen.add(policy)) {
         continue;
       }
+      int[][] plan = plan(policy);
       for (Resource workload : inventory.inNamespace(namespace.name())) {
         if (workload.isWorkload()) {
-          evaluate(workload, policy, context);
+          evaluate(workload, policy, plan, evaluations, context);
         }
       }
     }
@@ -162,12 +165,32 @@ public final class PodSecurityAdmission implements InventoryRule {
     return TEMPLATE_KINDS.contains(r.groupKind()) ? Kind.TEMPLATE : Kind.OTHER;
   }
 
-  private static void evaluate(Resource workload, NamespacePolicy policy, Context context) {
+  /** For each mode of {@code policy}, the indices in {@link PodSecurityStandards#CHECKS} of the checks it runs. */
+  private static int[][] plan(NamespacePolicy policy) {
+    List<Mode> modes = policy.modes();
+    List<PssRule> checks = PodSecurityStandards.CHECKS;
+    int[][] plan = new int[modes.size()][];
+    int[] scratch = new int[checks.size()];
+    for (int m = 0; m < modes.size(); m++) {
+      Mode mode = modes.get(m);
+      int n = 0;
+      for (int c = 0; c < checks.size(); c++) {
+        if (checks.get(c).runsAt(mode.level(), mode.version().minor())) {
+          scratch[n++] = c;
+        }
+      }
+      plan[m] = Arrays.copyOf(scratch, n);
+    }
+    return plan;
+  }
+
+  private static void evaluate(Resource workload, NamespacePolicy policy, int[][] plan, Evaluations evaluations,
+      Context context) {
     // The modes of a namespace often share a level and version, and restricted runs most baseline
     // checks: each check runs once per version and kind of evaluation, and its violations go to
     // every mode that runs it at that version.
     Kind kind = kindOf(workload);
-    Evaluations evaluations = new Evaluations(workload, context.settings());
+    evaluations.reset(workload);
     Map<Key, Flagged> flagged = null;
     List<Mode> modes = policy.modes();
     List<PssRule> checks = PodSecurityStandards.CHECKS;
@@ -177,12 +200,10 @@ public final class PodSecurityAdmission implements InventoryRule {
       // the Pods created from it, after the API defaults that apply to Pods only.
       boolean pods = kind != Kind.TEMPLATE || mode.name().equals("enforce");
       int minor = mode.version().minor();
-      for (int c = 0; c < checks.size(); c++) {
-        PssRule rule = checks.get(c);
-        if (!rule.runsAt(mode.level(), minor)) {
-          continue;
-        }
-        Evaluation evaluation = evaluations.of(c, rule, minor, pods);
+      int[] running = plan[m];
+      for (int k = 0; k < running.length; k++) {
+        int c = running[k];
+        Evaluation evaluation = evaluations.of(c, checks.get(c), minor, pods);
         for (int i = 0; i < evaluation.keys.length; i++) {
           if (flagged == null) {
             flagged = new LinkedHashMap<>();
@@ -567,15 +588,20 @@ public final class PodSecurityAdmission implements InventoryRule {
     }
   }
 
-  /** The evaluations of the checks on one workload, each made on first use. */
+  /** The evaluations of the checks on one workload at a time, each made on first use. */
   private static final class Evaluations {
-    private final Resource workload;
     private final Recorder recorder;
     private final Evaluation[] byCheck = new Evaluation[PodSecurityStandards.CHECKS.size()];
+    private Resource workload;
 
-    Evaluations(Resource workload, ScanSettings settings) {
-      this.workload = workload;
+    Evaluations(ScanSettings settings) {
       this.recorder = new Recorder(settings);
+    }
+
+    /** Forgets the evaluations of the previous workload. */
+    void reset(Resource next) {
+      workload = next;
+      Arrays.fill(byCheck, null);
     }
 
     /**
@@ -584,7 +610,7 @@ public final class PodSecurityAdmission implements InventoryRule {
      */
     Evaluation of(int index, PssRule rule, int minor, boolean pods) {
       // Only a check whose view of created Pods differs tells the two kinds of evaluation apart.
-      boolean createdPods = pods && rule.createdPodsDiffer();
+      boolean createdPods = pods && rule.createdPodsDiffer(workload, workload.podSpec());
       for (Evaluation e = byCheck[index]; e != null; e = e.next) {
         if (e.minor == minor && e.createdPods == createdPods) {
           return e;

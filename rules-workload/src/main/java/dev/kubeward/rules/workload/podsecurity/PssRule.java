@@ -80,11 +80,11 @@ abstract class PssRule implements ResourceRule {
   }
 
   /**
-   * True if {@link #evaluateCreatedPods} can report other than {@link #evaluate}. A subclass that
-   * overrides {@code evaluateCreatedPods} says so here; the admission rule evaluates every other
-   * check once for a template and the Pods created from it.
+   * True if {@link #evaluateCreatedPods} can report other than {@link #evaluate} on {@code pod} of
+   * {@code resource}. A subclass that overrides {@code evaluateCreatedPods} overrides this too; the
+   * admission rule evaluates a check once for a template and the Pods created from it when false.
    */
-  boolean createdPodsDiffer() {
+  boolean createdPodsDiffer(Resource resource, PodSpec pod) {
     return false;
   }
 
