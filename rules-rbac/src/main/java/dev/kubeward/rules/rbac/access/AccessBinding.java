@@ -45,6 +45,11 @@ public final class AccessBinding {
     this.subjects = List.copyOf(subjects);
   }
 
+  /** A copy of this binding with its role not yet resolved, for another model. */
+  AccessBinding unresolved() {
+    return new AccessBinding(kind, namespace, name, source, roleKind, roleName, roleRef, subjects);
+  }
+
   /** {@code RoleBinding} or {@code ClusterRoleBinding}. */
   public String kind() {
     return kind;

@@ -59,6 +59,60 @@ public final class AccessModel {
 
   private record Hit(AccessBinding binding, AccessBinding.Entry entry) {}
 
+  /**
+   * What the built-in policy contributes to every model unless a scan holds a copy of it, made once
+   * on first use: a built-in ClusterRole or Role without a scanned copy has the same rules in every
+   * scan, so its {@link AccessRole} (immutable once made) is shared by all models. An aggregated
+   * ClusterRole is made per scan, as its rules depend on the roles of the scan, and so is every
+   * binding, which holds the role it resolves to.
+   */
+  private static final class Shared {
+    static final Map<String, Resource> CLUSTER_ROLE_DEFINITIONS;
+    static final Map<String, Map<String, Resource>> ROLE_DEFINITIONS;
+    /** The non-aggregated built-in ClusterRoles, as a model without copies of them holds them. */
+    static final Map<String, AccessRole> CLUSTER_ROLES;
+    static final Map<AccessRole, Map<String, String>> LABELS;
+    /** The built-in Roles by namespace and name, as a model without copies of them holds them. */
+    static final Map<String, Map<String, AccessRole>> ROLES;
+    /** The built-in ClusterRoleBindings, their roles unresolved: each model takes a copy. */
+    static final List<AccessBinding> CLUSTER_ROLE_BINDINGS;
+
+    static {
+      Map<String, Resource> definitions = new HashMap<>();
+      Map<String, AccessRole> clusterRoles = new HashMap<>();
+      Map<AccessRole, Map<String, String>> labels = new IdentityHashMap<>();
+      for (Resource r : BuiltInPolicy.clusterRoles()) {
+        definitions.put(r.name(), r);
+        if (!r.root().get("aggregationRule").isMap()) {
+          AccessRole role = new AccessRole(CLUSTER_ROLE, null, r.name(), List.of(), true, false);
+          role.rules = ownRules(role, List.of(r), r);
+          clusterRoles.put(r.name(), role);
+          labels.put(role, Collections.unmodifiableMap(new HashMap<>(r.labels())));
+        }
+      }
+      Map<String, Map<String, Resource>> roleDefinitions = new HashMap<>();
+      Map<String, Map<String, AccessRole>> roles = new HashMap<>();
+      for (Resource r : BuiltInPolicy.roles()) {
+        roleDefinitions.computeIfAbsent(r.namespace(), k -> new HashMap<>()).put(r.name(), r);
+        AccessRole role = new AccessRole(ROLE, r.namespace(), r.name(), List.of(), true, false);
+        role.rules = ownRules(role, List.of(r), r);
+        roles.computeIfAbsent(r.namespace(), k -> new HashMap<>()).put(r.name(), role);
+      }
+      List<AccessBinding> bindings = new ArrayList<>();
+      for (Resource r : BuiltInPolicy.clusterRoleBindings()) {
+        bindings.add(binding(r, null, null));
+      }
+      CLUSTER_ROLE_DEFINITIONS = Collections.unmodifiableMap(definitions);
+      roleDefinitions.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+      ROLE_DEFINITIONS = Collections.unmodifiableMap(roleDefinitions);
+      CLUSTER_ROLES = Collections.unmodifiableMap(clusterRoles);
+      LABELS = Collections.unmodifiableMap(labels);
+      roles.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+      ROLES = Collections.unmodifiableMap(roles);
+      CLUSTER_ROLE_BINDINGS = List.copyOf(bindings);
+    }
+  }
+
   private final Inventory inventory;
   private final Map<String, AccessRole> clusterRoles;
   private final Map<String, Map<String, AccessRole>> roles;
@@ -82,9 +136,9 @@ public final class AccessModel {
 
     List<AccessBinding> crbs = new ArrayList<>();
     Map<String, List<Resource>> scannedCrbs = byName(inventory.ofKind(GroupKind.CLUSTER_ROLE_BINDING));
-    for (Resource builtIn : BuiltInPolicy.clusterRoleBindings()) {
+    for (AccessBinding builtIn : Shared.CLUSTER_ROLE_BINDINGS) {
       if (!replaces(scannedCrbs.getOrDefault(builtIn.name(), List.of()))) {
-        crbs.add(binding(builtIn, null, null));
+        crbs.add(builtIn.unresolved());
       }
     }
     for (Resource r : inventory.ofKind(GroupKind.CLUSTER_ROLE_BINDING)) {
@@ -175,15 +229,18 @@ public final class AccessModel {
   private static Map<String, AccessRole> buildClusterRoles(Inventory inventory,
       Map<AccessRole, List<Resource>> definitions, Map<AccessRole, Map<String, String>> labels) {
     Map<String, List<Resource>> scanned = byName(inventory.ofKind(GroupKind.CLUSTER_ROLE));
-    Map<String, Resource> builtIns = new HashMap<>();
-    for (Resource r : BuiltInPolicy.clusterRoles()) {
-      builtIns.put(r.name(), r);
-    }
+    Map<String, Resource> builtIns = Shared.CLUSTER_ROLE_DEFINITIONS;
     Set<String> names = new TreeSet<>(scanned.keySet());
     names.addAll(builtIns.keySet());
     Map<String, AccessRole> out = new LinkedHashMap<>();
     for (String name : names) {
       List<Resource> copies = scanned.getOrDefault(name, List.of());
+      AccessRole shared = copies.isEmpty() ? Shared.CLUSTER_ROLES.get(name) : null;
+      if (shared != null) {
+        labels.put(shared, Shared.LABELS.get(shared));
+        out.put(name, shared);
+        continue;
+      }
       Resource builtIn = builtIns.get(name);
       boolean useBuiltIn = builtIn != null && !replaces(copies);
       List<Resource> defs = new ArrayList<>(copies);
@@ -228,17 +285,21 @@ public final class AccessModel {
             .computeIfAbsent(r.name(), k -> new ArrayList<>(1)).add(r);
       }
     }
-    Map<String, Map<String, Resource>> builtIns = new HashMap<>();
     for (Resource r : BuiltInPolicy.roles()) {
-      builtIns.computeIfAbsent(r.namespace(), k -> new HashMap<>()).put(r.name(), r);
       scanned.computeIfAbsent(r.namespace(), k -> new LinkedHashMap<>()).computeIfAbsent(r.name(), k -> new ArrayList<>(1));
     }
     Map<String, Map<String, AccessRole>> out = new HashMap<>();
     for (Map.Entry<String, Map<String, List<Resource>>> ns : scanned.entrySet()) {
       Map<String, AccessRole> inNs = new HashMap<>();
+      Map<String, AccessRole> sharedInNs = Shared.ROLES.getOrDefault(ns.getKey(), Map.of());
       for (Map.Entry<String, List<Resource>> e : ns.getValue().entrySet()) {
         List<Resource> copies = e.getValue();
-        Resource builtIn = builtIns.getOrDefault(ns.getKey(), Map.of()).get(e.getKey());
+        AccessRole shared = copies.isEmpty() ? sharedInNs.get(e.getKey()) : null;
+        if (shared != null) {
+          inNs.put(e.getKey(), shared);
+          continue;
+        }
+        Resource builtIn = Shared.ROLE_DEFINITIONS.getOrDefault(ns.getKey(), Map.of()).get(e.getKey());
         boolean useBuiltIn = builtIn != null && !replaces(copies);
         List<Resource> defs = new ArrayList<>(copies);
         if (useBuiltIn) {

@@ -50,6 +50,12 @@ public final class HostPorts extends PssRule {
     check(resource, pod, pod.spec().get("hostNetwork").isTrue(), out);
   }
 
+  @Override
+  boolean createdPodsDiffer(Resource resource, PodSpec pod) {
+    // Only hostNetwork defaults hostPort, and evaluate already applies that default to a Pod.
+    return pod.spec().get("hostNetwork").isTrue() && !isPod(resource);
+  }
+
   private static void check(Resource resource, PodSpec pod, boolean defaulted, Context out) {
     List<Container> containers = pod.containers();
     for (int i = 0; i < containers.size(); i++) {

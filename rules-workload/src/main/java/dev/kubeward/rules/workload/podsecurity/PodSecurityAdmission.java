@@ -22,8 +22,9 @@ import dev.kubeward.rule.ScanSettings;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,7 @@ public final class PodSecurityAdmission implements InventoryRule {
     Set<NamespacePolicy> seen = new HashSet<>();
     ClusterDefaults defaults = ClusterDefaults.of(inventory);
     Set<String> judged = namespaceLabels ? new HashSet<>() : null;
+    Evaluations evaluations = new Evaluations(context.settings());
     for (Resource namespace : inventory.ofKind(GroupKind.NAMESPACE)) {
       if (namespace.name() == null) {
         continue;
@@ -138,9 +140,10 @@ public final class PodSecurityAdmission implements InventoryRule {
       if (policy == null || !seen.add(policy)) {
         continue;
       }
+      int[][] plan = plan(policy);
       for (Resource workload : inventory.inNamespace(namespace.name())) {
         if (workload.isWorkload()) {
-          evaluate(workload, policy, context);
+          evaluate(workload, policy, plan, evaluations, context);
         }
       }
     }
@@ -162,34 +165,62 @@ public final class PodSecurityAdmission implements InventoryRule {
     return TEMPLATE_KINDS.contains(r.groupKind()) ? Kind.TEMPLATE : Kind.OTHER;
   }
 
-  private static void evaluate(Resource workload, NamespacePolicy policy, Context context) {
-    Map<Key, Flagged> flagged = new LinkedHashMap<>();
+  /** For each mode of {@code policy}, the indices in {@link PodSecurityStandards#CHECKS} of the checks it runs. */
+  private static int[][] plan(NamespacePolicy policy) {
+    List<Mode> modes = policy.modes();
+    List<PssRule> checks = PodSecurityStandards.CHECKS;
+    int[][] plan = new int[modes.size()][];
+    int[] scratch = new int[checks.size()];
+    for (int m = 0; m < modes.size(); m++) {
+      Mode mode = modes.get(m);
+      int n = 0;
+      for (int c = 0; c < checks.size(); c++) {
+        if (checks.get(c).runsAt(mode.level(), mode.version().minor())) {
+          scratch[n++] = c;
+        }
+      }
+      plan[m] = Arrays.copyOf(scratch, n);
+    }
+    return plan;
+  }
+
+  private static void evaluate(Resource workload, NamespacePolicy policy, int[][] plan, Evaluations evaluations,
+      Context context) {
+    // The modes of a namespace often share a level and version, and restricted runs most baseline
+    // checks: each check runs once per version and kind of evaluation, and its violations go to
+    // every mode that runs it at that version.
     Kind kind = kindOf(workload);
-    for (Mode mode : policy.modes()) {
+    evaluations.reset(workload);
+    Map<Key, Flagged> flagged = null;
+    List<Mode> modes = policy.modes();
+    List<PssRule> checks = PodSecurityStandards.CHECKS;
+    for (int m = 0; m < modes.size(); m++) {
+      Mode mode = modes.get(m);
       // Warn and audit see a template as it is; enforce (and everything for unknown carriers) sees
       // the Pods created from it, after the API defaults that apply to Pods only.
       boolean pods = kind != Kind.TEMPLATE || mode.name().equals("enforce");
-      Recorder recorder = new Recorder(context.settings());
-      for (PssRule rule : PodSecurityStandards.CHECKS) {
-        if (rule.runsAt(mode.level(), mode.version().minor())) {
-          recorder.check = rule.pssCheck();
-          if (pods) {
-            rule.evaluateCreatedPods(workload, workload.podSpec(), mode.version().minor(), recorder);
-          } else {
-            rule.evaluate(workload, workload.podSpec(), mode.version().minor(), recorder);
+      int minor = mode.version().minor();
+      int[] running = plan[m];
+      for (int k = 0; k < running.length; k++) {
+        int c = running[k];
+        Evaluation evaluation = evaluations.of(c, checks.get(c), minor, pods);
+        for (int i = 0; i < evaluation.keys.length; i++) {
+          if (flagged == null) {
+            flagged = new LinkedHashMap<>();
           }
+          Flagged f = flagged.get(evaluation.keys[i]);
+          if (f == null) {
+            f = new Flagged(evaluation.violations[i]);
+            flagged.put(evaluation.keys[i], f);
+          }
+          f.modes.add(mode);
         }
       }
-      Map<Key, Integer> occurrences = new HashMap<>();
-      for (Violation v : recorder.violations) {
-        Key base = new Key(v.check(), v.at(), 0);
-        int n = occurrences.merge(base, 1, Integer::sum);
-        Key key = new Key(v.check(), v.at(), n);
-        flagged.computeIfAbsent(key, k -> new Flagged(v)).modes.add(mode);
-      }
     }
-    for (Flagged f : flagged.values()) {
-      report(workload, kind, policy, f, context);
+    if (flagged != null) {
+      for (Flagged f : flagged.values()) {
+        report(workload, kind, policy, f, context);
+      }
     }
   }
 
@@ -253,14 +284,14 @@ public final class PodSecurityAdmission implements InventoryRule {
     if (SYSTEM_NAMESPACES.contains(name)) {
       return;
     }
-    String workloads = workloadNames(inventory, name);
+    // The workloads are named only in a finding: most namespaces get none.
     Node metadata = namespace.root().get("metadata");
     if (defaults != null && defaults.exempt().containsKey(name)) {
       context.finding(namespace, metadata.get("name")).severity(Severity.INFO).key("exempt")
           .related(defaults.source(), defaults.exempt().get(name), "the exemption")
           .message("namespace " + name + " is exempt from Pod Security Admission (exemptions.namespaces of "
               + defaults.source().displayName() + "): its labels are ignored and its Pods admitted unchecked ("
-              + workloads + ")")
+              + workloadNames(inventory, name) + ")")
           .report();
       return;
     }
@@ -276,7 +307,7 @@ public final class PodSecurityAdmission implements InventoryRule {
       context.finding(namespace, at).severity(Severity.LOW).key("enforce")
           .message("namespace " + name + " sets no " + PREFIX + "enforce label" + (defaults == null ? ""
               : " and the cluster default enforces privileged") + ", so Pod Security Admission rejects no Pod there ("
-              + workloads + ")")
+              + workloadNames(inventory, name) + ")")
           .report();
       return;
     }
@@ -289,12 +320,12 @@ public final class PodSecurityAdmission implements InventoryRule {
           .related(defaults.source(), Node.MISSING, "the cluster default")
           .message("namespace " + name + " enforces " + level.id() + " (" + PREFIX + "enforce=" + raw
               + "), weaker than the cluster default " + clusterDefault.id() + " of " + defaults.source().displayName()
-              + " (" + workloads + ")")
+              + " (" + workloadNames(inventory, name) + ")")
           .report();
     } else if (level == PssLevel.PRIVILEGED) {
       context.finding(namespace, at).severity(Severity.LOW).key("enforce")
           .message("namespace " + name + " enforces privileged (" + PREFIX + "enforce=" + raw
-              + "), so Pod Security Admission rejects no Pod there (" + workloads + ")")
+              + "), so Pod Security Admission rejects no Pod there (" + workloadNames(inventory, name) + ")")
           .report();
     }
   }
@@ -509,7 +540,92 @@ public final class PodSecurityAdmission implements InventoryRule {
 
     @Override
     public int hashCode() {
-      return Objects.hash(check, System.identityHashCode(at), occurrence);
+      return (check.ordinal() * 31 + System.identityHashCode(at)) * 31 + occurrence;
+    }
+  }
+
+  /** What one evaluation of a check reported, in order, with the key of each violation. */
+  private static final class Evaluation {
+    private static final Violation[] NO_VIOLATIONS = {};
+    private static final Key[] NO_KEYS = {};
+
+    final int minor;
+    final boolean createdPods;
+    final Violation[] violations;
+    final Key[] keys;
+    /** The evaluation of the same check at another version or kind, or {@code null}. */
+    final Evaluation next;
+
+    Evaluation(int minor, boolean createdPods, List<Violation> violations, Evaluation next) {
+      this.minor = minor;
+      this.createdPods = createdPods;
+      this.next = next;
+      if (violations.isEmpty()) {
+        this.violations = NO_VIOLATIONS;
+        this.keys = NO_KEYS;
+        return;
+      }
+      this.violations = violations.toArray(NO_VIOLATIONS);
+      this.keys = new Key[this.violations.length];
+      // Numbered per node; the checks report a few violations each, so counting earlier ones is
+      // cheaper than a map unless there are many.
+      Map<Node, Integer> seen = this.violations.length > 8 ? new IdentityHashMap<>() : null;
+      for (int i = 0; i < this.violations.length; i++) {
+        Violation v = this.violations[i];
+        int n;
+        if (seen != null) {
+          n = seen.merge(v.at(), 1, Integer::sum);
+        } else {
+          n = 1;
+          for (int j = 0; j < i; j++) {
+            if (this.violations[j].at() == v.at()) {
+              n++;
+            }
+          }
+        }
+        keys[i] = new Key(v.check(), v.at(), n);
+      }
+    }
+  }
+
+  /** The evaluations of the checks on one workload at a time, each made on first use. */
+  private static final class Evaluations {
+    private final Recorder recorder;
+    private final Evaluation[] byCheck = new Evaluation[PodSecurityStandards.CHECKS.size()];
+    private Resource workload;
+
+    Evaluations(ScanSettings settings) {
+      this.recorder = new Recorder(settings);
+    }
+
+    /** Forgets the evaluations of the previous workload. */
+    void reset(Resource next) {
+      workload = next;
+      Arrays.fill(byCheck, null);
+    }
+
+    /**
+     * The violations of {@code rule} (the {@code index}-th check) at policy version {@code minor},
+     * on the Pods the workload stands for if {@code pods}, else on the workload as it is.
+     */
+    Evaluation of(int index, PssRule rule, int minor, boolean pods) {
+      // Only a check whose view of created Pods differs tells the two kinds of evaluation apart.
+      boolean createdPods = pods && rule.createdPodsDiffer(workload, workload.podSpec());
+      for (Evaluation e = byCheck[index]; e != null; e = e.next) {
+        if (e.minor == minor && e.createdPods == createdPods) {
+          return e;
+        }
+      }
+      recorder.check = rule.pssCheck();
+      recorder.violations.clear();
+      if (createdPods) {
+        rule.evaluateCreatedPods(workload, workload.podSpec(), minor, recorder);
+      } else {
+        rule.evaluate(workload, workload.podSpec(), minor, recorder);
+      }
+      Evaluation e = new Evaluation(minor, createdPods, recorder.violations, byCheck[index]);
+      byCheck[index] = e;
+      return e;
     }
   }
 

@@ -79,6 +79,15 @@ abstract class PssRule implements ResourceRule {
     evaluate(resource, pod, minor, out);
   }
 
+  /**
+   * True if {@link #evaluateCreatedPods} can report other than {@link #evaluate} on {@code pod} of
+   * {@code resource}. A subclass that overrides {@code evaluateCreatedPods} overrides this too; the
+   * admission rule evaluates a check once for a template and the Pods created from it when false.
+   */
+  boolean createdPodsDiffer(Resource resource, PodSpec pod) {
+    return false;
+  }
+
   // ---- shared helpers -------------------------------------------------------------------------
 
   /** True if {@code spec.os.name} is {@code windows} (exact, lower case, as admission compares). */
