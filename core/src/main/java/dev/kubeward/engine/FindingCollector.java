@@ -66,6 +66,9 @@ final class FindingCollector implements Context {
   private Rule severitiesOf;
   private Severity ruleSeverity;
   private Severity severityOverride;
+  /** The resource whose findings were last looked up among suppressions, and whether it is {@link Suppressions#annotated}. */
+  private Resource lastSuppressible;
+  private boolean lastAnnotated;
   /** The resource last asked for by {@link #identity}, and its identity. */
   private Resource lastIdentified;
   private String lastIdentity;
@@ -150,7 +153,7 @@ final class FindingCollector implements Context {
 
   @Override
   public boolean isSuppressed(String ruleId, Resource resource) {
-    return suppressions.reasonFor(ruleId, resource) != null;
+    return suppressions.activeReason(suppressions.declared(ruleId, resource, annotated(resource))) != null;
   }
 
   private final class Builder extends FindingBuilder {
@@ -196,7 +199,7 @@ final class FindingCollector implements Context {
       related.add(new RelatedLocation(shared(SafeText.oneLine(r.message())), ref(in), in.source().name(),
           at.isMissing() ? in.line() : at.line(), at.isMissing() ? in.column() : at.column(), pointer(m, in, at, true)));
     }
-    String declared = suppressions.declared(m.id(), resource);
+    String declared = suppressions.declared(m.id(), resource, annotated(resource));
     String suppression = suppressions.activeReason(declared);
     String message = SafeText.oneLine(b.message());
     if (suppression == null && declared != null) {
@@ -233,6 +236,15 @@ final class FindingCollector implements Context {
     lastResource = resource;
     lastRef = ref;
     return ref;
+  }
+
+  /** Whether {@code resource} carries suppression annotations ({@link Suppressions#annotated}), found once per run of its findings. */
+  private boolean annotated(Resource resource) {
+    if (resource != lastSuppressible) {
+      lastSuppressible = resource;
+      lastAnnotated = Suppressions.annotated(resource);
+    }
+    return lastAnnotated;
   }
 
   /** The identity of {@code resource} in finding keys, built once per resource. */

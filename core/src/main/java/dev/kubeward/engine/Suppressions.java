@@ -5,6 +5,8 @@
 package dev.kubeward.engine;
 
 import dev.kubeward.model.InlineSuppression;
+import dev.kubeward.model.MapNode;
+import dev.kubeward.model.Node;
 import dev.kubeward.model.PodSpec;
 import dev.kubeward.model.Resource;
 import java.time.LocalDate;
@@ -90,6 +92,44 @@ final class Suppressions {
    * its document, or an exemption; or {@code null}.
    */
   String declared(String ruleId, Resource resource) {
+    return declared(ruleId, resource, annotated(resource));
+  }
+
+  /**
+   * {@link #declared(String, Resource)} when the caller knows whether {@code resource} is
+   * {@link #annotated}: most resources are not, and their findings then skip both annotation
+   * look-ups.
+   */
+  String declared(String ruleId, Resource resource, boolean annotated) {
+    return annotated ? declaredInAnnotations(ruleId, resource) : declaredElsewhere(ruleId, resource);
+  }
+
+  /**
+   * True if {@code resource} or its pod template has an annotation named with
+   * {@link Kubeward#SUPPRESSION_PREFIX}, whatever its rule.
+   */
+  static boolean annotated(Resource resource) {
+    if (hasSuppressionKey(resource.root().get("metadata").get("annotations"))) {
+      return true;
+    }
+    PodSpec pod = resource.podSpec();
+    return pod != null && hasSuppressionKey(pod.annotations());
+  }
+
+  private static boolean hasSuppressionKey(Node annotations) {
+    if (!annotations.isMap()) {
+      return false;
+    }
+    MapNode map = annotations.asMap();
+    for (int i = 0; i < map.size(); i++) {
+      if (map.key(i).startsWith(Kubeward.SUPPRESSION_PREFIX)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String declaredInAnnotations(String ruleId, Resource resource) {
     Map<String, String> annotations = resource.annotations();
     String name = null;
     if (!annotations.isEmpty()) {
@@ -109,6 +149,11 @@ final class Suppressions {
         return reason;
       }
     }
+    return declaredElsewhere(ruleId, resource);
+  }
+
+  /** The reason a comment in the object's document or an exemption gives, or {@code null}. */
+  private String declaredElsewhere(String ruleId, Resource resource) {
     List<InlineSuppression> comments = resource.inlineSuppressions();
     for (int i = 0; i < comments.size(); i++) {
       InlineSuppression c = comments.get(i);

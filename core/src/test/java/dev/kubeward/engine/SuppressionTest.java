@@ -168,4 +168,41 @@ class SuppressionTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("an exemption of rule named needs a reason");
   }
+
+  @Test
+  void aResourceIsAnnotatedForSuppressionByItsOwnAnnotationsOrItsPodTemplates() {
+    List<dev.kubeward.model.Resource> resources = dev.kubeward.load.Loader.defaults().loadString("a.yaml", """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: plain, annotations: {team: shop, kubeward.dev/ignore: not the prefix}}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: own, annotations: {ignore.kubeward.dev/other-rule: reviewed}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: template}
+        spec:
+          template:
+            metadata: {annotations: {ignore.kubeward.dev/named: set through the chart}}
+            spec: {containers: [{name: app, image: app:1}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: neither, annotations: {team: shop}}
+        spec:
+          template:
+            metadata: {annotations: {team: shop}}
+            spec: {containers: [{name: app, image: app:1}]}
+        """).resources();
+    Suppressions suppressions = new Suppressions(List.of());
+
+    assertThat(resources).extracting(Suppressions::annotated).containsExactly(false, true, true, false);
+    for (dev.kubeward.model.Resource r : resources) {
+      assertThat(suppressions.declared("named", r, Suppressions.annotated(r))).as(r.name())
+          .isEqualTo(suppressions.declared("named", r, true));
+    }
+    assertThat(suppressions.declared("named", resources.get(2))).isEqualTo("set through the chart");
+  }
 }
