@@ -45,26 +45,18 @@ final class Suppressions {
     this.today = today;
   }
 
-  /** Why findings of {@code ruleId} on {@code resource} are suppressed, or {@code null}. */
-  String reasonFor(String ruleId, Resource resource) {
-    return activeReason(declared(ruleId, resource));
-  }
-
   /**
-   * The note a finding of {@code ruleId} on {@code resource} carries because its suppression has
-   * expired ({@code suppression expired on 2027-03-01: reason}), or {@code null}. Asked only when a
-   * finding is reported and not suppressed.
+   * The reason {@code declared} gives, or {@code null} when there is none or it has expired: why a
+   * finding is suppressed.
    */
-  String expiredNote(String ruleId, Resource resource) {
-    return expiredNote(declared(ruleId, resource));
-  }
-
-  /** {@link #reasonFor} from what {@link #declared} gave, so a finding looks its suppression up once. */
   String activeReason(String declared) {
     return declared == null || expiry(declared) != null ? null : declared;
   }
 
-  /** {@link #expiredNote(String, Resource)} from what {@link #declared} gave. */
+  /**
+   * The note a finding carries because the suppression {@code declared} gave has expired
+   * ({@code suppression expired on 2027-03-01: reason}), or {@code null}.
+   */
   String expiredNote(String declared) {
     Matcher m = declared == null ? null : expiry(declared);
     return m == null ? null : "suppression expired on " + m.group(1) + ": " + m.group(2).strip();

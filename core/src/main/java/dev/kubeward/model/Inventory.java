@@ -114,9 +114,8 @@ public final class Inventory {
       int named = 0;
       for (int i = 0; i < resources.size(); i++) {
         Resource r = resources.get(i);
-        if (r.name() != null) {
-          first = named == 0 ? r : first;
-          named++;
+        if (r.name() != null && named++ == 0) {
+          first = r;
         }
       }
       if (named <= 1) {
