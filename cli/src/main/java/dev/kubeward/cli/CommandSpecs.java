@@ -4,13 +4,14 @@
  */
 package dev.kubeward.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Picocli command models built with the programmatic API, for the commands every scan goes through
- * ({@code kubeward} so far). Start-up time is the reason. From annotations, picocli
+ * Picocli command models built with the programmatic API, for the commands every scan goes through:
+ * {@code kubeward} and {@code kubeward scan}. Start-up time is the reason. From annotations, picocli
  * reflects over fields, has the JDK generate an annotation proxy class per annotation type (classes
  * that a class-data-sharing archive cannot hold), parses generic signatures and binds fields
  * reflectively, in every process: a large part of the start-up time of a one-file scan. The other
@@ -48,5 +49,26 @@ final class CommandSpecs {
     return spec
         .addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description(HELP).build())
         .addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description(VERSION).build());
+  }
+
+  /** An option that takes one value, shown as {@code label}; the caller sets its type. */
+  static OptionSpec.Builder option(String name, String label, String description) {
+    return OptionSpec.builder(name).paramLabel(label).description(description);
+  }
+
+  /** An option that takes a string, null unless given. */
+  static OptionSpec string(String name, String label, String description) {
+    return option(name, label, description).type(String.class).build();
+  }
+
+  /** An option that may be given many times, each with a string: an empty list unless given. */
+  static OptionSpec repeatable(String name, String label, String description) {
+    return option(name, label, description).type(List.class).auxiliaryTypes(String.class).initialValue(List.of())
+        .build();
+  }
+
+  /** An option without a value: false unless given. */
+  static OptionSpec flag(String name, String description) {
+    return OptionSpec.builder(name).type(boolean.class).initialValue(false).description(description).build();
   }
 }

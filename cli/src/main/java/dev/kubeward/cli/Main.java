@@ -63,16 +63,16 @@ public final class Main implements Callable<Integer> {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(env.stderr(), StandardCharsets.UTF_8));
     try {
       CommandLine cl = new CommandLine(command(err));
-      // Picocli reads the annotations of the other commands when they are added, which costs start-up
-      // time (reflection, annotation proxies, converters): when the first argument names a command,
-      // only that one is added. Everything else (no command, an option, help, an unknown command) sees
-      // them all, help first.
+      // Picocli reads the annotations of the commands other than scan when they are added, which costs
+      // start-up time (reflection, annotation proxies, converters): when the first argument names a
+      // command, only that one is added. Everything else (no command, an option, help, an unknown
+      // command) sees them all, help first.
       String only = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
       if (only == null) {
         cl.addSubcommand(new CommandLine.HelpCommand());
       }
       if (only == null || only.equals("scan")) {
-        cl.addSubcommand(new ScanCommand(env, out, err));
+        cl.addSubcommand(ScanCommand.command(env, out, err));
       }
       if (only == null || only.equals("rules")) {
         cl.addSubcommand(new RulesCommand(env, out));
