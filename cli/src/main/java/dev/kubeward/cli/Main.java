@@ -17,7 +17,7 @@ import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -25,23 +25,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code kubeward} command: {@code scan}, {@code rules}, {@code explain}, {@code --version}
  * and {@code --help}. Exit codes: 0 nothing at or above {@code --fail-on}, 1 findings at or above
  * it, 2 a usage error or input that could not be fully checked. Every problem is reported as one
- * line on standard error; a stack trace is printed only when {@code KUBEWARD_DEBUG} is set.
+ * line on standard error; a stack trace is printed only when {@code KUBEWARD_DEBUG} is set. Its
+ * picocli model is built in code, as {@link CommandSpecs} explains.
  */
-@Command(
-    name = "kubeward",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Finds security problems in Kubernetes manifests and points at the exact line.",
-    synopsisSubcommandLabel = "COMMAND",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  nothing at or above --fail-on",
-      "  1  findings at or above --fail-on",
-      "  2  usage error, or input that could not be fully checked"})
 public final class Main implements Callable<Integer> {
 
   /** Exit code for usage errors and input that could not be checked. */
   static final int USAGE = 2;
+
+  private static final String DESCRIPTION = "Finds security problems in Kubernetes manifests and points at the"
+      + " exact line.";
 
   /** The commands below {@code kubeward} other than {@code help}. */
   private static final Set<String> COMMANDS = Set.of("scan", "rules", "explain", "network", "rbac", "pss");
@@ -50,6 +43,13 @@ public final class Main implements Callable<Integer> {
 
   private Main(PrintWriter err) {
     this.err = err;
+  }
+
+  /** {@code kubeward} without its commands, reporting a missing command to {@code err}. */
+  private static CommandSpec command(PrintWriter err) {
+    CommandSpec spec = CommandSpecs.command("kubeward", new Main(err), DESCRIPTION);
+    spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+    return CommandSpecs.withHelpOptions(spec);
   }
 
   /** Runs the command line and exits with its exit code. */
@@ -62,17 +62,17 @@ public final class Main implements Callable<Integer> {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(env.stdout(), StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(env.stderr(), StandardCharsets.UTF_8));
     try {
-      CommandLine cl = new CommandLine(new Main(err));
-      // Picocli reads a command's annotations when the command is added, which costs start-up time
-      // (reflection, annotation proxies, converters): when the first argument names a command, only
-      // that one is added. Everything else (no command, an option, help, an unknown command) sees
-      // them all, help first.
+      CommandLine cl = new CommandLine(command(err));
+      // Picocli reads the annotations of the commands other than scan when they are added, which costs
+      // start-up time (reflection, annotation proxies, converters): when the first argument names a
+      // command, only that one is added. Everything else (no command, an option, help, an unknown
+      // command) sees them all, help first.
       String only = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
       if (only == null) {
         cl.addSubcommand(new CommandLine.HelpCommand());
       }
       if (only == null || only.equals("scan")) {
-        cl.addSubcommand(new ScanCommand(env, out, err));
+        cl.addSubcommand(ScanCommand.command(env, out, err));
       }
       if (only == null || only.equals("rules")) {
         cl.addSubcommand(new RulesCommand(env, out));

@@ -37,27 +37,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code kubeward scan}: loads manifests, runs the selected rules and writes a report. */
-@Command(
-    name = "scan",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    description = {
-      "Scans manifests and reports security problems with their exact positions.",
-      "Reads .kubeward.yaml from the current directory unless --config is given.",
-      "Loads plugins given with --plugin, in KUBEWARD_PLUGIN_PATH or in a file given with --config,",
-      "never those named in a .kubeward.yaml found on its own."},
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  nothing at or above --fail-on",
-      "  1  findings at or above --fail-on",
-      "  2  usage error, or input that could not be fully checked"})
+/**
+ * {@code kubeward scan}: loads manifests, runs the selected rules and writes a report. Its picocli
+ * model is built in code, as {@link CommandSpecs} explains; {@link #call()} first reads the parsed
+ * values into the fields.
+ */
 final class ScanCommand implements Callable<Integer> {
 
   /** The configuration file looked for in the current directory. */
@@ -66,100 +53,172 @@ final class ScanCommand implements Callable<Integer> {
   /** The most threads {@code --threads} accepts: far more than a scan can use, far fewer than exhaust a machine. */
   static final int MAX_THREADS = 256;
 
+  private static final String[] DESCRIPTION = {
+    "Scans manifests and reports security problems with their exact positions.",
+    "Reads .kubeward.yaml from the current directory unless --config is given.",
+    "Loads plugins given with --plugin, in KUBEWARD_PLUGIN_PATH or in a file given with --config,",
+    "never those named in a .kubeward.yaml found on its own."};
+
+  private static final String PATHS = "files or directories (*.yaml, *.yml, *.json, recursively), or - for"
+      + " standard input; default: the current directory";
+  private static final String FORMAT = "text, json, sarif or junit (default: text)";
+  private static final String OUTPUT = "write the report to FILE instead of standard output";
+  private static final String CONFIG = "the configuration file (default: ./" + DEFAULT_CONFIG + " if it exists)";
+
+  private static final String PROFILE = "recommended, pss-baseline, pss-restricted, cis or all (default: recommended)";
+  private static final String KUBE_VERSION = "the Kubernetes version the manifests are for: v1.N (default: what an"
+      + " object says of itself, such as a kube-apiserver image tag, else the newest known)";
+  private static final String PSS_VERSION = "the Pod Security Standards version: latest or v1.N (default: that of"
+      + " --kube-version, else latest)";
+  private static final String DEFAULT_NAMESPACE = "the namespace of objects that set none, as kubectl apply -n NS"
+      + " would place them (default: default)";
+  private static final String JOIN_SCOPE = "which inputs make one cluster for cross-resource rules: all, argument"
+      + " (each PATH) or directory (default: all)";
+  private static final String FAIL_ON = "exit with 1 for findings at or above: critical, high, medium, low or info"
+      + " (default: low)";
+  private static final String RULE = "run only this rule (repeatable)";
+  private static final String SKIP_RULE = "do not run this rule (repeatable)";
+
+  private static final String EXCLUDE = "leave out of directory walks the files and directories GLOB matches: a"
+      + " name anywhere (charts, *.tpl.yaml) or, with a /, a path under the scanned directory (deploy/dev/**);"
+      + " repeatable, added to the configuration's exclude list; reports list what it left out";
+  private static final String BASELINE = "accept the findings FILE lists: they stay in the report, marked"
+      + " baselined, and only new findings count for the exit code; entries that match nothing are listed"
+      + " (default: baseline: in the configuration)";
+  private static final String WRITE_BASELINE = "write every finding of this scan that is not suppressed to FILE,"
+      + " to accept them with --baseline FILE from now on; this scan then counts none of them";
+  private static final String ALLOW_EMPTY = "succeed when the input holds no Kubernetes object (by default that is"
+      + " an error, exit 2: an empty folder or an empty pipe from a failed helm template checks nothing)";
+  private static final String ALLOW_PARTIAL = "succeed when documents could be checked only in part: they hold"
+      + " template placeholders (findings that depend on them are marked unverified) or are kustomize patches (by"
+      + " default that is exit 2, as for input that could not be checked)";
+
+  private static final String FOLLOW_LINKS = "follow symbolic links while walking directories, also out of them"
+      + " (default: read a link to a file inside the directory, report one that leads out of it)";
+  private static final String THREADS = "read files and evaluate rules on N threads; the report is the same for"
+      + " every N (default: the number of processors, ${DEFAULT-VALUE} here)";
+
   private final Environment env;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "files or directories (*.yaml, *.yml, *.json, recursively), or - for standard input;"
-          + " default: the current directory")
-  private List<String> paths = new ArrayList<>();
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.Format.class,
-      description = "text, json, sarif or junit (default: text)")
-  private ReportFormat format = ReportFormat.TEXT;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE instead of standard output")
+  // The command line of this run, read from the spec by call().
+  private List<String> paths;
+  private ReportFormat format;
   private String output;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "the configuration file (default: ./" + DEFAULT_CONFIG
-      + " if it exists)")
   private String config;
-
-  @Option(names = "--profile", paramLabel = "NAME", converter = Converters.ProfileName.class,
-      description = "recommended, pss-baseline, pss-restricted, cis or all (default: recommended)")
   private Profile profile;
-
-  @Option(names = "--kube-version", paramLabel = "V", converter = Converters.KubeVersionName.class,
-      description = "the Kubernetes version the manifests are for: v1.N (default: what an object says of itself,"
-          + " such as a kube-apiserver image tag, else the newest known)")
   private KubeVersion kubeVersion;
-
-  @Option(names = "--pss-version", paramLabel = "V", converter = Converters.Version.class,
-      description = "the Pod Security Standards version: latest or v1.N (default: that of --kube-version, else latest)")
   private PssVersion pssVersion;
-
-  @Option(names = "--default-namespace", paramLabel = "NS", converter = Converters.Namespace.class,
-      description = "the namespace of objects that set none, as kubectl apply -n NS would place them (default: default)")
   private String defaultNamespace;
-
-  @Option(names = "--join-scope", paramLabel = "SCOPE", converter = Converters.Scope.class,
-      description = "which inputs make one cluster for cross-resource rules: all, argument (each PATH) or directory"
-          + " (default: all)")
   private JoinScope joinScope;
-
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Converters.SeverityName.class,
-      description = "exit with 1 for findings at or above: critical, high, medium, low or info (default: low)")
-  private Severity failOn = Severity.LOW;
-
-  @Option(names = "--rule", paramLabel = "ID", description = "run only this rule (repeatable)")
-  private List<String> onlyRules = new ArrayList<>();
-
-  @Option(names = "--skip-rule", paramLabel = "ID", description = "do not run this rule (repeatable)")
-  private List<String> skipRules = new ArrayList<>();
-
-  @Mixin
-  private PluginOptions pluginOptions = new PluginOptions();
-
-  @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out of directory walks the files and"
-      + " directories GLOB matches: a name anywhere (charts, *.tpl.yaml) or, with a /, a path under the scanned"
-      + " directory (deploy/dev/**); repeatable, added to the configuration's exclude list; reports list what it left out")
-  private List<String> exclude = new ArrayList<>();
-
-  @Option(names = "--baseline", paramLabel = "FILE", description = "accept the findings FILE lists: they stay in the"
-      + " report, marked baselined, and only new findings count for the exit code; entries that match nothing are"
-      + " listed (default: baseline: in the configuration)")
+  private Severity failOn;
+  private List<String> onlyRules;
+  private List<String> skipRules;
+  private PluginOptions pluginOptions;
+  private List<String> exclude;
   private String baseline;
-
-  @Option(names = "--write-baseline", paramLabel = "FILE", description = "write every finding of this scan that is"
-      + " not suppressed to FILE, to accept them with --baseline FILE from now on; this scan then counts none of them")
   private String writeBaseline;
-
-  @Option(names = "--allow-empty", description = "succeed when the input holds no Kubernetes object (by default"
-      + " that is an error, exit 2: an empty folder or an empty pipe from a failed helm template checks nothing)")
   private boolean allowEmpty;
-
-  @Option(names = "--allow-partial", description = "succeed when documents could be checked only in part: they hold"
-      + " template placeholders (findings that depend on them are marked unverified) or are kustomize patches (by"
-      + " default that is exit 2, as for input that could not be checked)")
   private boolean allowPartial;
-
-  @Option(names = "--follow-links", description = "follow symbolic links while walking directories, also out of"
-      + " them (default: read a link to a file inside the directory, report one that leads out of it)")
   private boolean followLinks;
+  private int threads;
 
-  @Option(names = "--threads", paramLabel = "N", description = "read files and evaluate rules on N threads; the"
-      + " report is the same for every N (default: the number of processors, ${DEFAULT-VALUE} here)")
-  private int threads = Runtime.getRuntime().availableProcessors();
-
-  ScanCommand(Environment env, PrintWriter out, PrintWriter err) {
+  private ScanCommand(Environment env, PrintWriter out, PrintWriter err) {
     this.env = env;
     this.out = out;
     this.err = err;
+    this.spec = CommandSpecs.command("scan", this, DESCRIPTION);
+    spec.usageMessage().sortOptions(false);
+    addInputAndOutput(spec);
+    addRuleSelection(spec);
+    spec.addOption(PluginOptions.option());
+    addAcceptance(spec);
+    addReading(spec);
+    CommandSpecs.withHelpOptions(spec);
+  }
+
+  /** {@code kubeward scan}, writing its report to {@code out} and problems to {@code err}. */
+  static CommandSpec command(Environment env, PrintWriter out, PrintWriter err) {
+    return new ScanCommand(env, out, err).spec;
+  }
+
+  /** What is read and where the report goes: {@code PATH...}, {@code --format}, {@code --output}, {@code --config}. */
+  private static void addInputAndOutput(CommandSpec spec) {
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("0..*").type(List.class)
+        .auxiliaryTypes(String.class).initialValue(List.of()).description(PATHS).build());
+    spec.addOption(CommandSpecs.option("--format", "FORMAT", FORMAT).type(ReportFormat.class)
+        .converters(new Converters.Format()).initialValue(ReportFormat.TEXT).build());
+    spec.addOption(CommandSpecs.string("--output", "FILE", OUTPUT));
+    spec.addOption(CommandSpecs.string("--config", "FILE", CONFIG));
+  }
+
+  /** Which rules run, for which versions, and which findings fail the scan. */
+  private static void addRuleSelection(CommandSpec spec) {
+    spec.addOption(CommandSpecs.option("--profile", "NAME", PROFILE).type(Profile.class)
+        .converters(new Converters.ProfileName()).build());
+    spec.addOption(CommandSpecs.option("--kube-version", "V", KUBE_VERSION).type(KubeVersion.class)
+        .converters(new Converters.KubeVersionName()).build());
+    spec.addOption(CommandSpecs.option("--pss-version", "V", PSS_VERSION).type(PssVersion.class)
+        .converters(new Converters.Version()).build());
+    spec.addOption(CommandSpecs.option("--default-namespace", "NS", DEFAULT_NAMESPACE).type(String.class)
+        .converters(new Converters.Namespace()).build());
+    spec.addOption(CommandSpecs.option("--join-scope", "SCOPE", JOIN_SCOPE).type(JoinScope.class)
+        .converters(new Converters.Scope()).build());
+    spec.addOption(CommandSpecs.option("--fail-on", "SEVERITY", FAIL_ON).type(Severity.class)
+        .converters(new Converters.SeverityName()).initialValue(Severity.LOW).build());
+    spec.addOption(CommandSpecs.repeatable("--rule", "ID", RULE));
+    spec.addOption(CommandSpecs.repeatable("--skip-rule", "ID", SKIP_RULE));
+  }
+
+  /** Which inputs and findings are accepted: exclusions, baselines, empty and partial input. */
+  private static void addAcceptance(CommandSpec spec) {
+    spec.addOption(CommandSpecs.repeatable("--exclude", "GLOB", EXCLUDE));
+    spec.addOption(CommandSpecs.string("--baseline", "FILE", BASELINE));
+    spec.addOption(CommandSpecs.string("--write-baseline", "FILE", WRITE_BASELINE));
+    spec.addOption(CommandSpecs.flag("--allow-empty", ALLOW_EMPTY));
+    spec.addOption(CommandSpecs.flag("--allow-partial", ALLOW_PARTIAL));
+  }
+
+  /** How files are read: {@code --follow-links} and {@code --threads}. */
+  private static void addReading(CommandSpec spec) {
+    spec.addOption(CommandSpecs.flag("--follow-links", FOLLOW_LINKS));
+    spec.addOption(CommandSpecs.option("--threads", "N", THREADS).type(int.class)
+        .initialValue(Runtime.getRuntime().availableProcessors()).build());
+  }
+
+  /** Sets the fields from the parsed command line; an option not given has its initial value. */
+  private void read() {
+    paths = spec.positionalParameters().get(0).getValue();
+    format = value("--format");
+    output = value("--output");
+    config = value("--config");
+    profile = value("--profile");
+    kubeVersion = value("--kube-version");
+    pssVersion = value("--pss-version");
+    defaultNamespace = value("--default-namespace");
+    joinScope = value("--join-scope");
+    failOn = value("--fail-on");
+    onlyRules = value("--rule");
+    skipRules = value("--skip-rule");
+    pluginOptions = PluginOptions.of(spec);
+    exclude = value("--exclude");
+    baseline = value("--baseline");
+    writeBaseline = value("--write-baseline");
+    allowEmpty = value("--allow-empty");
+    allowPartial = value("--allow-partial");
+    followLinks = value("--follow-links");
+    threads = value("--threads");
+  }
+
+  private <T> T value(String option) {
+    return spec.findOption(option).getValue();
   }
 
   @Override
   public Integer call() throws IOException {
+    read();
     if (threads < 1 || threads > MAX_THREADS) {
       throw new UsageException("--threads must be between 1 and " + MAX_THREADS);
     }

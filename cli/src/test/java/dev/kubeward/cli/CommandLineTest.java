@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeward.cli.Cli.Result;
 import dev.kubeward.engine.Kubeward;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The top level: version, help, usage errors, and the internal-error path. */
@@ -41,6 +43,20 @@ class CommandLineTest {
     assertThat(r.out().replaceAll("\\s+", " "))
         .contains("(default: the number of processors, " + processors + " here)");
     assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void scanHelpListsEveryOptionInOrderWithHelpAndVersionLast() {
+    // The first name on each option line of the help, continuation lines left out.
+    Pattern line = Pattern.compile("^  (?:-., |    )(\\[PATH\\.\\.\\.]|--[a-z-]+)");
+    assertThat(cli().run("scan", "--help").out().lines().map(line::matcher).filter(Matcher::find)
+        .map(m -> m.group(1))).containsExactly(
+            "[PATH...]", "--format", "--output", "--config",
+            "--profile", "--kube-version", "--pss-version", "--default-namespace", "--join-scope", "--fail-on",
+            "--rule", "--skip-rule", "--plugin",
+            "--exclude", "--baseline", "--write-baseline", "--allow-empty", "--allow-partial",
+            "--follow-links", "--threads",
+            "--help", "--version");
   }
 
   @Test
