@@ -36,6 +36,9 @@ public final class Main implements Callable<Integer> {
   private static final String DESCRIPTION = "Finds security problems in Kubernetes manifests and points at the"
       + " exact line.";
 
+  /** Picocli's list of the built-in converters it leaves out, regular expressions of type names. */
+  private static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
+
   /** The commands below {@code kubeward} other than {@code help}. */
   private static final Set<String> COMMANDS = Set.of("scan", "rules", "explain", "network", "rbac", "pss");
 
@@ -54,6 +57,12 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
+    // Each picocli command line registers converters for the java.sql and java.time types by
+    // reflection, which loads and initialises those packages in every process; no option has such a
+    // type. A value given with -D is kept.
+    if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
+      System.setProperty(CONVERTERS_EXCLUDED, "java\\.(sql|time)\\..*");
+    }
     System.exit(run(Environment.system(), args));
   }
 
