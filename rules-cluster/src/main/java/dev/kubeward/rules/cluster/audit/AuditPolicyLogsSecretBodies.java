@@ -12,7 +12,7 @@ import dev.kubeward.rule.RuleMetadata;
 import dev.kubeward.rule.Severity;
 import dev.kubeward.rule.Topic;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +62,9 @@ public final class AuditPolicyLogsSecretBodies implements ResourceRule {
   @Override
   public void check(Resource resource, Context context) {
     AuditPolicy policy = AuditPolicy.of(resource);
-    Map<AuditPolicy.Rule, List<String>> leaks = new LinkedHashMap<>();
+    // By identity: each rule is one entry of the policy, and a record's generated hashCode would hash
+    // its whole tree (and bootstrap java.lang.runtime.ObjectMethods on first use). Sorted below.
+    Map<AuditPolicy.Rule, List<String>> leaks = new IdentityHashMap<>();
     for (Sensitive s : SENSITIVE) {
       for (AuditPolicy.Rule rule : policy.rules()) {
         AuditPolicy.Reach reach = AuditPolicy.reach(rule, s.group(), s.resource(), s.subresource());
