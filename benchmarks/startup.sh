@@ -102,8 +102,11 @@ for i in $(seq -w 1 10); do
 done
 inputs=("one file|$one" "100 files|$repo")
 if [[ -n "$corpus" ]]; then inputs+=("corpus|$corpus"); fi
-echo "inputs: one file ($(wc -c <"$one") bytes), 100 files ($(find "$repo" -type f | wc -l) files," \
-  "$(du -sk "$repo" | cut -f1) KB)${corpus:+, corpus $corpus ($(find "$corpus" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) | wc -l) manifest files, $(du -sk "$corpus" | cut -f1) KB)}" >&2
+manifests() { # DIR -> "N manifest files, K KB": the bytes of the files a scan reads, not the disk they take
+  find "$1" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -printf '%s\n' \
+    | awk '{ bytes += $1 } END { printf "%d manifest files, %d KB", NR, bytes / 1024 }'
+}
+echo "inputs: one file ($(wc -c <"$one") bytes), 100 files ($(manifests "$repo"))${corpus:+, corpus $corpus ($(manifests "$corpus"))}" >&2
 
 # Archives: made once per JDK and configuration by a training scan of the example manifests.
 train() { # java opts... -> runs the training scan with the given extra options
