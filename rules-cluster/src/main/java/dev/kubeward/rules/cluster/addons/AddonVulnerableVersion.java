@@ -98,10 +98,18 @@ public final class AddonVulnerableVersion implements ResourceRule {
           List.copyOf(cves));
     }
 
-    boolean matches(ImageRef ref) {
-      String path = ref.path();
-      String stripped = path.substring(0, path.length() - ref.name().length()) + ref.nameWithoutArch();
+    /**
+     * Whether an image of repository {@code path} is of this row's repository; {@code stripped} is
+     * {@code path} with the architecture suffix of its name left out ({@link #stripped}).
+     */
+    boolean matches(String path, String stripped) {
       return endsAt(path, repository) || endsAt(stripped, repository);
+    }
+
+    /** The repository path of {@code ref} with the architecture suffix of its name left out. */
+    static String stripped(ImageRef ref) {
+      String path = ref.path();
+      return path.substring(0, path.length() - ref.name().length()) + ref.nameWithoutArch();
     }
 
     boolean affects(int[] version) {
@@ -113,8 +121,10 @@ public final class AddonVulnerableVersion implements ResourceRule {
       return true;
     }
 
+    /** Whether {@code path} is {@code suffix} or ends with {@code /} and {@code suffix}. */
     private static boolean endsAt(String path, String suffix) {
-      return path.equals(suffix) || path.endsWith("/" + suffix);
+      int at = path.length() - suffix.length();
+      return path.endsWith(suffix) && (at == 0 || at > 0 && path.charAt(at - 1) == '/');
     }
   }
 
@@ -178,22 +188,28 @@ public final class AddonVulnerableVersion implements ResourceRule {
 
   @Override
   public void check(Resource resource, Context context) {
+    if (rows.isEmpty()) {
+      return;
+    }
     for (Container c : resource.podSpec().containers()) {
       String image = c.image().text();
       if (image == null || image.isBlank()) {
         continue;
       }
-      ImageRef ref = null;
+      ImageRef ref = ImageRef.parse(image);
+      String path = ref.path();
+      String stripped = Row.stripped(ref);
       int[] version = null;
+      boolean versioned = false;
       Set<String> unknownCves = null;
       Set<String> unknownFixes = null;
       for (Row row : rows) {
-        if (ref == null) {
-          ref = ImageRef.parse(image);
-          version = versionOf(ref.tag());
-        }
-        if (!row.matches(ref)) {
+        if (!row.matches(path, stripped)) {
           continue;
+        }
+        if (!versioned) {
+          version = versionOf(ref.tag());
+          versioned = true;
         }
         if (version == null) {
           if (unknownCves == null) {
